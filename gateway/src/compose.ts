@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { repoRoot } from '@cadres/kit';
+import { subgraphList } from './subgraphs';
+
+export const supergraphPath = path.join(repoRoot, 'schema', 'supergraph.graphql');
+
+/** Composes schema/<name>.graphql of the four subgraphs; throws with every composition error. */
+export function composeSupergraph(): string {
+  const result = composeServices(
+    subgraphList.map(({ name, url }) => ({
+      name,
+      url,
+      typeDefs: parse(readFileSync(path.join(repoRoot, 'schema', `${name}.graphql`), 'utf8')),
+    })),
+  );
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return result.supergraphSdl;
+}

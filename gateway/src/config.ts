@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { commonEnv, parseConfig, port, repoRoot } from '@cadres/kit';
+import { subgraphList, type SubgraphName } from './subgraphs';
+
+const gatewayEnv = z
+  .object({
+    ...commonEnv,
+    GATEWAY_PORT: port(4000),
+    /** The composed supergraph the gateway serves (and watches for changes). */
+    SUPERGRAPH_PATH: z.string().default(path.join(repoRoot, 'schema', 'supergraph.graphql')),
+    /** Sockets per subgraph in the keep-alive pool. */
+    SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+    /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+    PLACES_URL: z.url().optional(),
+    PEOPLE_URL: z.url().optional(),
+    ENTERPRISES_URL: z.url().optional(),
+    ISSUES_URL: z.url().optional(),
+  })
+  .transform((e) => ({
+    dataDir: e.DATA_DIR,
+    authSecret: e.AUTH_SECRET,
+    logLevel: e.LOG_LEVEL,
+    port: e.GATEWAY_PORT,
+    supergraphPath: e.SUPERGRAPH_PATH,
+    maxSockets: e.SUBGRAPH_MAX_SOCKETS,
+    maxQueryDepth: e.MAX_QUERY_DEPTH,
+    /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */
+    subgraphUrls: Object.fromEntries(
+      subgraphList
+        .map(({ name }) => [name, e[`${name.toUpperCase()}_URL` as 'PLACES_URL']] as const)
+        .filter(([, url]) => url),
+    ) as Partial<Record<SubgraphName, string>>,
+  }));
+
+export type GatewayConfig = z.infer<typeof gatewayEnv>;
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => parseConfig(gatewayEnv, env);

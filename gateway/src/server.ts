@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import fetch from 'node-fetch';
+import {
+  createHttpServer,
+  createLogger,
+  listen,
+  maskUnexpectedErrors,
+  sendJson,
+  serveGraphQL,
+  verifyAuthorization,
+  type Listening,
+  type Logger,
+  type Viewer,
+} from '@cadres/kit';
+import { maxDepthRule } from './depth';
+import { serveGraphiqlAsset, serveGraphiqlPage } from './graphiql';
+
+export interface GatewayContext {
+  viewer: Viewer;
+  requestId: string;
+  authorization: string;
+}
+
+export interface GatewayOptions {
+  supergraphPath: string;
+  /** Per-subgraph URL overrides (tests, deployments); otherwise the supergraph's URLs. */
+  subgraphUrls?: Partial<Record<string, string>>;
+  authSecret: string;
+  log?: Logger;
+  maxSockets?: number;
+  maxQueryDepth?: number;
+}
+
+export interface Gateway {
+  listen(port: number, host?: string): Promise<Listening>;
+  /** Answers whether every subgraph's /health answers 200. */
+  ready(): Promise<{ ready: boolean; subgraphs: Record<string, boolean> }>;
+  stop(): Promise<void>;
+}
+
+/** Forwards the caller's token and the request id, over pooled keep-alive sockets. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const ctx = context as Partial<GatewayContext>;
+    if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
+    if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+  }
+}
+
+const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
+
+export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
+  const log = opts.log ?? createLogger('gateway');
+  // One pool for all subgraph fetches, passed once to each data source (not per request).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 64, maxFreeSockets: 16 });
+  const services = new Map<string, string>();
+  let watcher: FSWatcher | undefined;
+
+  const gateway = new ApolloGateway({
+    // The committed supergraph, never IntrospectAndCompose: composition is checked in CI, not at start-up.
+    async supergraphSdl({ update }) {
+      let current = await readFile(opts.supergraphPath, 'utf8');
+      let timer: NodeJS.Timeout | undefined;
+      // Watch the directory, not the file: editors and `npm run compose` replace the file.
+      watcher = watch(path.dirname(opts.supergraphPath), (_event, file) => {
+        if (file !== path.basename(opts.supergraphPath)) return;
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+          try {
+            const next = await readFile(opts.supergraphPath, 'utf8');
+            if (next === current) return;
+            update(next);
+            current = next;
+            log.info({ path: opts.supergraphPath }, 'supergraph reloaded');
+          } catch (e) {
+            log.error({ err: e }, 'supergraph change rejected; still serving the previous one');
+          }
+        }, 100);
+      });
+      return {
+        supergraphSdl: current,
+        cleanup: async () => {
+          clearTimeout(timer);
+          watcher?.close();
+        },
+      };
+    },
+    buildService({ name, url }) {
+      const target = opts.subgraphUrls?.[name] ?? url!;
+      services.set(name, target);
+      return new SubgraphDataSource({
+        url: target,
+        fetcher: ((input: string, init: object) => fetch(input, { ...init, agent })) as never,
+      });
+    },
+    logger: log,
+  });
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(log),
+    validationRules: [maxDepthRule(opts.maxQueryDepth ?? 12)],
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  async function ready() {
+    const checks = await Promise.all(
+      [...services].map(async ([name, url]) => {
+        try {
+          const res = await fetch(healthUrl(url), { agent, timeout: 2000 });
+          return [name, res.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const subgraphs = Object.fromEntries(checks);
+    return { ready: checks.length > 0 && checks.every(([, ok]) => ok), subgraphs };
+  }
+
+  const httpServer = createHttpServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const state = await ready();
+      return sendJson(res, state.ready ? 200 : 503, state);
+    }
+    if (url.pathname.startsWith('/graphiql/') && req.method === 'GET' && (await serveGraphiqlAsset(url.pathname, res))) return;
+    if (url.pathname === '/') {
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    // A browser asking for a page gets GraphiQL; API clients get GraphQL.
+    if (req.method === 'GET' && !url.search && /text\/html/.test(req.headers.accept ?? '')) return serveGraphiqlPage(res);
+
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    const authorization = req.headers.authorization ?? '';
+    const { status, body } = await serveGraphQL(server, req, res, async () => ({
+      viewer: await verifyAuthorization(authorization, opts.authSecret),
+      requestId,
+      authorization,
+    }));
+    log.info(
+      {
+        requestId,
+        operation: (body as { operationName?: string } | undefined)?.operationName ?? null,
+        status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      },
+      'request',
+    );
+  });
+
+  let listening: Listening | undefined;
+  return {
+    ready,
+    async listen(port, host = '127.0.0.1') {
+      listening = await listen(httpServer, port, host);
+      log.info({ url: listening.url }, 'gateway listening');
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      await server.stop();
+      watcher?.close();
+      agent.destroy();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/** One jest run covers unit, subgraph and end-to-end tests. */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{gateway,subgraphs,test}/**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+  },
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  testTimeout: 60000,
+};

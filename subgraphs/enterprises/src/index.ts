@@ -1,0 +1,3 @@
+export { createEnterprisesSubgraph, enterprisesDefinition } from './server';
+export { seedEnterprises } from './seed';
+export * as enterprisesEntities from './entities';

@@ -1,0 +1,48 @@
+import { parseConfig } from '@cadres/kit';
+import { z } from 'zod';
+import type { Urgency } from './entities';
+
+const hours = (fallback: number) => z.coerce.number().positive().max(24 * 365).default(fallback);
+
+/**
+ * The issues subgraph's rules that vary by campaign, parsed once at start-up from the
+ * environment (a bad value stops the process, naming the variable). Hours may be fractional.
+ */
+export const issuesConfigSchema = z
+  .object({
+    ISSUES_DEADLINE_HOURS_EMERGENCY: hours(2),
+    ISSUES_DEADLINE_HOURS_UTILITIES: hours(24),
+    ISSUES_DEADLINE_HOURS_GENERAL: hours(7 * 24),
+    ISSUES_DEADLINE_HOURS_COMPLEX: hours(15 * 24),
+    ISSUES_RESPONSE_HOURS_EMERGENCY: hours(0.5),
+    ISSUES_RESPONSE_HOURS_OTHER: hours(24),
+    /** Share of the time to the deadline left when the light turns YELLOW. */
+    ISSUES_YELLOW_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+    /** Overdue this long: the sweep escalates to level 3 (挂牌督办). */
+    ISSUES_ESCALATE_AFTER_HOURS: hours(72),
+    /** How often main.ts runs the supervision sweep; 0 turns it off. */
+    ISSUES_SWEEP_SECONDS: z.coerce.number().int().min(0).default(300),
+  })
+  .transform((e) => ({
+    deadlineHours: {
+      EMERGENCY: e.ISSUES_DEADLINE_HOURS_EMERGENCY,
+      UTILITIES: e.ISSUES_DEADLINE_HOURS_UTILITIES,
+      GENERAL: e.ISSUES_DEADLINE_HOURS_GENERAL,
+      COMPLEX: e.ISSUES_DEADLINE_HOURS_COMPLEX,
+    } satisfies Record<Urgency, number>,
+    responseHours: {
+      EMERGENCY: e.ISSUES_RESPONSE_HOURS_EMERGENCY,
+      UTILITIES: e.ISSUES_RESPONSE_HOURS_OTHER,
+      GENERAL: e.ISSUES_RESPONSE_HOURS_OTHER,
+      COMPLEX: e.ISSUES_RESPONSE_HOURS_OTHER,
+    } satisfies Record<Urgency, number>,
+    yellowShare: e.ISSUES_YELLOW_SHARE,
+    escalateAfterHours: e.ISSUES_ESCALATE_AFTER_HOURS,
+    sweepSeconds: e.ISSUES_SWEEP_SECONDS,
+  }));
+
+export type IssuesConfig = z.infer<typeof issuesConfigSchema>;
+
+export const loadIssuesConfig = (env: NodeJS.ProcessEnv = process.env): IssuesConfig => parseConfig(issuesConfigSchema, env);
+
+export const HOUR_MS = 3_600_000;

@@ -1,0 +1,230 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+// Column types are spelled out (not inferred from TypeScript metadata) so that the same
+// entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
+// Instants are `datetime(3)`: UTC, with milliseconds on both databases.
+
+export const issueCategories = [
+  'EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE',
+  'SAFETY', 'ENVIRONMENT', 'ENTERPRISE_SERVICE', 'PROJECT_CONSTRUCTION', 'OTHER',
+] as const;
+export type IssueCategory = (typeof issueCategories)[number];
+
+export const issueKinds = ['INQUIRY', 'HELP', 'COMPLAINT', 'REPORT', 'SUGGESTION'] as const;
+export type IssueKind = (typeof issueKinds)[number];
+
+export const issueSources = ['VISIT', 'HOTLINE', 'FORUM', 'ENTERPRISE', 'ONLINE', 'OTHER'] as const;
+export type IssueSource = (typeof issueSources)[number];
+
+export const urgencies = ['EMERGENCY', 'UTILITIES', 'GENERAL', 'COMPLEX'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+export const issueStatuses = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'] as const;
+export type IssueStatus = (typeof issueStatuses)[number];
+
+export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+export type Satisfaction = (typeof satisfactions)[number];
+
+export const subjectTypes = ['Household', 'Enterprise', 'Project', 'Division'] as const;
+export type SubjectType = (typeof subjectTypes)[number];
+
+export const ratingAspects = ['WORK', 'CONDUCT', 'ENVIRONMENT', 'SERVICE'] as const;
+export type RatingAspect = (typeof ratingAspects)[number];
+
+/** One problem in the ledger (问题台账). Every change bumps `version` and appends an IssueEvent. */
+@Entity('issue')
+@Index('idx_issue_subject', ['subjectType', 'subjectId'])
+export class Issue {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** Ledger number `YYYY-DDDDDD-NNNNNN`: year, district, gap-free sequence. */
+  @Index('uq_issue_ref', { unique: true })
+  @Column({ type: 'varchar', length: 24 })
+  ref!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  description!: string;
+
+  @Index('idx_issue_category')
+  @Column({ type: 'simple-enum', enum: issueCategories })
+  category!: IssueCategory;
+
+  @Column({ type: 'simple-enum', enum: issueKinds })
+  kind!: IssueKind;
+
+  @Column({ type: 'simple-enum', enum: issueSources })
+  source!: IssueSource;
+
+  @Column({ type: 'simple-enum', enum: urgencies })
+  urgency!: Urgency;
+
+  @Index('idx_issue_division')
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  subjectType!: SubjectType | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  subjectId!: string | null;
+
+  @Index('idx_issue_reporter')
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  reporterId!: string | null;
+
+  @Index('idx_issue_visit')
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  visitId!: string | null;
+
+  @Index('idx_issue_assignee')
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  assigneeId!: string | null;
+
+  @Index('idx_issue_status')
+  @Column({ type: 'simple-enum', enum: issueStatuses })
+  status!: IssueStatus;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  @Index('idx_issue_reported_at')
+  @Column({ type: 'datetime', precision: 3 })
+  reportedAt!: Date;
+
+  @Index('idx_issue_deadline')
+  @Column({ type: 'datetime', precision: 3 })
+  deadline!: Date;
+
+  /** When 20% of the time to the deadline is left: the light turns YELLOW (a plain comparison in SQL). */
+  @Column({ type: 'datetime', precision: 3 })
+  yellowAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  assignedAt!: Date | null;
+
+  /** assignedAt + the response limit: accepted by then counts as responded in time. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  responseDeadline!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  resolvedAt!: Date | null;
+
+  /** When it became CLOSED or REJECTED; null while open. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ type: 'int' })
+  supervisionLevel!: number;
+
+  @Column({ type: 'int' })
+  reopenCount!: number;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  feedback!: string | null;
+
+  /** The latest evaluation (评价); earlier ones stay in the history. */
+  @Column({ type: 'simple-enum', enum: satisfactions, nullable: true })
+  evalSatisfaction!: Satisfaction | null;
+
+  /** 1 solved, 0 not solved, null not evaluated. */
+  @Column({ type: 'int', nullable: true })
+  evalSolved!: number | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  evalComment!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  evaluatedAt!: Date | null;
+
+  /** A client's key for a retried report: the second report with a key returns the first issue. */
+  @Index('uq_issue_idempotency', { unique: true })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idempotencyKey!: string | null;
+}
+
+/** One change of an issue. Append-only: `seq` is the issue's version after the change. */
+@Entity('issue_event')
+@Index('uq_issue_event_seq', ['issueId', 'seq'], { unique: true })
+export class IssueEvent {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+
+  @Column({ type: 'varchar', length: 40 })
+  action!: string;
+
+  @Column({ type: 'simple-enum', enum: issueStatuses, nullable: true })
+  fromStatus!: IssueStatus | null;
+
+  @Column({ type: 'simple-enum', enum: issueStatuses, nullable: true })
+  toStatus!: IssueStatus | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  actor!: string;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note!: string | null;
+}
+
+/** The last ledger number handed out per district and year (row-locked while a report takes the next). */
+@Entity('ledger_counter')
+export class LedgerCounter {
+  @PrimaryColumn({ type: 'varchar', length: 6 })
+  districtPrefix!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  ledgerYear!: number;
+
+  @Column({ type: 'int' })
+  lastNumber!: number;
+}
+
+/** 双评: a household rates a cadre, an enterprise rates a department; score 1..5. */
+@Entity('rating')
+@Index('idx_rating_target', ['targetType', 'targetId'])
+@Index('idx_rating_rater', ['raterType', 'raterId'])
+export class Rating {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  targetType!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  targetId!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  raterType!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  raterId!: string;
+
+  @Column({ type: 'simple-enum', enum: ratingAspects, nullable: true })
+  aspect!: RatingAspect | null;
+
+  @Column({ type: 'int' })
+  score!: number;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  comment!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+}
+
+export const entities = [Issue, IssueEvent, LedgerCounter, Rating];

@@ -1,0 +1,4 @@
+import { Initial1732000000000 } from './1732000000000-Initial';
+
+/** In order. A migration, once released, is never edited: add a new one. */
+export const migrations = [Initial1732000000000];

@@ -1,0 +1,126 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions, type Logger as OrmLogger, type MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+
+/**
+ * SQL statement counting. Every statement TypeORM sends goes through `StatementLogger`, which
+ * bumps a process-wide counter (tests read it around one request) and the counter of the
+ * current request (logged with the request, via AsyncLocalStorage).
+ */
+let statementsSent = 0;
+export const statementCount = () => statementsSent;
+export const requestStats = new AsyncLocalStorage<{ sql: number }>();
+
+class StatementLogger implements OrmLogger {
+  constructor(private readonly out?: Logger) {}
+  logQuery(query: string, parameters?: unknown) {
+    statementsSent++;
+    const stats = requestStats.getStore();
+    if (stats) stats.sql++;
+    this.out?.trace({ query, parameters }, 'sql');
+  }
+  logQueryError(error: string | Error, query: string) {
+    this.out?.debug({ err: error, query }, 'sql failed');
+  }
+  logQuerySlow(time: number, query: string) {
+    this.out?.warn({ time, query }, 'slow sql');
+  }
+  logSchemaBuild(message: string) {
+    this.out?.debug(message);
+  }
+  logMigration(message: string) {
+    this.out?.info(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown) {
+    if (level === 'warn') this.out?.warn(String(message));
+    else this.out?.debug(String(message));
+  }
+}
+
+export interface DatabaseOptions {
+  /** `mysql://…` for MySQL/MariaDB; undefined for the embedded SQLite file; `:memory:` for tests. */
+  url?: string;
+  dataDir: string;
+  /** The subgraph's name: names the SQLite file. */
+  name: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  log?: Logger;
+  /** For mysql:// URLs: which server answers (TypeORM reads MariaDB's schema differently). */
+  flavor?: 'mysql' | 'mariadb';
+}
+
+export const isMysqlUrl = (url?: string) => !!url && /^(mysql|mariadb):\/\//.test(url);
+
+export function createDataSource(opts: DatabaseOptions): DataSource {
+  const common = {
+    entities: opts.entities,
+    migrations: opts.migrations,
+    synchronize: false,
+    logging: true,
+    logger: new StatementLogger(opts.log),
+    maxQueryExecutionTime: 500,
+  } as const;
+  let options: DataSourceOptions;
+  if (isMysqlUrl(opts.url)) {
+    options = {
+      ...common,
+      type: opts.flavor ?? (opts.url!.startsWith('mariadb:') ? 'mariadb' : 'mysql'),
+      url: opts.url!.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      extra: { connectionLimit: 10 },
+    };
+  } else {
+    const database = opts.url === ':memory:' ? ':memory:' : sqliteFile(opts.dataDir, opts.name);
+    options = {
+      ...common,
+      type: 'better-sqlite3',
+      database,
+      enableWAL: database !== ':memory:',
+      // Writers wait for each other instead of failing at once with SQLITE_BUSY.
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+    };
+  }
+  return new DataSource(options);
+}
+
+function sqliteFile(dataDir: string, name: string) {
+  mkdirSync(dataDir, { recursive: true });
+  return path.resolve(dataDir, `${name}.sqlite`);
+}
+
+/** Connects and brings the schema up to date with the migrations (never `synchronize`). */
+export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
+  const flavor = isMysqlUrl(opts.url) ? await detectMysqlFlavor(opts.url!) : undefined;
+  const ds = createDataSource({ ...opts, flavor });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (e) {
+    await ds.destroy();
+    throw e;
+  }
+  return ds;
+}
+
+/** Dialect-neutral SQL helpers for the few raw statements we write. */
+export const isMysql = (ds: DataSource) => ds.options.type === 'mysql' || ds.options.type === 'mariadb';
+
+/** MySQL and MariaDB both answer mysql:// URLs; ask the server which it is. */
+async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
+  const mysql = await import('mysql2/promise');
+  const conn = await mysql.createConnection(url.replace(/^mariadb:/, 'mysql:'));
+  try {
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return /mariadb/i.test(String((rows as { v: string }[])[0].v)) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}

@@ -1,0 +1,63 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+
+/** The error codes of the public contract (extensions.code). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'INTERNAL_SERVER_ERROR';
+
+const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
+
+/** An error meant for the client: its message and extensions are part of the API. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    const status = httpStatus[code];
+    super(message, { extensions: { code, ...extra, ...(status ? { http: { status } } : {}) } });
+  }
+}
+
+export const badInput = (field: string, message: string) =>
+  new AppError('BAD_USER_INPUT', message, { field });
+
+export const notFound = (what: string, key: unknown, field?: string) =>
+  new AppError('NOT_FOUND', `${what} ${String(key)} not found`, field ? { field } : {});
+
+export const conflict = (message: string, field?: string) =>
+  new AppError('CONFLICT', message, field ? { field } : {});
+
+export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
+
+export const unauthenticated = (message = 'A valid bearer token is required') =>
+  new AppError('UNAUTHENTICATED', message);
+
+export const invalidTransition = (message: string, current: string, allowed: string[]) =>
+  new AppError('INVALID_TRANSITION', message, { current, allowed });
+
+/**
+ * Apollo's formatError: errors we raised on purpose (GraphQLError, including graphql-js
+ * validation) pass through; anything else is a bug or an infrastructure failure, so it is
+ * logged with the request id and the client sees only INTERNAL_SERVER_ERROR, never a stack
+ * trace or SQL.
+ */
+export function maskUnexpectedErrors(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError) {
+      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

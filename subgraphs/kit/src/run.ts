@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import { resolveAuthSecret } from './auth';
+import { parseConfig, subgraphEnv } from './config';
+import { buildDemoWorld, type DemoWorld } from './demo-world';
+import { createLogger } from './logger';
+import { createSubgraph, type SubgraphDefinition } from './subgraph';
+
+export interface RunOptions {
+  defaultPort: number;
+  /** Loads the demo world into an empty database; returns whether it wrote anything. */
+  seed?: (ds: DataSource, world: DemoWorld) => Promise<boolean>;
+}
+
+/** The body of every subgraph's main.ts: config, database, optional demo data, listen, clean stop. */
+export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
+  const log = createLogger(def.name);
+  const main = async () => {
+    const config = parseConfig(subgraphEnv(def.name, opts.defaultPort));
+    log.level = config.logLevel;
+    const subgraph = await createSubgraph(def, {
+      dbUrl: config.dbUrl,
+      dataDir: config.dataDir,
+      authSecret: resolveAuthSecret(config.authSecret, config.dataDir),
+      log,
+      peers: config.peers,
+    });
+    if (config.demo && opts.seed) {
+      const started = Date.now();
+      if (await opts.seed(subgraph.ds, buildDemoWorld(config.demo))) {
+        log.info({ ms: Date.now() - started, ...config.demo }, 'demo data loaded');
+      }
+    }
+    await subgraph.listen(config.port, process.env.HOST ?? '127.0.0.1');
+    const stop = async (signal: string) => {
+      log.info({ signal }, 'stopping');
+      await subgraph.stop();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  };
+  main().catch((e: unknown) => {
+    log.fatal({ err: e }, e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode } from 'graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import { verifyAuthorization, type Viewer } from './auth';
+import { openDatabase, requestStats } from './db';
+import { maskUnexpectedErrors } from './errors';
+import { createHttpServer, listen, sendJson, serveGraphQL, type Listening } from './http';
+import { LoaderCache } from './loaders';
+import { createLogger, type Logger } from './logger';
+import { scalarResolvers } from './scalars';
+
+/** The clock every rule that depends on "now" reads, so that tests can fix it. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext {
+  viewer: Viewer;
+  requestId: string;
+  log: Logger;
+  ds: DataSource;
+  loaders: LoaderCache;
+  now: Clock;
+  /** The caller's Authorization header, to forward when this subgraph asks a peer subgraph. */
+  authorization?: string;
+  /** GraphQL URLs of the other subgraphs by name (for the rare checks that must ask the owner). */
+  peers: Readonly<Record<string, string>>;
+}
+
+export type Resolvers = GraphQLResolverMap<SubgraphContext>;
+
+export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/** The subgraph's SDL, from schema/<name>.graphql: the source of truth. */
+export function loadSdl(name: string): DocumentNode {
+  return parse(readFileSync(path.join(repoRoot, 'schema', `${name}.graphql`), 'utf8'));
+}
+
+export interface SubgraphDefinition {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: Resolvers;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+}
+
+export interface SubgraphOptions {
+  /** mysql://… or undefined for the embedded SQLite file under dataDir (`:memory:` in tests). */
+  dbUrl?: string;
+  dataDir: string;
+  authSecret: string;
+  log?: Logger;
+  now?: Clock;
+  /** An open DataSource to use instead of opening one (tests share one per file). */
+  dataSource?: DataSource;
+  /** GraphQL URLs of the other subgraphs by name: places, people, enterprises, issues. */
+  peers?: Record<string, string>;
+}
+
+export interface Subgraph {
+  name: string;
+  ds: DataSource;
+  server: ApolloServer<SubgraphContext>;
+  /** A fresh per-request context for `viewer` (what the HTTP layer builds after verifying the token). */
+  context(viewer: Viewer, requestId?: string, authorization?: string): SubgraphContext;
+  /** Starts serving on `port` (0 = any free port). */
+  listen(port: number, host?: string): Promise<Listening>;
+  /** Stops Apollo and closes the database (if it opened it). */
+  stop(): Promise<void>;
+}
+
+/** Builds a subgraph: database (migrated), schema, Apollo server. Does not listen. */
+export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOptions): Promise<Subgraph> {
+  const log = opts.log ?? createLogger(def.name);
+  const ds =
+    opts.dataSource ??
+    (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
+  const now = opts.now ?? systemClock;
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: { ...scalarResolvers, ...def.resolvers } as Resolvers }]);
+  const server = new ApolloServer<SubgraphContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(log),
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const peers = opts.peers ?? {};
+  const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string): SubgraphContext => ({
+    viewer,
+    requestId,
+    log: log.child({ requestId }),
+    ds,
+    loaders: new LoaderCache(),
+    now,
+    authorization,
+    peers,
+  });
+
+  const httpServer = createHttpServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') {
+      await ds.query('SELECT 1');
+      return sendJson(res, 200, { status: 'ok', subgraph: def.name });
+    }
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    const started = process.hrtime.bigint();
+    const stats = { sql: 0 };
+    const { status, body } = await requestStats.run(stats, () =>
+      serveGraphQL(server, req, res, async () =>
+        context(await verifyAuthorization(req.headers.authorization, opts.authSecret), requestId, req.headers.authorization),
+      ),
+    );
+    log.info(
+      {
+        operation: (body as { operationName?: string } | undefined)?.operationName ?? null,
+        status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        sql: stats.sql,
+        requestId,
+      },
+      'request',
+    );
+  });
+
+  let listening: Listening | undefined;
+  return {
+    name: def.name,
+    ds,
+    server,
+    context,
+    async listen(port, host) {
+      listening = await listen(httpServer, port, host);
+      log.info({ url: listening.url }, `${def.name} subgraph listening`);
+      return listening;
+    },
+    async stop() {
+      await listening?.close();
+      await server.stop();
+      if (!opts.dataSource && ds.isInitialized) await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Viewer } from './auth';
+import { statementCount } from './db';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createLogger } from './logger';
+import { createSubgraph, type Clock, type Subgraph, type SubgraphDefinition } from './subgraph';
+
+/**
+ * Test support shared by every subgraph. Database tests run on the embedded SQLite and, when
+ * TEST_MYSQL_URL is set (CI sets it), again on MySQL/MariaDB in a fresh database per test file.
+ */
+export interface TestDatabaseKind {
+  kind: 'sqlite' | 'mysql';
+  /** A URL for a new, empty database (for MySQL created on the server; dropped by cleanup()). */
+  create(label: string): Promise<string | ':memory:'>;
+  cleanup(): Promise<void>;
+}
+
+const mysqlBase = () => process.env.TEST_MYSQL_URL?.replace(/\/+$/, '');
+
+function mysqlKind(base: string): TestDatabaseKind {
+  const created: string[] = [];
+  const admin = async <T>(run: (conn: import('mysql2/promise').Connection) => Promise<T>) => {
+    const mysql = await import('mysql2/promise');
+    const conn = await mysql.createConnection(base);
+    try {
+      return await run(conn);
+    } finally {
+      await conn.end();
+    }
+  };
+  return {
+    kind: 'mysql',
+    async create(label) {
+      const name = `t_${label.replace(/\W/g, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+      await admin((c) => c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`));
+      created.push(name);
+      return `${base}/${name}`;
+    },
+    async cleanup() {
+      if (!created.length) return;
+      await admin(async (c) => {
+        for (const name of created.splice(0)) await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      });
+    },
+  };
+}
+
+const sqliteKind = (): TestDatabaseKind => ({ kind: 'sqlite', create: async () => ':memory:', cleanup: async () => {} });
+
+/** The databases this test run covers: SQLite always, MySQL/MariaDB when TEST_MYSQL_URL is set. */
+export function testDatabases(): TestDatabaseKind[] {
+  const base = mysqlBase();
+  return base ? [sqliteKind(), mysqlKind(base)] : [sqliteKind()];
+}
+
+/** `describe` once per database kind, with the kind's name in the title. */
+export function describeEachDatabase(title: string, body: (db: TestDatabaseKind) => void) {
+  for (const db of testDatabases()) {
+    describe(`${title} [${db.kind}]`, () => {
+      afterAll(() => db.cleanup());
+      body(db);
+    });
+  }
+}
+
+/** Runs `fn` and returns how many SQL statements were sent meanwhile (all in-process DataSources). */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const before = statementCount();
+  const result = await fn();
+  return { result, statements: statementCount() - before };
+}
+
+export const adminViewer: Viewer = { sub: 'test-admin', role: 'ADMIN', scope: null };
+
+export interface OperationResult<D = Record<string, any>> {
+  data?: D | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/** Executes one operation against a subgraph in-process, as `viewer`, with fresh loaders. */
+export async function runOperation<D = Record<string, any>>(
+  subgraph: Subgraph,
+  query: string,
+  variables: Record<string, unknown> = {},
+  viewer: Viewer = adminViewer,
+): Promise<OperationResult<D>> {
+  const response = await subgraph.server.executeOperation(
+    { query, variables },
+    { contextValue: subgraph.context(viewer) },
+  );
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as OperationResult<D>;
+}
+
+/** The data of an operation that must succeed; its errors otherwise fail the test with their messages. */
+export async function data<D = Record<string, any>>(
+  subgraph: Subgraph,
+  query: string,
+  variables: Record<string, unknown> = {},
+  viewer: Viewer = adminViewer,
+): Promise<D> {
+  const result = await runOperation<D>(subgraph, query, variables, viewer);
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data as D;
+}
+
+export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+/** A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll. */
+export async function createTestSubgraph(
+  def: SubgraphDefinition,
+  db: TestDatabaseKind,
+  opts: { now?: Clock; peers?: Record<string, string> } = {},
+): Promise<Subgraph> {
+  return createSubgraph(def, {
+    dbUrl: await db.create(def.name),
+    dataDir: path.join(os.tmpdir(), 'cadres-test'),
+    authSecret: TEST_AUTH_SECRET,
+    log: createLogger(def.name, 'silent'),
+    now: opts.now,
+    peers: opts.peers,
+  });
+}
+
+/** The DDL TypeORM would still run to match the entities: empty when the migrations are complete. */
+export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
+  const sql = await ds.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((q) => q.query);
+}

@@ -1,0 +1,3 @@
+export { createPeopleSubgraph, peopleDefinition } from './server';
+export { seedPeople } from './seed';
+export * as peopleEntities from './entities';

@@ -1,0 +1,3 @@
+export { createPlacesSubgraph, placesDefinition } from './server';
+export { seedPlaces } from './seed';
+export * as placesEntities from './entities';

@@ -1,0 +1,124 @@
+import { buildDemoWorld, type Subgraph } from '@cadres/kit';
+import {
+  countStatements,
+  createTestSubgraph,
+  data,
+  describeEachDatabase,
+  pendingSchemaChanges,
+  runOperation,
+} from '@cadres/kit/src/testing';
+import { placesDefinition } from './server';
+import { seedPlaces } from './seed';
+
+const world = buildDemoWorld({ seed: 2023, scale: 1 });
+const districts = world.divisions.filter((d) => d.level === 'DISTRICT');
+const dongying = districts.find((d) => d.code === '370502000000')!;
+
+describeEachDatabase('places subgraph', (db) => {
+  let places: Subgraph;
+  beforeAll(async () => {
+    places = await createTestSubgraph(placesDefinition, db);
+    await seedPlaces(places.ds, world);
+  });
+  afterAll(() => places?.stop());
+
+  it('has a migrated schema that matches the entities', async () => {
+    expect(await pendingSchemaChanges(places.ds)).toEqual([]);
+  });
+
+  it('seeds only once', async () => {
+    expect(await seedPlaces(places.ds, world)).toBe(false);
+  });
+
+  it('answers a division with its parent, ancestors and children', async () => {
+    const townships = world.divisions.filter((d) => d.parentCode === dongying.code).sort((a, b) => a.code.localeCompare(b.code));
+    const result = await data(
+      places,
+      `query($code: ID!) { division(code: $code) { code name level population parent { code name }
+         ancestors { code level } children(first: 2) { totalCount nodes { code name level } pageInfo { hasNextPage } } } }`,
+      { code: dongying.code },
+    );
+    expect(result.division).toEqual({
+      code: '370502000000',
+      name: '东营区',
+      level: 'DISTRICT',
+      population: dongying.population,
+      parent: { code: '370500000000', name: '东营市' },
+      ancestors: [
+        { code: '370000000000', level: 'PROVINCE' },
+        { code: '370500000000', level: 'CITY' },
+      ],
+      children: {
+        totalCount: townships.length,
+        nodes: townships.slice(0, 2).map(({ code, name }) => ({ code, name, level: 'TOWNSHIP' })),
+        pageInfo: { hasNextPage: townships.length > 2 },
+      },
+    });
+  });
+
+  it('pages children with an opaque cursor until the end', async () => {
+    const all = world.divisions.filter((d) => d.parentCode === '370500000000').map((d) => d.code).sort();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = await data(places, `query($after: String) { division(code: "370500000000") { children(first: 2, after: $after) { nodes { code } pageInfo { hasNextPage endCursor } } } }`, { after });
+      const c = r.division.children;
+      seen.push(...c.nodes.map((n: { code: string }) => n.code));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+  });
+
+  it('filters children by level and divisions by search', async () => {
+    const village = world.divisions.find((d) => d.level === 'VILLAGE')!;
+    const r = await data(places, `query($p: ID, $s: String) { divisions(parentCode: $p, level: VILLAGE, search: $s) { totalCount nodes { code } } }`, {
+      p: village.parentCode,
+      s: village.name,
+    });
+    expect(r.divisions.nodes).toContainEqual({ code: village.code });
+    expect(r.divisions.totalCount).toBe(r.divisions.nodes.length);
+  });
+
+  it('gives null for an unknown but valid code', async () => {
+    expect(await data(places, `{ division(code: "370599000000") { code } }`)).toEqual({ division: null });
+  });
+
+  it('rejects a malformed code and an oversized page with BAD_USER_INPUT and the field', async () => {
+    const bad = await runOperation(places, `{ division(code: "37050") { code } }`);
+    expect(bad.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'code' }]);
+    const big = await runOperation(places, `{ division(code: "370500000000") { children(first: 501) { totalCount } } }`);
+    expect(big.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'first' }]);
+  });
+
+  it('answers buildings of a subtree with their units', async () => {
+    const community = world.divisions.find((d) => d.level === 'COMMUNITY' && world.buildings.some((b) => b.divisionCode === d.code))!;
+    const buildings = world.buildings.filter((b) => b.divisionCode === community.code);
+    const r = await data(places, `query($c: ID!) { division(code: $c) { buildings(first: 500) { totalCount nodes { id division { code } units { id building { id } } } } } }`, { c: community.code });
+    expect(r.division.buildings.totalCount).toBe(buildings.length);
+    expect(r.division.buildings.nodes).toEqual(
+      buildings.map((b) => ({
+        id: b.id,
+        division: { code: community.code },
+        units: world.units.filter((u) => u.buildingId === b.id).map((u) => ({ id: u.id, building: { id: b.id } })),
+      })),
+    );
+  });
+
+  it('sends the same number of statements for 10 children as for 500', async () => {
+    const q = (n: number) => `{ divisions(level: TOWNSHIP, first: ${n}) { nodes { code parent { code } ancestors { code }
+      children(first: ${n}) { totalCount nodes { code buildings(first: ${n}) { totalCount nodes { units { id } } } } } } } }`;
+    const small = await countStatements(() => data(places, q(10)));
+    const large = await countStatements(() => data(places, q(500)));
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('resolves entity references in one statement per type', async () => {
+    const codes = world.divisions.slice(0, 300).map((d) => ({ __typename: 'Division', code: d.code }));
+    const { result, statements } = await countStatements(() =>
+      data(places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code } } }`, { r: [...codes, { __typename: 'Division', code: '370599000000' }] }),
+    );
+    expect(result._entities).toEqual([...codes.map(({ code }) => ({ code })), null]);
+    expect(statements).toBe(1);
+  });
+});

@@ -1,0 +1,166 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger } from '@cadres/kit';
+import { countStatements, describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { createGateway, supergraphPath } from '@cadres/gateway';
+import { startSupergraph, type RunningSupergraph } from './support/supergraph';
+
+const DISTRICT = '370502000000';
+
+describeEachDatabase('the federation through the gateway', (db) => {
+  let fed: RunningSupergraph;
+  beforeAll(async () => {
+    fed = await startSupergraph(db);
+  }, 120_000);
+  afterAll(() => fed?.stop());
+
+  it('joins all four subgraphs in one query', async () => {
+    const village = fed.world.villageLiaisons[0].divisionCode;
+    const { status, body } = await fed.request(
+      `query($d: ID!, $v: ID!) {
+        district: division(code: $d) { name children(first: 500) { nodes { code } } enterprises { totalCount } issueStats { total } }
+        village: division(code: $v) { code liaisons { role cadre { id name } } }
+      }`,
+      { d: DISTRICT, v: village },
+    );
+    expect(status).toBe(200);
+    const w = fed.world;
+    const inDistrict = (code: string) => code.startsWith('370502');
+    const issues = await fed.subgraphs.issues.ds.query('SELECT COUNT(*) AS n FROM issue WHERE divisionCode >= ? AND divisionCode < ?', ['370502000000', '370503000000']);
+    expect(body).toEqual({
+      data: {
+        district: {
+          name: '东营区',
+          children: { nodes: w.divisions.filter((d) => d.parentCode === DISTRICT).map((d) => ({ code: d.code })) },
+          enterprises: { totalCount: w.enterprises.filter((e) => inDistrict(e.divisionCode)).length },
+          issueStats: { total: Number(issues[0].n) },
+        },
+        village: {
+          code: village,
+          liaisons: expect.arrayContaining(
+            w.villageLiaisons
+              .filter((l) => l.divisionCode === village)
+              .map((l) => ({ role: l.role, cadre: { id: l.cadreId, name: w.cadres.find((c) => c.id === l.cadreId)!.name } })),
+          ),
+        },
+      },
+    });
+    expect(body.data.village.liaisons).toHaveLength(w.villageLiaisons.filter((l) => l.divisionCode === village).length);
+  });
+
+  it('answers null for an unknown but valid code', async () => {
+    expect((await fed.request(`{ division(code: "370599000000") { code name } }`)).body).toEqual({ data: { division: null } });
+  });
+
+  it('passes BAD_USER_INPUT with the field through the gateway', async () => {
+    const bad = await fed.request(`{ division(code: "3705020000") { code } }`);
+    expect(bad.body.errors.map((e: any) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'code' }]);
+    expect(bad.body.data).toEqual({ division: null });
+    const big = await fed.request(`{ division(code: "${DISTRICT}") { children(first: 501) { totalCount } } }`);
+    expect(big.body.errors.map((e: any) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'first' }]);
+  });
+
+  it('refuses requests without a valid token with UNAUTHENTICATED', async () => {
+    for (const token of [null, 'not-a-jwt']) {
+      const { status, body } = await fed.request(`{ division(code: "${DISTRICT}") { code } }`, {}, { token });
+      expect(status).toBe(401);
+      expect(body.errors.map((e: any) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+
+  it('sends as many SQL statements for 10 items per list as for 500', async () => {
+    const q = (n: number) => `{ divisions(level: VILLAGE, first: ${n}) { nodes { code parent { name }
+        liaisons { cadre { name department { name } } } enterprises(first: ${n}) { totalCount nodes { name } } issueStats { total open } } }
+      division(code: "${DISTRICT}") { children(first: ${n}) { nodes { children(first: ${n}) { nodes { code } } } } } }`;
+    const small = await countStatements(() => fed.request(q(10)));
+    const large = await countStatements(() => fed.request(q(500)));
+    expect(small.result.body.errors).toBeUndefined();
+    expect(large.result.body.data.divisions.nodes.length).toBeGreaterThan(small.result.body.data.divisions.nodes.length);
+    expect(large.statements).toBe(small.statements);
+  });
+
+  it('answers /health and /ready', async () => {
+    const base = fed.url.replace('/graphql', '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, subgraphs: { places: true, people: true, enterprises: true, issues: true } });
+  });
+
+  it('serves GraphiQL from its own files, with no external URL', async () => {
+    const base = fed.url.replace('/graphql', '');
+    const page = await fetch(fed.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html.match(/(https?:)?\/\/[^\s"'<>]+/g) ?? []).toEqual([]);
+    const scripts = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(scripts).toEqual([
+      '/graphiql/graphiql.min.css',
+      '/graphiql/react.production.min.js',
+      '/graphiql/react-dom.production.min.js',
+      '/graphiql/graphiql.min.js',
+      '/graphiql/app.js',
+    ]);
+    for (const src of scripts) {
+      const res = await fetch(base + src);
+      expect([src, res.status]).toEqual([src, 200]);
+    }
+    const app = await (await fetch(`${base}/graphiql/app.js`)).text();
+    expect(app).toContain('authorization');
+    expect(app).toContain('division(code: $code)');
+  });
+});
+
+describe('the gateway on its own', () => {
+  const log = createLogger('gateway', 'silent');
+
+  it('is not ready while a subgraph does not answer', async () => {
+    const dead = 'http://127.0.0.1:9/graphql';
+    const gateway = await createGateway({
+      supergraphPath,
+      subgraphUrls: { places: dead, people: dead, enterprises: dead, issues: dead },
+      authSecret: TEST_AUTH_SECRET,
+      log,
+    });
+    const { url } = await gateway.listen(0);
+    try {
+      const res = await fetch(url.replace('/graphql', '/ready'));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ready: false, subgraphs: { places: false, people: false, enterprises: false, issues: false } });
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('reloads the supergraph when the file changes', async () => {
+    const full = readFileSync(supergraphPath, 'utf8');
+    const line = full.split('\n').find((l) => l.trimStart().startsWith('buildingUnit(id: ID!)'))!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'supergraph-')), 'supergraph.graphql');
+    writeFileSync(file, full.replace(`${line}\n`, ''));
+    const gateway = await createGateway({ supergraphPath: file, authSecret: TEST_AUTH_SECRET, log });
+    const { url } = await gateway.listen(0);
+    const token = await (await import('@cadres/kit')).signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    const queryFields = async () => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }),
+      });
+      return ((await res.json()).data.__type.fields as { name: string }[]).map((f) => f.name);
+    };
+    try {
+      expect(await queryFields()).not.toContain('buildingUnit');
+      writeFileSync(file, full);
+      let fields: string[] = [];
+      for (let i = 0; i < 50 && !fields.includes('buildingUnit'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        fields = await queryFields();
+      }
+      expect(fields).toContain('buildingUnit');
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
