@@ -105,6 +105,18 @@ describeEachDatabase('places subgraph', (db) => {
     );
   });
 
+  it('counts buildings of nested subtrees of different levels in one request', async () => {
+    const township = world.divisions.find((d) => d.level === 'TOWNSHIP' && d.code.startsWith('370502') && world.buildings.some((b) => b.divisionCode.startsWith(d.code.slice(0, 9))))!;
+    const within = (prefix: string) => world.buildings.filter((b) => b.divisionCode.startsWith(prefix)).length;
+    const r = await data(places, `query($t: ID!) { city: division(code: "370500000000") { buildings { totalCount } }
+      district: division(code: "370502000000") { buildings { totalCount } } township: division(code: $t) { buildings { totalCount } } }`, { t: township.code });
+    expect(r).toEqual({
+      city: { buildings: { totalCount: world.buildings.length } },
+      district: { buildings: { totalCount: within('370502') } },
+      township: { buildings: { totalCount: within(township.code.slice(0, 9)) } },
+    });
+  });
+
   it('sends the same number of statements for 10 children as for 500', async () => {
     const q = (n: number) => `{ divisions(level: TOWNSHIP, first: ${n}) { nodes { code parent { code } ancestors { code }
       children(first: ${n}) { totalCount nodes { code buildings(first: ${n}) { totalCount nodes { units { id } } } } } } } }`;

@@ -1,9 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLogger } from '@cadres/kit';
-import { countStatements, describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
-import { createGateway, supergraphPath } from '@cadres/gateway';
+import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
 const DISTRICT = '370502000000';
@@ -109,58 +104,6 @@ describeEachDatabase('the federation through the gateway', (db) => {
     const app = await (await fetch(`${base}/graphiql/app.js`)).text();
     expect(app).toContain('authorization');
     expect(app).toContain('division(code: $code)');
-  });
-});
-
-describe('the gateway on its own', () => {
-  const log = createLogger('gateway', 'silent');
-
-  it('is not ready while a subgraph does not answer', async () => {
-    const dead = 'http://127.0.0.1:9/graphql';
-    const gateway = await createGateway({
-      supergraphPath,
-      subgraphUrls: { places: dead, people: dead, enterprises: dead, issues: dead },
-      authSecret: TEST_AUTH_SECRET,
-      log,
-    });
-    const { url } = await gateway.listen(0);
-    try {
-      const res = await fetch(url.replace('/graphql', '/ready'));
-      expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ ready: false, subgraphs: { places: false, people: false, enterprises: false, issues: false } });
-    } finally {
-      await gateway.stop();
-    }
-  });
-
-  it('reloads the supergraph when the file changes', async () => {
-    const full = readFileSync(supergraphPath, 'utf8');
-    const line = full.split('\n').find((l) => l.trimStart().startsWith('buildingUnit(id: ID!)'))!;
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'supergraph-')), 'supergraph.graphql');
-    writeFileSync(file, full.replace(`${line}\n`, ''));
-    const gateway = await createGateway({ supergraphPath: file, authSecret: TEST_AUTH_SECRET, log });
-    const { url } = await gateway.listen(0);
-    const token = await (await import('@cadres/kit')).signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
-    const queryFields = async () => {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }),
-      });
-      return ((await res.json()).data.__type.fields as { name: string }[]).map((f) => f.name);
-    };
-    try {
-      expect(await queryFields()).not.toContain('buildingUnit');
-      writeFileSync(file, full);
-      let fields: string[] = [];
-      for (let i = 0; i < 50 && !fields.includes('buildingUnit'); i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        fields = await queryFields();
-      }
-      expect(fields).toContain('buildingUnit');
-    } finally {
-      await gateway.stop();
-    }
   });
 });
 

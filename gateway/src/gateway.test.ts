@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, signToken } from '@cadres/kit';
+import { TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { supergraphPath } from './compose';
+import { createGateway } from './server';
+
+describe('the gateway on its own', () => {
+  const log = createLogger('gateway', 'silent');
+
+  it('is not ready while a subgraph does not answer', async () => {
+    const dead = 'http://127.0.0.1:9/graphql';
+    const gateway = await createGateway({
+      supergraphPath,
+      subgraphUrls: { places: dead, people: dead, enterprises: dead, issues: dead },
+      authSecret: TEST_AUTH_SECRET,
+      log,
+    });
+    const { url } = await gateway.listen(0);
+    try {
+      const res = await fetch(url.replace('/graphql', '/ready'));
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ready: false, subgraphs: { places: false, people: false, enterprises: false, issues: false } });
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('forwards the caller\'s token and a generated x-request-id to the subgraphs', async () => {
+    const seen: http.IncomingHttpHeaders[] = [];
+    const fake = http.createServer((req, res) => {
+      seen.push(req.headers);
+      req.resume().on('end', () => res.setHeader('content-type', 'application/json').end(JSON.stringify({ data: { division: null } })));
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    const places = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/graphql`;
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, authSecret: TEST_AUTH_SECRET, log });
+    const { url } = await gateway.listen(0);
+    const token = await signToken({ sub: 't', role: 'ANALYST', scope: '370502000000' }, TEST_AUTH_SECRET);
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ division(code: "370502000000") { code } }' }),
+        });
+        expect(await res.json()).toEqual({ data: { division: null } });
+      }
+      expect(seen.map((h) => h.authorization)).toEqual([`Bearer ${token}`, `Bearer ${token}`]);
+      const ids = seen.map((h) => h['x-request-id']);
+      expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(ids[1]).not.toBe(ids[0]);
+      // The keep-alive pool reuses one socket for both requests.
+      expect(seen.map((h) => h.connection)).toEqual(['keep-alive', 'keep-alive']);
+    } finally {
+      await gateway.stop();
+      fake.close();
+    }
+  });
+
+  it('reloads the supergraph when the file changes', async () => {
+    const full = readFileSync(supergraphPath, 'utf8');
+    const line = full.split('\n').find((l) => l.trimStart().startsWith('buildingUnit(id: ID!)'))!;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'supergraph-')), 'supergraph.graphql');
+    writeFileSync(file, full.replace(`${line}\n`, ''));
+    const gateway = await createGateway({ supergraphPath: file, authSecret: TEST_AUTH_SECRET, log });
+    const { url } = await gateway.listen(0);
+    const token = await signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    const queryFields = async () => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __type(name: "Query") { fields { name } } }' }),
+      });
+      return (((await res.json()) as any).data.__type.fields as { name: string }[]).map((f) => f.name);
+    };
+    try {
+      expect(await queryFields()).not.toContain('buildingUnit');
+      writeFileSync(file, full);
+      let fields: string[] = [];
+      for (let i = 0; i < 50 && !fields.includes('buildingUnit'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        fields = await queryFields();
+      }
+      expect(fields).toContain('buildingUnit');
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
+
+describe('the gateway process', () => {
+  it('starts from main.ts and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'main.ts')], {
+      env: { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'info', AUTH_SECRET: TEST_AUTH_SECRET, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gw-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 20_000);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes('gateway listening')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('"signal":"SIGTERM"');
+  }, 30_000);
+});
