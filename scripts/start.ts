@@ -75,11 +75,11 @@ async function main() {
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)}s.
 
-  GraphiQL (browser):  ${url}
+  GraphiQL (browser):  ${url}#token=${token}
   GraphQL endpoint:    ${url}
   Health / readiness:  http://127.0.0.1:${gatewayPort}/health  /ready
 
-ADMIN token (30 days; paste it into GraphiQL's token box):
+ADMIN token (30 days; the GraphiQL link above carries it, or paste it into GraphiQL's token box):
 ${token}
 
 Try, in another terminal:

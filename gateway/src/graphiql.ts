@@ -66,6 +66,12 @@ const app = `(function () {
   var input = document.getElementById('token');
   var status = document.getElementById('status');
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  // npm start prints a link with #token=…: the fragment never reaches a server. Keep it, then drop it from the address bar.
+  var fromLink = /[#&]token=([^&]+)/.exec(location.hash);
+  if (fromLink) {
+    localStorage.setItem(KEY, decodeURIComponent(fromLink[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   input.value = localStorage.getItem(KEY) || '';
   function bearer() {
     var t = input.value.trim();
