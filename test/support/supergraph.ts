@@ -23,8 +23,8 @@ export interface RunningSupergraph {
  * seeded with the demo world, and the gateway serving the committed supergraph with the
  * subgraph URLs overridden.
  */
-export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock; seed?: boolean; supergraph?: string } = {}): Promise<RunningSupergraph> {
-  const world = buildDemoWorld({ seed: 2023, scale: 1 });
+export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock; seed?: boolean; scale?: number; supergraph?: string } = {}): Promise<RunningSupergraph> {
+  const world = buildDemoWorld({ seed: 2023, scale: opts.scale ?? 1 });
   const peers: Record<string, string> = {};
   const defs = [
     [placesDefinition, seedPlaces],

@@ -30,3 +30,27 @@ describe('error masking', () => {
     expect(logged).toEqual([{ err: sqlError, path: ['x'] }]);
   });
 });
+
+describe('error masking at the gateway', () => {
+  const log = createLogger('test', 'silent');
+  const mask = maskUnexpectedErrors(log);
+
+  it('passes an error a subgraph answered, without the service name', () => {
+    const downstream = { message: 'first must be between 0 and 500', extensions: { code: 'BAD_USER_INPUT', field: 'first' } };
+    const formatted = { message: downstream.message, path: ['d'], extensions: { code: 'BAD_USER_INPUT', field: 'first', serviceName: 'places' } };
+    expect(mask(formatted, new GraphQLError(downstream.message, { originalError: downstream as never, path: ['d'] }))).toEqual({
+      message: 'first must be between 0 and 500',
+      path: ['d'],
+      extensions: { code: 'BAD_USER_INPUT', field: 'first' },
+    });
+  });
+
+  it('masks a failed fetch, which names internal addresses', () => {
+    const fetchError = Object.assign(new Error('request to http://10.0.0.5:4001/graphql failed'), { code: 'ECONNREFUSED' });
+    const formatted = { message: fetchError.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    expect(mask(formatted, new GraphQLError(fetchError.message, { originalError: fetchError, path: ['d'] }))).toEqual({
+      message: 'Internal server error',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});

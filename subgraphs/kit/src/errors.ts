@@ -48,8 +48,9 @@ export const invalidTransition = (message: string, current: string, allowed: str
 export function maskUnexpectedErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError) {
-      const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+    if (original instanceof GraphQLError || isSubgraphError(original)) {
+      // The stack trace and the gateway's serviceName are internals, not part of the API.
+      const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
@@ -60,4 +61,15 @@ export function maskUnexpectedErrors(log: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * At the gateway, an error a subgraph answered arrives as a plain object (not an Error) with
+ * its code. The subgraph has already masked it, so it passes. A failed fetch is an Error: masked.
+ */
+function isSubgraphError(e: unknown): boolean {
+  return (
+    typeof e === 'object' && e !== null && !(e instanceof Error) &&
+    typeof (e as { extensions?: { code?: unknown } }).extensions?.code === 'string'
+  );
 }
