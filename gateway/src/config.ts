@@ -13,6 +13,8 @@ const gatewayEnv = z
     SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
     /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+    /** Gateway processes sharing the port (node:cluster); it holds no state, so one per core scales. */
+    GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     PLACES_URL: z.url().optional(),
     PEOPLE_URL: z.url().optional(),
     ENTERPRISES_URL: z.url().optional(),
@@ -26,6 +28,7 @@ const gatewayEnv = z
     supergraphPath: e.SUPERGRAPH_PATH,
     maxSockets: e.SUBGRAPH_MAX_SOCKETS,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
+    workers: e.GATEWAY_WORKERS,
     /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */
     subgraphUrls: Object.fromEntries(
       subgraphList

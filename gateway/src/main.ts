@@ -1,12 +1,34 @@
+import cluster from 'node:cluster';
 import { createLogger, resolveAuthSecret } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
 const log = createLogger('gateway');
 
+/** With GATEWAY_WORKERS > 1 the primary only forks workers and passes signals on. */
+function runPrimary(workers: number) {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    log.error({ pid: worker.process.pid, code }, 'gateway worker died; starting another');
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
 async function main() {
   const config = loadGatewayConfig();
   log.level = config.logLevel;
+  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,

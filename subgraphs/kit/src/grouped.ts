@@ -29,7 +29,11 @@ export function equalGroups(column: string, keys: readonly string[]): GroupSpec[
  */
 export function subtreeGroups(column: string, prefixes: readonly string[]): { spec: GroupSpec; prefixes: string[] }[] {
   const byLength = new Map<number, string[]>();
-  for (const p of prefixes) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+  for (const p of prefixes) {
+    const group = byLength.get(p.length);
+    if (group) group.push(p);
+    else byLength.set(p.length, [p]);
+  }
   return [...byLength].map(([length, group]) => ({
     prefixes: group,
     spec: {
@@ -78,7 +82,9 @@ export async function pageByGroup<T extends ObjectLiteral>(
   const out = new Map<string, T[]>();
   for (const row of raw) {
     const group = String(row.grp__);
-    out.set(group, [...(out.get(group) ?? []), hydrate(ds, q.entity, row)]);
+    const rows = out.get(group);
+    if (rows) rows.push(hydrate(ds, q.entity, row));
+    else out.set(group, [hydrate(ds, q.entity, row)]);
   }
   return out;
 }
