@@ -1,6 +1,16 @@
 import { In } from 'typeorm';
-import { bySubtree, groupedConnectionLoaders, pageOf, rowLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
-import { Enterprise } from './entities';
+import {
+  byColumn,
+  bySubtree,
+  groupLoader,
+  groupedConnectionLoaders,
+  pageOf,
+  rowLoader,
+  type PageArgs,
+  type SubgraphContext,
+} from '@cadres/kit';
+import { Enterprise, Project, ProjectProgress } from './entities';
+import { chinaToday, lightSql, type Light, type LightRules } from './light';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
 export const enterpriseById = (ctx: SubgraphContext) =>
@@ -28,5 +38,48 @@ export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?
       page,
       bySubtree('divisionCode'),
     ),
+  );
+}
+
+/** Today (China Standard Time), read once per request so that every field of a response agrees. */
+export const today = (ctx: SubgraphContext) => ctx.loaders.get('today', () => chinaToday(ctx.now()));
+
+export const projectById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('projectById', () =>
+    rowLoader((ids: string[]) => ctx.ds.getRepository(Project).findBy({ id: In(ids) }), (p) => p.id, 'Project'),
+  );
+
+export const projectsByEnterprise = (ctx: SubgraphContext) =>
+  ctx.loaders.get('projectsByEnterprise', () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(Project).find({ where: { enterpriseId: In(ids) }, order: { id: 'ASC' } }),
+      (p) => p.enterpriseId,
+    ),
+  );
+
+/**
+ * Project pages of many subtrees (keys are division-code prefixes), for one (light, first,
+ * after). The light is computed in SQL (see light.ts), so filtering stays one statement per
+ * code length, like the unfiltered list; the subtree range on siteCode is what the index serves.
+ */
+export function projectsIn(ctx: SubgraphContext, rules: LightRules, args: PageArgs & { light?: Light | null }) {
+  const page = pageOf(args);
+  const light = args.light ?? null;
+  return ctx.loaders.get(`projectsIn:${light}:${page.offset}:${page.limit}`, () => {
+    const filter = light ? lightSql(today(ctx), rules) : null;
+    return groupedConnectionLoaders(
+      ctx.ds,
+      { entity: Project, orderBy: 't.id', ...(filter ? { where: `${filter.sql} = ?`, params: [...filter.params, light] } : {}) },
+      page,
+      bySubtree('siteCode'),
+    );
+  });
+}
+
+/** Progress-report pages of many projects, oldest first, for one (first, after). */
+export function reportsOf(ctx: SubgraphContext, args: PageArgs) {
+  const page = pageOf(args);
+  return ctx.loaders.get(`reportsOf:${page.offset}:${page.limit}`, () =>
+    groupedConnectionLoaders(ctx.ds, { entity: ProjectProgress, orderBy: 't.seq' }, page, byColumn('projectId')),
   );
 }

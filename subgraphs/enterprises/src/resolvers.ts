@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
   loadOrNull,
+  notFound,
   pageOf,
   parseDivisionCode,
   requireDivisionCode,
@@ -15,8 +17,19 @@ import {
   type Resolvers,
   type SubgraphContext,
 } from '@cadres/kit';
-import { Enterprise } from './entities';
-import { enterpriseByCreditCode, enterpriseById, enterprisesIn } from './loaders';
+import { requireWriter } from './access';
+import { Enterprise, Project, ProjectProgress } from './entities';
+import { BP, dayNumber, plannedProgress, projectLight, type Light, type LightRules } from './light';
+import {
+  enterpriseByCreditCode,
+  enterpriseById,
+  enterprisesIn,
+  projectById,
+  projectsByEnterprise,
+  projectsIn,
+  reportsOf,
+  today,
+} from './loaders';
 
 type EnterprisesArgs = PageArgs & {
   divisionCode?: string | null;
@@ -80,6 +93,7 @@ async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterprise
   const creditCode = requireCreditCode(args.creditCode);
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.divisionCode, 'divisionCode');
+  requireWriter(ctx, args.divisionCode);
   const industry = args.industry == null ? null : requireText(args.industry, 'industry', 50);
   if (args.employees != null && args.employees < 0) throw badInput('employees', 'employees must not be negative');
   const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
@@ -106,17 +120,123 @@ async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterprise
   });
 }
 
+interface RegisterProjectArgs {
+  enterpriseId: string;
+  name: string;
+  level: Project['level'];
+  siteCode: string;
+  plannedStart: string;
+  plannedFinish: string;
+}
+
+interface ReportProgressArgs {
+  projectId: string;
+  actualProgress: number;
+  note?: string | null;
+  expectedVersion?: number | null;
+}
+
+async function registerProject(ctx: SubgraphContext, args: RegisterProjectArgs): Promise<Project> {
+  const name = requireText(args.name, 'name', 200);
+  requireDivisionCode(args.siteCode, 'siteCode');
+  requireWriter(ctx, args.siteCode);
+  // Date scalars have checked that both are real YYYY-MM-DD dates.
+  if (args.plannedFinish <= args.plannedStart) throw badInput('plannedFinish', 'plannedFinish must be after plannedStart');
+  return transaction(ctx.ds, async (em) => {
+    if (!(await em.existsBy(Enterprise, { id: args.enterpriseId }))) throw notFound('Enterprise', args.enterpriseId, 'enterpriseId');
+    const row = em.create(Project, {
+      id: randomUUID(),
+      name,
+      level: args.level,
+      enterpriseId: args.enterpriseId,
+      siteCode: args.siteCode,
+      plannedStart: args.plannedStart,
+      plannedFinish: args.plannedFinish,
+      startDay: dayNumber(args.plannedStart),
+      finishDay: dayNumber(args.plannedFinish),
+      actualBp: 0,
+      reportCount: 0,
+      version: 1,
+    });
+    await em.insert(Project, row);
+    return row;
+  });
+}
+
+/** Another report landed between our read and our write (only without expectedVersion: then we read again). */
+class MovedOn extends Error {}
+
+/**
+ * Appends a progress report and makes it the project's actual progress, in one transaction.
+ * The update is conditional on the version read, so two concurrent reports cannot both pass
+ * the "not lower than the last report" check against the same last report: the loser reads
+ * again (or, when the caller sent expectedVersion, gets CONFLICT).
+ */
+async function reportProjectProgress(ctx: SubgraphContext, args: ReportProgressArgs): Promise<Project> {
+  requireWriter(ctx);
+  const value = args.actualProgress;
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw badInput('actualProgress', 'actualProgress must be between 0 and 1');
+  }
+  const bp = Math.round(value * BP);
+  const note = args.note?.trim() ? requireText(args.note, 'note', 500) : null;
+  const attempt = (em: EntityManager) => appendReport(ctx, em, args, bp, note);
+  for (let tries = 1; ; tries++) {
+    try {
+      return await transaction(ctx.ds, attempt);
+    } catch (e) {
+      if (!(e instanceof MovedOn) || tries >= 8) throw e instanceof MovedOn ? conflict('the project changed meanwhile, try again', 'projectId') : e;
+    }
+  }
+}
+
+async function appendReport(ctx: SubgraphContext, em: EntityManager, args: ReportProgressArgs, bp: number, note: string | null) {
+  const project = await em.findOneBy(Project, { id: args.projectId });
+  if (!project) throw notFound('Project', args.projectId, 'projectId');
+  requireWriter(ctx, project.siteCode);
+  if (args.expectedVersion != null && args.expectedVersion !== project.version) {
+    throw conflict(`project ${project.id} is at version ${project.version}, not ${args.expectedVersion}`, 'expectedVersion');
+  }
+  if (bp < project.actualBp && !note) {
+    throw badInput('note', `a report lower than the last one (${project.actualBp / BP}) needs a note saying why`);
+  }
+  const seq = project.reportCount + 1;
+  const moved = await em
+    .createQueryBuilder()
+    .update(Project)
+    .set({ actualBp: bp, reportCount: seq }) // and version + 1 (TypeORM adds it for the @VersionColumn)
+    .where('id = :id AND version = :version', { id: project.id, version: project.version })
+    .execute();
+  if (moved.affected !== 1) {
+    if (args.expectedVersion != null) throw conflict(`project ${project.id} changed meanwhile`, 'expectedVersion');
+    throw new MovedOn();
+  }
+  await em.insert(ProjectProgress, {
+    id: randomUUID(),
+    projectId: project.id,
+    seq,
+    progressBp: bp,
+    note,
+    reportedAt: ctx.now(),
+    reportedBy: ctx.viewer.sub ?? null,
+  });
+  return { ...project, actualBp: bp, reportCount: seq, version: project.version + 1 };
+}
+
 /** A division stub: only its code, which carries the hierarchy. */
 const divisionRef = (code: string) => ({ code });
 
-export const resolvers: Resolvers = {
+export const createResolvers = (rules: LightRules): Resolvers => ({
   Query: {
     enterprise: (_: unknown, args: { id?: string | null; creditCode?: string | null }, ctx: SubgraphContext) =>
       enterprise(ctx, args),
     enterprises: (_: unknown, args: EnterprisesArgs, ctx: SubgraphContext) => enterprises(ctx, args),
+    project: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(projectById(ctx), id),
   },
   Mutation: {
     registerEnterprise: (_: unknown, args: RegisterEnterpriseArgs, ctx: SubgraphContext) => registerEnterprise(ctx, args),
+    registerProject: (_: unknown, args: RegisterProjectArgs, ctx: SubgraphContext) => registerProject(ctx, args),
+    reportProjectProgress: (_: unknown, args: ReportProgressArgs, ctx: SubgraphContext) => reportProjectProgress(ctx, args),
   },
   Division: {
     __resolveReference: ({ code }: { code: string }) => divisionRef(code),
@@ -125,12 +245,30 @@ export const resolvers: Resolvers = {
       if (!info) return toConnection([], pageOf(args), 0);
       return enterprisesIn(ctx, args).load(info.prefix);
     },
+    projects: (d: { code: string }, args: PageArgs & { light?: Light | null }, ctx: SubgraphContext) => {
+      const info = parseDivisionCode(d.code);
+      if (!info) return toConnection([], pageOf(args), 0);
+      return projectsIn(ctx, rules, args).load(info.prefix);
+    },
   },
   Enterprise: {
     __resolveReference: (ref: { id?: string; creditCode?: string }, ctx: SubgraphContext) =>
       ref.id != null
         ? loadOrNull(enterpriseById(ctx), ref.id)
-        : loadOrNull(enterpriseByCreditCode(ctx), String(ref.creditCode)),
+        : loadOrNull(enterpriseByCreditCode(ctx), String(ref.creditCode).trim().toUpperCase()),
     division: (e: Enterprise) => divisionRef(e.divisionCode),
+    projects: (e: Enterprise, _: unknown, ctx: SubgraphContext) => projectsByEnterprise(ctx).load(e.id),
   },
-};
+  Project: {
+    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(projectById(ctx), id),
+    enterprise: (p: Project, _: unknown, ctx: SubgraphContext) => enterpriseById(ctx).load(p.enterpriseId),
+    site: (p: Project) => divisionRef(p.siteCode),
+    plannedProgress: (p: Project, _: unknown, ctx: SubgraphContext) => plannedProgress(p, today(ctx)),
+    actualProgress: (p: Project) => p.actualBp / BP,
+    light: (p: Project, _: unknown, ctx: SubgraphContext) => projectLight(p, today(ctx), rules),
+    progressReports: (p: Project, args: PageArgs, ctx: SubgraphContext) => reportsOf(ctx, args).load(p.id),
+  },
+  ProgressReport: {
+    actualProgress: (r: ProjectProgress) => r.progressBp / BP,
+  },
+});

@@ -1,12 +1,47 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks, transaction, type DemoWorld } from '@cadres/kit';
-import { Enterprise } from './entities';
+import { buildDemoProjects, insertInChunks, transaction, type DemoWorld } from '@cadres/kit';
+import { Enterprise, Project, ProjectProgress } from './entities';
+import { BP, chinaToday, dayNumber } from './light';
 
-/** Loads the demo world's enterprises, once: a database with enterprises is left alone. */
-export async function seedEnterprises(ds: DataSource, world: DemoWorld): Promise<boolean> {
+export interface SeedOptions {
+  /**
+   * The day the demo projects' plans are anchored to (see kit demo-projects.ts). Default: today
+   * in China, so that a freshly loaded demo shows its mix of lights. Ids never depend on it.
+   */
+  asOf?: string;
+}
+
+/** Loads the demo world's enterprises, projects and progress reports, once: a database with enterprises is left alone. */
+export async function seedEnterprises(ds: DataSource, world: DemoWorld, opts: SeedOptions = {}): Promise<boolean> {
   if ((await ds.getRepository(Enterprise).count()) > 0) return false;
+  const { projects, reports } = buildDemoProjects(world, { asOf: opts.asOf ?? chinaToday(new Date()) });
+  const latest = new Map(reports.map((r) => [r.projectId, r]));
   await transaction(ds, async (tx) => {
     await insertInChunks(tx, Enterprise, world.enterprises);
+    await insertInChunks(
+      tx,
+      Project,
+      projects.map(({ intendedLight: _, ...p }) => ({
+        ...p,
+        startDay: dayNumber(p.plannedStart),
+        finishDay: dayNumber(p.plannedFinish),
+        actualBp: Math.round((latest.get(p.id)?.progress ?? 0) * BP),
+        reportCount: latest.get(p.id)?.seq ?? 0,
+      })),
+    );
+    await insertInChunks(
+      tx,
+      ProjectProgress,
+      reports.map((r) => ({
+        id: r.id,
+        projectId: r.projectId,
+        seq: r.seq,
+        progressBp: Math.round(r.progress * BP),
+        note: r.note,
+        reportedAt: new Date(r.reportedAt),
+        reportedBy: 'demo',
+      })),
+    );
   });
   return true;
 }

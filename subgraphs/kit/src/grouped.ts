@@ -26,25 +26,37 @@ export function equalGroups(column: string, keys: readonly string[]): GroupSpec[
  * Groups by subtree of division codes. Each subtree is an indexed range (`code >= lo AND code
  * < hi`); the group key is the code's prefix. Prefixes of different lengths (a district and a
  * township in one batch) get one statement per length: at most five, whatever the list size.
+ * Full 12-digit codes (villages, communities) are one `IN (…)`. Ranges are ORed in
+ * parenthesized chunks because SQLite parses an OR chain as a tree as deep as the chain and
+ * refuses past 1,000 ("Expression tree is too large").
  */
-export function subtreeGroups(column: string, prefixes: readonly string[]): { spec: GroupSpec; prefixes: string[] }[] {
+export function subtreeGroups(column: string, prefixes: readonly string[], chunk = 100): { spec: GroupSpec; prefixes: string[] }[] {
   const byLength = new Map<number, string[]>();
-  for (const p of prefixes) {
+  for (const p of new Set(prefixes)) {
     const group = byLength.get(p.length);
     if (group) group.push(p);
     else byLength.set(p.length, [p]);
   }
-  return [...byLength].map(([length, group]) => ({
-    prefixes: group,
-    spec: {
-      key: `SUBSTR(t.${column}, 1, ${length})`,
-      filter: group.map(() => `(t.${column} >= ? AND t.${column} < ?)`).join(' OR '),
-      params: group.flatMap((p) => {
-        const { lo, hi } = subtreeRange(p.padEnd(12, '0'));
-        return [lo, hi];
-      }),
-    },
-  }));
+  return [...byLength].map(([length, group]) => {
+    if (length === 12) {
+      return { prefixes: group, spec: { key: `t.${column}`, filter: `t.${column} IN (${group.map(() => '?').join(', ')})`, params: [...group] } };
+    }
+    const parts: string[] = [];
+    for (let i = 0; i < group.length; i += chunk) {
+      parts.push(`(${group.slice(i, i + chunk).map(() => `(t.${column} >= ? AND t.${column} < ?)`).join(' OR ')})`);
+    }
+    return {
+      prefixes: group,
+      spec: {
+        key: `SUBSTR(t.${column}, 1, ${length})`,
+        filter: parts.join(' OR '),
+        params: group.flatMap((p) => {
+          const { lo, hi } = subtreeRange(p.padEnd(12, '0'));
+          return [lo, hi];
+        }),
+      },
+    };
+  });
 }
 
 export interface GroupedListQuery<T extends ObjectLiteral> {

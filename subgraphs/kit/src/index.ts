@@ -16,3 +16,6 @@ export * from './seeding';
 export * from './run';
 export * from './migration-columns';
 export * from './tx';
+export * from './demo-projects';
+export * from './demo-people';
+export * from './peer';

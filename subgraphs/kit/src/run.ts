@@ -3,12 +3,14 @@ import { resolveAuthSecret } from './auth';
 import { parseConfig, subgraphEnv } from './config';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
 import { createLogger } from './logger';
-import { createSubgraph, type SubgraphDefinition } from './subgraph';
+import { createSubgraph, type Subgraph, type SubgraphDefinition } from './subgraph';
 
 export interface RunOptions {
   defaultPort: number;
   /** Loads the demo world into an empty database; returns whether it wrote anything. */
   seed?: (ds: DataSource, world: DemoWorld) => Promise<boolean>;
+  /** Background work of the running subgraph (timers, sweeps); returns how to stop it. */
+  onStarted?: (subgraph: Subgraph) => () => void;
 }
 
 /** The body of every subgraph's main.ts: config, database, optional demo data, listen, clean stop. */
@@ -31,8 +33,10 @@ export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
       }
     }
     await subgraph.listen(config.port, process.env.HOST ?? '127.0.0.1');
+    const stopBackground = opts.onStarted?.(subgraph);
     const stop = async (signal: string) => {
       log.info({ signal }, 'stopping');
+      stopBackground?.();
       await subgraph.stop();
       process.exit(0);
     };

@@ -67,6 +67,7 @@ export interface SubgraphOptions {
 export interface Subgraph {
   name: string;
   ds: DataSource;
+  log: Logger;
   server: ApolloServer<SubgraphContext>;
   /** A fresh per-request context for `viewer` (what the HTTP layer builds after verifying the token). */
   context(viewer: Viewer, requestId?: string, authorization?: string): SubgraphContext;
@@ -135,6 +136,7 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
   return {
     name: def.name,
     ds,
+    log,
     server,
     context,
     async listen(port, host) {

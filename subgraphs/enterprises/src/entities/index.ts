@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { EnterpriseCategory } from '@cadres/kit';
+import type { EnterpriseCategory, ProjectLevel } from '@cadres/kit';
 
 export const enterpriseCategories: EnterpriseCategory[] = ['ABOVE_SCALE_INDUSTRIAL', 'SPECIALIZED_NEW', 'TECH_SME', 'OTHER'];
 
@@ -40,4 +40,87 @@ export class Enterprise {
   version!: number;
 }
 
-export const entities = [Enterprise];
+export const projectLevels: ProjectLevel[] = ['PROVINCIAL_KEY', 'MUNICIPAL_KEY', 'COUNTY_KEY', 'OTHER'];
+
+/**
+ * A key project (重点项目) on an enterprise's site. The latest progress report is kept on the row
+ * (actualBp, reportCount), written in the same transaction as the report, so that lists can be
+ * filtered by light in SQL; project_progress holds every report.
+ */
+@Entity('project')
+export class Project {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'simple-enum', enum: projectLevels })
+  level!: ProjectLevel;
+
+  @Index('idx_project_enterprise')
+  @Column({ type: 'varchar', length: 40 })
+  enterpriseId!: string;
+
+  /** The site's division code: subtree queries are a range on this column. */
+  @Index('idx_project_site')
+  @Column({ type: 'varchar', length: 12 })
+  siteCode!: string;
+
+  /** YYYY-MM-DD */
+  @Column({ type: 'varchar', length: 10 })
+  plannedStart!: string;
+
+  /** YYYY-MM-DD, after plannedStart. */
+  @Column({ type: 'varchar', length: 10 })
+  plannedFinish!: string;
+
+  /** plannedStart as days since 1970-01-01: lets SQL compute planned progress on both databases. */
+  @Column({ type: 'int' })
+  startDay!: number;
+
+  /** plannedFinish as days since 1970-01-01. */
+  @Column({ type: 'int' })
+  finishDay!: number;
+
+  /** The latest reported progress in basis points (0..10000 = 0..1); 0 before any report. */
+  @Column({ type: 'int' })
+  actualBp!: number;
+
+  /** How many progress reports there are: the next report's seq is reportCount + 1. */
+  @Column({ type: 'int' })
+  reportCount!: number;
+
+  @VersionColumn({ type: 'int' })
+  version!: number;
+}
+
+/** One progress report, never changed. (projectId, seq) is unique: concurrent writers cannot both append seq n. */
+@Entity('project_progress')
+@Index('uq_project_progress_seq', ['projectId', 'seq'], { unique: true })
+export class ProjectProgress {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  projectId!: string;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  /** Basis points, 0..10000. */
+  @Column({ type: 'int' })
+  progressBp!: number;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  note!: string | null;
+
+  @Column({ type: 'datetime' })
+  reportedAt!: Date;
+
+  /** The reporting viewer's subject (token sub). */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  reportedBy!: string | null;
+}
+
+export const entities = [Enterprise, Project, ProjectProgress];

@@ -1,0 +1,115 @@
+import {
+  byColumn,
+  bySubtree,
+  groupLoader,
+  groupedConnectionLoaders,
+  hydrate,
+  pageOf,
+  rowLoader,
+  toConnection,
+  valueLoader,
+  type PageArgs,
+  type SubgraphContext,
+} from '@cadres/kit';
+import { In } from 'typeorm';
+import { Issue, IssueEvent } from './entities';
+import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
+
+/** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
+export const issueById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('issueById', () =>
+    rowLoader((ids: string[]) => ctx.ds.getRepository(Issue).findBy({ id: In(ids) }), (i) => i.id, 'Issue'),
+  );
+
+export const issueByRef = (ctx: SubgraphContext) =>
+  ctx.loaders.get('issueByRef', () =>
+    rowLoader((refs: string[]) => ctx.ds.getRepository(Issue).findBy({ ref: In(refs) }), (i) => i.ref, 'Issue'),
+  );
+
+/** Issue.history: every event of many issues in one statement, oldest first. */
+export const historyOf = (ctx: SubgraphContext) =>
+  ctx.loaders.get('historyOf', () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(IssueEvent).find({ where: { issueId: In(ids) }, order: { issueId: 'ASC', seq: 'ASC' } }),
+      (e) => e.issueId,
+    ),
+  );
+
+/** Visit.raisedIssues, oldest first. */
+export const raisedDuring = (ctx: SubgraphContext) =>
+  ctx.loaders.get('raisedDuring', () =>
+    groupLoader(
+      (ids: string[]) =>
+        ctx.ds.getRepository(Issue).find({ where: { visitId: In(ids) }, order: { reportedAt: 'ASC', ref: 'ASC' } }),
+      (i) => i.visitId!,
+    ),
+  );
+
+type Owner = 'subtree' | 'Enterprise' | 'Project' | 'reporter';
+
+/**
+ * Issue pages of many owners (subtrees, enterprises, projects, reporters) for one (filter,
+ * first, after): one statement for the pages and one for the counts, whatever the number of owners.
+ */
+export function issuesOf(ctx: SubgraphContext, owner: Owner, filter: IssueFilter | null | undefined, args: PageArgs) {
+  const page = pageOf(args);
+  return ctx.loaders.get(`issues:${owner}:${JSON.stringify(filter ?? null)}:${page.offset}:${page.limit}`, () => {
+    const parts: Where[] = [filterSql(filter, ctx.now())];
+    if (owner === 'Enterprise' || owner === 'Project') parts.push({ sql: 't.subjectType = ?', params: [owner] });
+    const where = and(parts);
+    const specs = owner === 'subtree' ? bySubtree('divisionCode') : byColumn(owner === 'reporter' ? 'reporterId' : 'subjectId');
+    return groupedConnectionLoaders(
+      ctx.ds,
+      { entity: Issue, orderBy: ISSUE_ORDER, ...(where.sql ? { where: where.sql, params: where.params } : {}) },
+      page,
+      specs,
+    );
+  });
+}
+
+/** Query.issues: one page, anywhere or in a subtree; the count runs only when asked for. */
+export async function issuesPage(ctx: SubgraphContext, divisionCode: string | null, filter: IssueFilter | null | undefined, args: PageArgs) {
+  const page = pageOf(args);
+  const where = and([divisionCode ? subtreeSql(divisionCode) : { sql: '', params: [] }, filterSql(filter, ctx.now())]);
+  const clause = where.sql ? ` WHERE ${where.sql}` : '';
+  const raw: Record<string, unknown>[] = await ctx.ds.query(
+    `SELECT t.* FROM issue t${clause} ORDER BY ${ISSUE_ORDER} LIMIT ${page.limit + 1} OFFSET ${page.offset}`,
+    where.params,
+  );
+  const rows = raw.map((r) => hydrate(ctx.ds, Issue, r));
+  return toConnection(rows, page, async () => {
+    const [r] = await ctx.ds.query(`SELECT COUNT(*) AS n FROM issue t${clause}`, where.params);
+    return num(r.n);
+  });
+}
+
+export interface EvaluationSummary {
+  count: number;
+  average: number | null;
+  satisfactionRate: number | null;
+}
+
+const noRatings: EvaluationSummary = { count: 0, average: null, satisfactionRate: null };
+
+/**
+ * 双评 summaries of many cadres (ratings they received) or enterprises (ratings they gave):
+ * one GROUP BY statement per batch.
+ */
+export function evaluationsOf(ctx: SubgraphContext, side: 'Cadre' | 'Enterprise') {
+  return ctx.loaders.get(`evaluations:${side}`, () =>
+    valueLoader(async (ids: string[]) => {
+      const [typeColumn, idColumn] = side === 'Cadre' ? ['targetType', 'targetId'] : ['raterType', 'raterId'];
+      const rows: Record<string, unknown>[] = await ctx.ds.query(
+        `SELECT ${idColumn} AS k, COUNT(*) AS n, SUM(score) AS total, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS good` +
+          ` FROM rating WHERE ${typeColumn} = ? AND ${idColumn} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${idColumn}`,
+        [side, ...ids],
+      );
+      return new Map(
+        rows.map((r) => {
+          const n = num(r.n);
+          return [String(r.k), { count: n, average: num(r.total) / n, satisfactionRate: num(r.good) / n }] as const;
+        }),
+      );
+    }, noRatings),
+  );
+}

@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  badInput,
+  conflict,
+  invalidTransition,
+  isMysql,
+  notFound,
+  requireDivisionCode,
+  requireText,
+  transaction,
+} from '@cadres/kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IssuesConfig } from './config';
+import {
+  Issue,
+  IssueEvent,
+  subjectTypes,
+  type IssueCategory,
+  type IssueKind,
+  type IssueSource,
+  type IssueStatus,
+  type Satisfaction,
+  type SubjectType,
+  type Urgency,
+} from './entities';
+import { addHours, defaultDeadline, sqlInstant, yellowAt } from './time';
+import { allowedSteps, checkStep, sweptStatuses, targetStatus, type Step } from './workflow';
+
+/** Who acts, when, on which database: what every write needs. Resolvers build it from the context. */
+export interface Actor {
+  ds: DataSource;
+  now: Date;
+  /** ctx.viewer.sub, or `system:…` for the sweep and the demo seed. */
+  actor: string;
+  config: IssuesConfig;
+  /** Throws FORBIDDEN when the caller may not take `action` on the issue; absent for system actors. */
+  authorize?: (action: Step | 'report', issue: Pick<Issue, 'divisionCode' | 'assigneeId'>) => void;
+}
+
+export interface ReportIssueInput {
+  title: string;
+  description: string;
+  category: IssueCategory;
+  kind: IssueKind;
+  source: IssueSource;
+  urgency: Urgency;
+  divisionCode: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  reporterId?: string | null;
+  visitId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** An optional id argument: trimmed, at most 40 characters; empty means absent. */
+function optionalId(value: string | null | undefined, field: string): string | null {
+  if (value == null) return null;
+  const id = value.trim();
+  if (!id) return null;
+  if (id.length > 40) throw badInput(field, `${field} must be at most 40 characters`);
+  return id;
+}
+
+function requireId(value: string, field: string): string {
+  const id = optionalId(value, field);
+  if (!id) throw badInput(field, `${field} must not be empty`);
+  return id;
+}
+
+function validateReport(input: ReportIssueInput) {
+  const title = requireText(input.title, 'input.title', 200);
+  const description = requireText(input.description, 'input.description', 2000);
+  const division = requireDivisionCode(input.divisionCode, 'input.divisionCode');
+  let subjectType: SubjectType | null = null;
+  let subjectId: string | null = null;
+  if (input.subjectType != null || input.subjectId != null) {
+    if (!(subjectTypes as readonly string[]).includes(input.subjectType ?? '')) {
+      throw badInput('input.subjectType', `input.subjectType must be one of ${subjectTypes.join(', ')}`);
+    }
+    subjectType = input.subjectType as SubjectType;
+    subjectId = optionalId(input.subjectId, 'input.subjectId');
+    if (!subjectId) throw badInput('input.subjectId', 'input.subjectId is required with input.subjectType');
+    if (subjectType === 'Division') requireDivisionCode(subjectId, 'input.subjectId');
+  }
+  let idempotencyKey: string | null = null;
+  if (input.idempotencyKey != null) idempotencyKey = requireText(input.idempotencyKey, 'input.idempotencyKey', 100);
+  return {
+    title,
+    description,
+    divisionCode: division.code,
+    subjectType,
+    subjectId,
+    reporterId: optionalId(input.reporterId, 'input.reporterId'),
+    visitId: optionalId(input.visitId, 'input.visitId'),
+    idempotencyKey,
+  };
+}
+
+/** The ledger year: the calendar year in China Standard Time (UTC+8, no DST). */
+export const ledgerYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+
+export const formatRef = (year: number, district: string, n: number) => `${year}-${district}-${String(n).padStart(6, '0')}`;
+
+const isUniqueViolation = (e: unknown, index: string, column: string) => {
+  const err = e as { driverError?: { code?: string; message?: string }; code?: string; message?: string };
+  const code = err.driverError?.code ?? err.code ?? '';
+  const message = err.driverError?.message ?? err.message ?? '';
+  return (
+    (code === 'ER_DUP_ENTRY' && message.includes(index)) ||
+    (code.startsWith('SQLITE_CONSTRAINT') && message.includes(`.${column}`))
+  );
+};
+
+async function appendEvent(
+  em: EntityManager,
+  a: Actor,
+  issueId: string,
+  seq: number,
+  action: string,
+  fromStatus: IssueStatus | null,
+  toStatus: IssueStatus | null,
+  note: string | null,
+) {
+  await em.insert(IssueEvent, { id: randomUUID(), issueId, seq, at: a.now, action, fromStatus, toStatus, actor: a.actor, note });
+}
+
+/**
+ * REPORTED, with the next ledger number of the district and year. The number comes from a
+ * counter row taken under a row lock (SELECT … FOR UPDATE on MySQL; SQLite transactions are
+ * serialized by kit `transaction`), in the same transaction as the issue, so the numbers are
+ * unique (also a unique index) and gap-free: a failed report rolls its number back.
+ * An idempotencyKey seen before returns the first issue, also when the retries race.
+ */
+export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issue> {
+  const input = validateReport(raw);
+  a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null });
+  const { ds } = a;
+  if (input.idempotencyKey) {
+    const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
+    if (first) return first;
+  }
+  const district = input.divisionCode.slice(0, 6);
+  const year = ledgerYear(a.now);
+  const mysql = isMysql(ds);
+  const counterKey = [district, year];
+  // The counter row must exist before it can be locked. On MySQL a separate autocommit
+  // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
+  // queued transaction (a statement outside it would join whichever transaction is open).
+  if (mysql) await ds.query('INSERT IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+  try {
+    return await transaction(ds, async (em) => {
+      if (!mysql) await em.query('INSERT OR IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+      const [counter] = await em.query(
+        `SELECT lastNumber FROM ledger_counter WHERE districtPrefix = ? AND ledgerYear = ?${mysql ? ' FOR UPDATE' : ''}`,
+        counterKey,
+      );
+      if (input.idempotencyKey) {
+        // Looked up again under the counter lock: a concurrent retry that committed meanwhile is
+        // visible now (on MySQL this is the transaction's first consistent read, so its snapshot
+        // starts after the lock was granted). The unique index below stays the last word.
+        const first = await em.findOneBy(Issue, { idempotencyKey: input.idempotencyKey });
+        if (first) return first;
+      }
+      const next = Number(counter.lastNumber) + 1;
+      await em.query('UPDATE ledger_counter SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?', [next, ...counterKey]);
+      const deadline = defaultDeadline(a.config, raw.urgency, a.now);
+      const issue = em.create(Issue, {
+        id: randomUUID(),
+        ref: formatRef(year, district, next),
+        title: input.title,
+        description: input.description,
+        category: raw.category,
+        kind: raw.kind,
+        source: raw.source,
+        urgency: raw.urgency,
+        divisionCode: input.divisionCode,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        reporterId: input.reporterId,
+        visitId: input.visitId,
+        assigneeId: null,
+        status: 'REPORTED',
+        version: 1,
+        reportedAt: a.now,
+        deadline,
+        yellowAt: yellowAt(a.config, a.now, deadline),
+        assignedAt: null,
+        responseDeadline: null,
+        acceptedAt: null,
+        resolvedAt: null,
+        finishedAt: null,
+        supervisionLevel: 0,
+        reopenCount: 0,
+        feedback: null,
+        evalSatisfaction: null,
+        evalSolved: null,
+        evalComment: null,
+        evaluatedAt: null,
+        idempotencyKey: input.idempotencyKey,
+      });
+      await em.insert(Issue, issue);
+      await appendEvent(em, a, issue.id, 1, 'REPORT', null, 'REPORTED', null);
+      return issue;
+    });
+  } catch (e) {
+    if (input.idempotencyKey && isUniqueViolation(e, 'uq_issue_idempotency', 'idempotencyKey')) {
+      const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (first) return first;
+    }
+    throw e;
+  }
+}
+
+/** What a step changes: the columns, the event's action and note; the status comes from the workflow. */
+interface Change {
+  patch: Partial<Issue>;
+  to: IssueStatus | null;
+  action: string;
+  note: string | null;
+}
+
+/** A step that the status allows but the issue's state does not (deadline passed, top level reached). */
+function refuse(message: string, issue: Issue, step: Step): AppError {
+  return invalidTransition(message, issue.status, allowedSteps(issue.status).filter((s) => s !== step));
+}
+
+/**
+ * Every versioned change goes through here: in one transaction, read the issue, check the
+ * caller's access (FORBIDDEN), the expected version (CONFLICT) and the workflow
+ * (INVALID_TRANSITION), then
+ * `UPDATE … SET version = version + 1 WHERE id = ? AND version = ?`: zero rows means another
+ * writer won the race, so CONFLICT and a rollback. The change and its IssueEvent commit
+ * together; a refused step writes nothing.
+ */
+async function applyStep(
+  a: Actor,
+  id: string,
+  expectedVersion: number,
+  step: Step,
+  plan: (issue: Issue) => Omit<Change, 'to'> & { to?: IssueStatus | null },
+): Promise<Issue> {
+  return transaction(a.ds, async (em) => {
+    const issue = await em.findOneBy(Issue, { id });
+    if (!issue) throw notFound('Issue', id, 'id');
+    a.authorize?.(step, issue);
+    if (issue.version !== expectedVersion) {
+      throw conflict(`Issue ${issue.ref} is at version ${issue.version}, not ${expectedVersion}`, 'expectedVersion');
+    }
+    checkStep(step, issue.status);
+    const change = plan(issue);
+    const to = change.to === undefined ? targetStatus(step) : change.to;
+    const patch: Partial<Issue> = { ...change.patch, ...(to ? { status: to } : {}) };
+    const result = await em
+      .createQueryBuilder()
+      .update(Issue)
+      .set({ ...patch, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version: expectedVersion })
+      .execute();
+    if (result.affected !== 1) {
+      throw conflict(`Issue ${issue.ref} was changed meanwhile; reload it`, 'expectedVersion');
+    }
+    const version = expectedVersion + 1;
+    await appendEvent(em, a, id, version, change.action, issue.status, to ?? issue.status, change.note);
+    return Object.assign(issue, patch, { version });
+  });
+}
+
+const joinNote = (...parts: (string | null | undefined)[]) => parts.filter((p) => p != null && p !== '').join(': ') || null;
+const optionalNote = (note: string | null | undefined, field: string) =>
+  note == null || !note.trim() ? null : requireText(note, field, 2000);
+
+export function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
+  const dept = requireId(departmentId, 'departmentId');
+  const text = optionalNote(note, 'note');
+  return applyStep(a, id, expectedVersion, 'assign', (issue) => ({
+    patch: {
+      assigneeId: dept,
+      assignedAt: a.now,
+      responseDeadline: addHours(a.now, a.config.responseHours[issue.urgency]),
+    },
+    action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
+    note: joinNote(dept, text),
+  }));
+}
+
+export function acceptIssue(a: Actor, id: string, expectedVersion: number) {
+  return applyStep(a, id, expectedVersion, 'accept', () => ({ patch: { acceptedAt: a.now }, action: 'ACCEPT', note: null }));
+}
+
+export function startIssue(a: Actor, id: string, expectedVersion: number, note?: string | null) {
+  const text = optionalNote(note, 'note');
+  return applyStep(a, id, expectedVersion, 'start', () => ({ patch: {}, action: 'START', note: text }));
+}
+
+export function resolveIssue(a: Actor, id: string, expectedVersion: number, feedback: string) {
+  const text = requireText(feedback, 'feedback', 2000);
+  return applyStep(a, id, expectedVersion, 'resolve', () => ({
+    patch: { resolvedAt: a.now, feedback: text },
+    action: 'RESOLVE',
+    note: text,
+  }));
+}
+
+export function evaluateIssue(
+  a: Actor,
+  id: string,
+  expectedVersion: number,
+  satisfaction: Satisfaction,
+  solved: boolean,
+  comment?: string | null,
+) {
+  const text = comment == null || !comment.trim() ? null : requireText(comment, 'comment', 1000);
+  const satisfied = satisfaction !== 'DISSATISFIED';
+  const to = targetStatus('evaluate', { satisfied, solved });
+  return applyStep(a, id, expectedVersion, 'evaluate', (issue) => ({
+    patch: {
+      evalSatisfaction: satisfaction,
+      evalSolved: solved ? 1 : 0,
+      evalComment: text,
+      evaluatedAt: a.now,
+      ...(to === 'CLOSED' ? { finishedAt: a.now } : { reopenCount: issue.reopenCount + 1 }),
+    },
+    to,
+    action: to === 'CLOSED' ? 'CLOSE' : 'REOPEN',
+    note: joinNote(`${satisfaction}, ${solved ? 'solved' : 'not solved'}`, text),
+  }));
+}
+
+export function rejectIssue(a: Actor, id: string, expectedVersion: number, reason: string) {
+  const text = requireText(reason, 'reason', 2000);
+  return applyStep(a, id, expectedVersion, 'reject', () => ({ patch: { finishedAt: a.now }, action: 'REJECT', note: text }));
+}
+
+/** Only before the deadline passes, to a later deadline, with a reason; YELLOW moves with it. */
+export function extendDeadline(a: Actor, id: string, expectedVersion: number, newDeadline: Date, reason: string) {
+  const text = requireText(reason, 'reason', 2000);
+  return applyStep(a, id, expectedVersion, 'extendDeadline', (issue) => {
+    if (a.now.getTime() > issue.deadline.getTime()) {
+      throw refuse(`The deadline of ${issue.ref} passed at ${issue.deadline.toISOString()}: an extension must be asked for before it`, issue, 'extendDeadline');
+    }
+    if (newDeadline.getTime() <= issue.deadline.getTime()) {
+      throw badInput('newDeadline', `newDeadline must be after the current deadline ${issue.deadline.toISOString()}`);
+    }
+    return {
+      patch: { deadline: newDeadline, yellowAt: yellowAt(a.config, issue.reportedAt, newDeadline) },
+      action: 'EXTEND_DEADLINE',
+      note: joinNote(`${issue.deadline.toISOString()} -> ${newDeadline.toISOString()}`, text),
+    };
+  });
+}
+
+export const MAX_SUPERVISION_LEVEL = 3;
+
+export function superviseIssue(a: Actor, id: string, expectedVersion: number, note?: string | null) {
+  const text = optionalNote(note, 'note');
+  return applyStep(a, id, expectedVersion, 'supervise', (issue) => {
+    if (issue.supervisionLevel >= MAX_SUPERVISION_LEVEL) {
+      throw refuse(`Issue ${issue.ref} is already at the highest supervision level`, issue, 'supervise');
+    }
+    return {
+      patch: { supervisionLevel: issue.supervisionLevel + 1 },
+      action: 'SUPERVISE',
+      note: joinNote(`level ${issue.supervisionLevel} -> ${issue.supervisionLevel + 1}`, text),
+    };
+  });
+}
+
+/**
+ * The supervision level an open issue should have at `now`: 1 (催办) once the light is YELLOW,
+ * 2 (督办) once overdue, 3 (挂牌督办) when overdue by more than escalateAfterHours.
+ */
+export function dueSupervisionLevel(config: IssuesConfig, issue: Pick<Issue, 'deadline' | 'yellowAt'>, now: Date): number {
+  const t = now.getTime();
+  if (t > addHours(issue.deadline, config.escalateAfterHours).getTime()) return 3;
+  if (t > issue.deadline.getTime()) return 2;
+  if (t >= issue.yellowAt.getTime()) return 1;
+  return 0;
+}
+
+/**
+ * The automatic sweep: raises the supervision level of issues waiting on the handling unit
+ * (REPORTED to IN_PROGRESS) that are near or past their deadline to the level due (never lowers it). Idempotent: a second run at the same
+ * instant changes nothing. Each raise is a versioned change with its IssueEvent. Returns how
+ * many issues it raised. main.ts runs it periodically; tests call it with a fixed clock.
+ */
+export async function superviseOverdue(a: Actor, batch = 500): Promise<number> {
+  const now = sqlInstant(a.now);
+  const escalate = sqlInstant(addHours(a.now, -a.config.escalateAfterHours));
+  const candidates: Issue[] = await a.ds
+    .getRepository(Issue)
+    .createQueryBuilder('t')
+    .where('t.status IN (:...swept)', { swept: sweptStatuses })
+    .andWhere(
+      '((t.yellowAt <= :now AND t.supervisionLevel < 1) OR (t.deadline < :now AND t.supervisionLevel < 2) OR (t.deadline < :escalate AND t.supervisionLevel < 3))',
+      { now, escalate },
+    )
+    .orderBy('t.deadline')
+    .addOrderBy('t.id')
+    .limit(batch)
+    .getMany();
+  let raised = 0;
+  for (const c of candidates) {
+    const level = dueSupervisionLevel(a.config, c, a.now);
+    if (level <= c.supervisionLevel) continue;
+    const done = await transaction(a.ds, async (em) => {
+      const result = await em
+        .createQueryBuilder()
+        .update(Issue)
+        .set({ supervisionLevel: level, version: () => 'version + 1' })
+        .where('id = :id AND version = :version', { id: c.id, version: c.version })
+        .execute();
+      if (result.affected !== 1) return false; // changed meanwhile: the next sweep looks again
+      await appendEvent(em, a, c.id, c.version + 1, 'AUTO_SUPERVISE', c.status, c.status, `level ${c.supervisionLevel} -> ${level}`);
+      return true;
+    });
+    if (done) raised++;
+  }
+  return raised;
+}
+

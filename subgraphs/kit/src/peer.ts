@@ -1,0 +1,89 @@
+// Asking another subgraph (the owner of an entity) over HTTP, for the few checks a subgraph
+// cannot make from its own tables: "does this building unit exist, and in which division?"
+// before people links a cadre to it. The caller's Authorization header and request id are
+// forwarded, so the owner applies the caller's rights and the logs line up.
+
+import { AppError } from './errors';
+import type { SubgraphContext } from './subgraph';
+
+export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId'>;
+
+export class PeerError extends Error {
+  constructor(readonly peer: string, message: string) {
+    super(`peer ${peer}: ${message}`);
+  }
+}
+
+interface PeerResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs one operation on the peer subgraph `peer` (a name in ctx.peers). Returns the raw
+ * GraphQL response; throws PeerError when the peer is unknown, unreachable, slow or answers
+ * with something that is not GraphQL. A PeerError is not a GraphQLError, so the client sees
+ * INTERNAL_SERVER_ERROR and the log has the reason.
+ */
+export async function askPeer<T>(
+  ctx: PeerContext,
+  peer: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<PeerResponse<T>> {
+  const url = ctx.peers[peer];
+  if (!url) throw new PeerError(peer, 'no URL configured');
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': ctx.requestId };
+  if (ctx.authorization) headers.authorization = ctx.authorization;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    throw new PeerError(peer, `unreachable (${e instanceof Error ? e.message : String(e)})`);
+  }
+  let body: PeerResponse<T>;
+  try {
+    body = (await response.json()) as PeerResponse<T>;
+  } catch {
+    throw new PeerError(peer, `answered HTTP ${response.status} without a GraphQL body`);
+  }
+  if (!body || typeof body !== 'object') throw new PeerError(peer, `answered HTTP ${response.status} without a GraphQL body`);
+  return body;
+}
+
+/**
+ * Resolves entity representations on their owner through `_entities`, the way the gateway
+ * does: one request for the whole list. `selection` is what to read of each, e.g.
+ * `... on BuildingUnit { id building { division { code } } }`. The result is aligned with
+ * `representations`; an entity the owner does not have is null (whether the owner answers
+ * null or a NOT_FOUND error at that position). UNAUTHENTICATED and FORBIDDEN from the owner
+ * are passed on as such; any other error throws PeerError.
+ */
+export async function fetchEntities<T>(
+  ctx: PeerContext,
+  peer: string,
+  representations: readonly Record<string, unknown>[],
+  selection: string,
+): Promise<(T | null)[]> {
+  if (representations.length === 0) return [];
+  const body = await askPeer<{ _entities: (T | null)[] }>(
+    ctx,
+    peer,
+    `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+    { r: representations },
+  );
+  const unexpected = (body.errors ?? []).filter((e) => !(e.extensions?.code === 'NOT_FOUND' && e.path?.[0] === '_entities'));
+  if (unexpected.length) {
+    // The caller's own rights, as the owner judged them, reach the client unchanged.
+    const denied = unexpected.find((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN');
+    if (denied) throw new AppError(denied.extensions!.code as 'UNAUTHENTICATED' | 'FORBIDDEN', `${peer}: ${denied.message}`);
+    const codes = unexpected.map((e) => e.extensions?.code ?? 'ERROR').join(', ');
+    throw new PeerError(peer, `_entities failed (${codes}): ${unexpected[0].message}`);
+  }
+  const list = body.data?._entities;
+  if (!Array.isArray(list) || list.length !== representations.length) throw new PeerError(peer, '_entities answered no list of the right length');
+  return list.map((e) => e ?? null);
+}
