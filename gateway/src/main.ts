@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, resolveAuthSecret } from '@cadres/kit';
+import { createLogger, resolveAuthSecret, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -38,13 +38,7 @@ async function main() {
     maxQueryDepth: config.maxQueryDepth,
   });
   await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');
-  const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  stopOnSignals(log, () => gateway.stop());
 }
 
 main().catch((e: unknown) => {

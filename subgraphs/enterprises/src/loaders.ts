@@ -5,7 +5,7 @@ import {
   groupLoader,
   groupedConnectionLoaders,
   pageOf,
-  rowLoader,
+  rowsByKey,
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
@@ -13,19 +13,8 @@ import { Enterprise, Project, ProjectProgress } from './entities';
 import { chinaToday, lightSql, type Light, type LightRules } from './light';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
-export const enterpriseById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('enterpriseById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Enterprise).findBy({ id: In(ids) }), (e) => e.id, 'Enterprise'),
-  );
-
-export const enterpriseByCreditCode = (ctx: SubgraphContext) =>
-  ctx.loaders.get('enterpriseByCreditCode', () =>
-    rowLoader(
-      (codes: string[]) => ctx.ds.getRepository(Enterprise).findBy({ creditCode: In(codes) }),
-      (e) => e.creditCode,
-      'Enterprise',
-    ),
-  );
+export const enterpriseById = (ctx: SubgraphContext) => rowsByKey(ctx, Enterprise, 'id');
+export const enterpriseByCreditCode = (ctx: SubgraphContext) => rowsByKey(ctx, Enterprise, 'creditCode');
 
 /** Enterprise pages of many subtrees (keys are division-code prefixes), for one (category, first, after). */
 export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?: string | null }) {
@@ -44,10 +33,7 @@ export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?
 /** Today (China Standard Time), read once per request so that every field of a response agrees. */
 export const today = (ctx: SubgraphContext) => ctx.loaders.get('today', () => chinaToday(ctx.now()));
 
-export const projectById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('projectById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Project).findBy({ id: In(ids) }), (p) => p.id, 'Project'),
-  );
+export const projectById = (ctx: SubgraphContext) => rowsByKey(ctx, Project, 'id');
 
 export const projectsByEnterprise = (ctx: SubgraphContext) =>
   ctx.loaders.get('projectsByEnterprise', () =>

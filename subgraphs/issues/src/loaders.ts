@@ -5,7 +5,7 @@ import {
   groupedConnectionLoaders,
   hydrate,
   pageOf,
-  rowLoader,
+  rowsByKey,
   toConnection,
   valueLoader,
   type PageArgs,
@@ -16,15 +16,9 @@ import { Issue, IssueEvent } from './entities';
 import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
-export const issueById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('issueById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Issue).findBy({ id: In(ids) }), (i) => i.id, 'Issue'),
-  );
+export const issueById = (ctx: SubgraphContext) => rowsByKey(ctx, Issue, 'id');
 
-export const issueByRef = (ctx: SubgraphContext) =>
-  ctx.loaders.get('issueByRef', () =>
-    rowLoader((refs: string[]) => ctx.ds.getRepository(Issue).findBy({ ref: In(refs) }), (i) => i.ref, 'Issue'),
-  );
+export const issueByRef = (ctx: SubgraphContext) => rowsByKey(ctx, Issue, 'ref');
 
 /** Issue.history: every event of many issues in one statement, oldest first. */
 export const historyOf = (ctx: SubgraphContext) =>

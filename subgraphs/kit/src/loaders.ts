@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { In, type DataSource, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { notFound } from './errors';
 
 /**
@@ -64,4 +65,23 @@ export async function loadOrNull<K, V>(loader: DataLoader<K, V>, key: K): Promis
     if ((e as { extensions?: { code?: string } }).extensions?.code === 'NOT_FOUND') return null;
     throw e;
   }
+}
+
+/**
+ * The per-request loader of `entity` rows by a unique column (primary key or unique key):
+ * `rowsByKey(ctx, Cadre, 'id').load(id)`. Rows come back as loaded by TypeORM.
+ */
+export function rowsByKey<T extends ObjectLiteral, C extends keyof T & string>(
+  ctx: { ds: DataSource; loaders: LoaderCache },
+  entity: EntityTarget<T>,
+  column: C,
+): DataLoader<T[C], T> {
+  const meta = ctx.ds.getMetadata(entity);
+  return ctx.loaders.get(`rowsByKey:${meta.name}.${column}`, () =>
+    rowLoader<T[C], T>(
+      (keys) => ctx.ds.getRepository(entity).findBy({ [column]: In(keys as unknown[]) } as FindOptionsWhere<T>),
+      (row) => row[column],
+      meta.name,
+    ),
+  );
 }

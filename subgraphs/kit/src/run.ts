@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { resolveAuthSecret } from './auth';
 import { parseConfig, subgraphEnv } from './config';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { createSubgraph, type Subgraph, type SubgraphDefinition } from './subgraph';
 
 export interface RunOptions {
@@ -34,17 +34,29 @@ export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
     }
     await subgraph.listen(config.port, process.env.HOST ?? '127.0.0.1');
     const stopBackground = opts.onStarted?.(subgraph);
-    const stop = async (signal: string) => {
-      log.info({ signal }, 'stopping');
+    stopOnSignals(log, async () => {
       stopBackground?.();
       await subgraph.stop();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
+    });
   };
   main().catch((e: unknown) => {
     log.fatal({ err: e }, e instanceof Error ? e.message : String(e));
     process.exit(1);
   });
+}
+
+/** SIGTERM or SIGINT: log, run `stop`, exit 0 (or 1 if stopping failed). */
+export function stopOnSignals(log: Logger, stop: () => Promise<void>): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'stopping');
+    stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        log.error({ err: e }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }
