@@ -1,4 +1,4 @@
-import { forbidden, parseDivisionCode, type Role, type Viewer } from '@cadres/kit';
+import { forbidden, requireInScope, type Role, type Viewer } from '@cadres/kit';
 import type { Step } from './workflow';
 
 /**
@@ -35,12 +35,6 @@ const may: Record<Action, readonly Role[]> = {
 /** Steps only the department the issue is assigned to may take (when the viewer is a department). */
 const assigneeOnly: ReadonlySet<Action> = new Set<Action>(['accept', 'start', 'resolve']);
 
-export function inScope(viewer: Viewer, divisionCode: string): boolean {
-  if (!viewer.scope) return true;
-  const prefix = parseDivisionCode(viewer.scope)?.prefix;
-  return !!prefix && divisionCode.startsWith(prefix);
-}
-
 /** FORBIDDEN unless the viewer's role may take `action` at all (checked before any statement). */
 export function requireRole(viewer: Viewer, action: Action): void {
   if (!may[action].includes(viewer.role)) throw forbidden(`${viewer.role} may not ${action} issues`);
@@ -49,9 +43,7 @@ export function requireRole(viewer: Viewer, action: Action): void {
 /** FORBIDDEN unless the viewer may take `action` on this issue (its division, its assignee). */
 export function requireAccess(viewer: Viewer, action: Action, issue: { divisionCode: string; assigneeId?: string | null }): void {
   requireRole(viewer, action);
-  if (!inScope(viewer, issue.divisionCode)) {
-    throw forbidden(`${issue.divisionCode} lies outside the caller's scope ${viewer.scope}`);
-  }
+  requireInScope(viewer, issue.divisionCode);
   if (assigneeOnly.has(action) && viewer.role === 'DEPARTMENT' && viewer.departmentId && viewer.departmentId !== issue.assigneeId) {
     throw forbidden(`only the assigned department may ${action} this issue`);
   }

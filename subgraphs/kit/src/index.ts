@@ -19,3 +19,4 @@ export * from './tx';
 export * from './demo-projects';
 export * from './demo-people';
 export * from './peer';
+export * from './access';
