@@ -1,42 +1,37 @@
-import { forbidden, maskPhone, parseDivisionCode, type SubgraphContext, type Viewer } from '@cadres/kit';
+import { inScope, isStaff, maskPhone, requireInScope, requireStaff, type SubgraphContext, type Viewer } from '@cadres/kit';
 
 /**
- * Who sees personal data (PIPL), kept deliberately simple until the full role matrix lands:
+ * Who sees personal data (PIPL) in people, kept deliberately simple until the full role
+ * matrix lands. Built on kit's shared rules (kit access.ts: staff roles write, a scope limits
+ * a viewer to its subtree, a null scope is everywhere):
  *
- * | data                                   | ADMIN | DEPARTMENT, CADRE           | ANALYST, PARTNER |
- * |----------------------------------------|-------|-----------------------------|------------------|
- * | cadre phone                            | plain | plain                       | masked           |
- * | resident idNumber / phone              | plain | plain inside their scope,   | masked           |
- * |                                        |       | masked outside it           |                  |
- * | household tags (and filtering by tag)  | shown | shown inside their scope    | [] (FORBIDDEN)   |
+ * | data                                  | ADMIN | DEPARTMENT, CADRE                 | ANALYST, PARTNER  |
+ * |---------------------------------------|-------|-----------------------------------|-------------------|
+ * | cadre phone                           | plain | plain                             | masked            |
+ * | resident idNumber and phone           | plain | plain in their scope, else masked | masked            |
+ * | household tags                        | shown | shown in their scope, else []     | []                |
+ * | Division.households(tag:)             | yes   | for a division in their scope     | FORBIDDEN         |
+ * | mutations                             | yes   | on targets in their scope         | FORBIDDEN         |
  *
- * "Inside their scope": the viewer's scope is null (everywhere) or the household's division
- * lies in the scope's subtree. Writes are refused (FORBIDDEN) to ANALYST and PARTNER.
+ * Every unmasked ID number read is logged as an audit record (households.ts).
  */
-const staff = (v: Viewer) => v.role === 'ADMIN' || v.role === 'DEPARTMENT' || v.role === 'CADRE';
+export { inScope };
 
-/** Whether a division lies in the viewer's scope (a null scope is everywhere). */
-export function inScope(viewer: Viewer, divisionCode: string): boolean {
-  if (!viewer.scope) return true;
-  const prefix = parseDivisionCode(viewer.scope)?.prefix;
-  return !!prefix && divisionCode.startsWith(prefix);
-}
-
-export const maySeeCadrePhone = (viewer: Viewer) => staff(viewer);
+export const maySeeCadrePhone = (viewer: Viewer) => isStaff(viewer);
 
 /** Residents' ID numbers and phones, households' tags. */
 export const maySeePersonal = (viewer: Viewer, divisionCode: string) =>
-  viewer.role === 'ADMIN' || (staff(viewer) && inScope(viewer, divisionCode));
+  viewer.role === 'ADMIN' || (isStaff(viewer) && inScope(viewer, divisionCode));
 
 export const cadrePhone = (viewer: Viewer, phone: string | null) =>
   phone == null ? null : maySeeCadrePhone(viewer) ? phone : maskPhone(phone);
 
 /** Mutations: refused to the read-only roles. */
 export function requireWriter(ctx: SubgraphContext): void {
-  if (!staff(ctx.viewer)) throw forbidden(`${ctx.viewer.role} may not change people data`);
+  requireStaff(ctx.viewer, 'people data');
 }
 
-/** Filtering by a household tag reveals the tag: only roles that may see tags may do it. */
-export function requireTagReader(ctx: SubgraphContext): void {
-  if (!staff(ctx.viewer)) throw forbidden(`${ctx.viewer.role} may not filter households by tag`);
+/** A write that touches `divisionCode` (when known): FORBIDDEN outside the viewer's scope. */
+export function requireWriteScope(ctx: SubgraphContext, divisionCode: string | null): void {
+  if (divisionCode) requireInScope(ctx.viewer, divisionCode);
 }

@@ -1,6 +1,29 @@
 import { In } from 'typeorm';
-import { byColumn, groupLoader, groupedConnectionLoaders, pageOf, rowLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
-import { Cadre, Department, Liaison, type TargetType } from './entities';
+import {
+  byColumn,
+  bySubtree,
+  groupLoader,
+  groupedConnectionLoaders,
+  pageOf,
+  rowLoader,
+  valueLoader,
+  type Connection,
+  type PageArgs,
+  type SubgraphContext,
+} from '@cadres/kit';
+import {
+  Cadre,
+  Department,
+  Household,
+  HouseholdTagRow,
+  Liaison,
+  Resident,
+  Visit,
+  VisitCadre,
+  householdTags,
+  type HouseholdTag,
+  type TargetType,
+} from './entities';
 import { today } from './dates';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -58,3 +81,137 @@ export function cadresOfDepartment(ctx: SubgraphContext, args: PageArgs) {
     groupedConnectionLoaders(ctx.ds, { entity: Cadre, orderBy: 't.id' }, page, byColumn('departmentId')),
   );
 }
+
+// ------------------------------------------------------------------ households and residents
+
+export const householdById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('householdById', () =>
+    rowLoader((ids: string[]) => ctx.ds.getRepository(Household).findBy({ id: In(ids) }), (h) => h.id, 'Household'),
+  );
+
+export const residentById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('residentById', () =>
+    rowLoader((ids: string[]) => ctx.ds.getRepository(Resident).findBy({ id: In(ids) }), (r) => r.id, 'Resident'),
+  );
+
+export const residentsByHousehold = (ctx: SubgraphContext) =>
+  ctx.loaders.get('residentsByHousehold', () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(Resident).find({ where: { householdId: In(ids) }, order: { id: 'ASC' } }),
+      (r) => r.householdId,
+    ),
+  );
+
+const tagOrder = new Map(householdTags.map((t, i) => [t, i]));
+
+/** Tags of households, in the enum's order. */
+export const tagsByHousehold = (ctx: SubgraphContext) =>
+  ctx.loaders.get('tagsByHousehold', () =>
+    groupLoader(
+      async (ids: string[]) =>
+        (await ctx.ds.getRepository(HouseholdTagRow).findBy({ householdId: In(ids) })).sort(
+          (a, b) => tagOrder.get(a.tag)! - tagOrder.get(b.tag)!,
+        ),
+      (t) => t.householdId,
+    ),
+  );
+
+/**
+ * Household pages of many subtrees (keys are code prefixes), ordered by id. With a tag, the
+ * page is cut from household_tag, whose (tag, divisionCode) index is exactly that range; the
+ * households are then read by id (one more statement).
+ */
+export function householdsIn(ctx: SubgraphContext, args: PageArgs & { tag?: HouseholdTag | null }) {
+  const page = pageOf(args);
+  const tag = args.tag ?? null;
+  return ctx.loaders.get(`householdsIn:${tag}:${page.offset}:${page.limit}`, () => {
+    if (!tag) return groupedConnectionLoaders(ctx.ds, { entity: Household, orderBy: 't.id' }, page, bySubtree('divisionCode'));
+    const tagged = groupedConnectionLoaders(
+      ctx.ds,
+      { entity: HouseholdTagRow, where: 't.tag = ?', params: [tag], orderBy: 't.householdId' },
+      page,
+      bySubtree('divisionCode'),
+    );
+    return {
+      load: async (prefix: string): Promise<Connection<Household>> => {
+        const c = await tagged.load(prefix);
+        return { ...c, nodes: await Promise.all(c.nodes.map((t) => householdById(ctx).load(t.householdId))) };
+      },
+    };
+  });
+}
+
+// ------------------------------------------------------------------ visits
+
+export const visitById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('visitById', () =>
+    rowLoader((ids: string[]) => ctx.ds.getRepository(Visit).findBy({ id: In(ids) }), (v) => v.id, 'Visit'),
+  );
+
+export const cadresOfVisit = (ctx: SubgraphContext) =>
+  ctx.loaders.get('cadresOfVisit', () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(VisitCadre).find({ where: { visitId: In(ids) }, order: { cadreId: 'ASC' } }),
+      (v) => v.visitId,
+    ),
+  );
+
+export type VisitArgs = PageArgs & { from?: string | null; to?: string | null };
+
+function dateRange(args: VisitArgs): { where: string[]; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (args.from) (where.push('t.date >= ?'), params.push(args.from));
+  if (args.to) (where.push('t.date <= ?'), params.push(args.to));
+  return { where, params };
+}
+
+/** Visit pages of many cadres, newest first, for one (from, to, first, after). */
+export function visitsOfCadre(ctx: SubgraphContext, args: VisitArgs) {
+  const page = pageOf(args);
+  const range = dateRange(args);
+  return ctx.loaders.get(`visitsOfCadre:${args.from}:${args.to}:${page.offset}:${page.limit}`, () => {
+    const rows = groupedConnectionLoaders(
+      ctx.ds,
+      { entity: VisitCadre, orderBy: 't.date DESC, t.visitId DESC', ...(range.where.length ? { where: range.where.join(' AND '), params: range.params } : {}) },
+      page,
+      byColumn('cadreId'),
+    );
+    return {
+      load: async (cadreId: string): Promise<Connection<Visit>> => {
+        const c = await rows.load(cadreId);
+        return { ...c, nodes: await Promise.all(c.nodes.map((v) => visitById(ctx).load(v.visitId))) };
+      },
+    };
+  });
+}
+
+/** Visit pages of many targets of one type, newest first, for one (from, to, first, after). */
+export function visitsOfTarget(ctx: SubgraphContext, type: TargetType, args: VisitArgs) {
+  const page = pageOf(args);
+  const range = dateRange(args);
+  return ctx.loaders.get(`visitsOfTarget:${type}:${args.from}:${args.to}:${page.offset}:${page.limit}`, () =>
+    groupedConnectionLoaders(
+      ctx.ds,
+      { entity: Visit, orderBy: 't.date DESC, t.id DESC', where: ['t.targetType = ?', ...range.where].join(' AND '), params: [type, ...range.params] },
+      page,
+      byColumn('targetId'),
+    ),
+  );
+}
+
+/** Number of visits to households in [from, to]. */
+export const householdVisitCounts = (ctx: SubgraphContext, from: string, to: string) =>
+  ctx.loaders.get(`householdVisitCounts:${from}:${to}`, () =>
+    valueLoader(async (ids: string[]) => {
+      const rows: { targetId: string; n: unknown }[] = await ctx.ds
+        .getRepository(Visit)
+        .createQueryBuilder('v')
+        .select('v.targetId', 'targetId')
+        .addSelect('COUNT(*)', 'n')
+        .where("v.targetType = 'Household' AND v.targetId IN (:...ids) AND v.date >= :from AND v.date <= :to", { ids, from, to })
+        .groupBy('v.targetId')
+        .getRawMany();
+      return new Map(rows.map((r) => [r.targetId, Number(r.n)]));
+    }, 0),
+  );

@@ -1,10 +1,21 @@
 import type { DataSource } from 'typeorm';
-import { insertInChunks, type DemoWorld } from '@cadres/kit';
-import { Cadre, Department, Liaison, openKeyOf } from './entities';
+import { buildDemoPeople, insertInChunks, type DemoWorld } from '@cadres/kit';
+import { Cadre, Department, Household, HouseholdTagRow, Liaison, Resident, Visit, VisitCadre, openKeyOf } from './entities';
 
-/** Loads the demo world's departments, cadres and village liaisons, once: a database with departments is left alone. */
+/**
+ * Loads the demo world's departments, cadres and village liaisons, and the people generated
+ * from it (kit buildDemoPeople: households, residents, household and building-unit links,
+ * visits), once: a database with departments is left alone.
+ */
 export async function seedPeople(ds: DataSource, world: DemoWorld): Promise<boolean> {
   if ((await ds.getRepository(Department).count()) > 0) return false;
+  const people = buildDemoPeople(world);
+  const link = (l: { id: string; cadreId: string; targetType: Liaison['targetType']; targetId: string; divisionCode: string; role: Liaison['role']; since: string }) => ({
+    ...l,
+    until: null,
+    openKey: openKeyOf(l),
+    version: 1,
+  });
   await ds.transaction(async (tx) => {
     await insertInChunks(tx, Department, world.departments);
     await insertInChunks(
@@ -15,10 +26,22 @@ export async function seedPeople(ds: DataSource, world: DemoWorld): Promise<bool
     await insertInChunks(
       tx,
       Liaison,
-      world.villageLiaisons.map((l) => {
-        const row = { id: l.id, cadreId: l.cadreId, targetType: 'Division' as const, targetId: l.divisionCode, role: l.role };
-        return { ...row, divisionCode: l.divisionCode, since: l.since, until: null, openKey: openKeyOf(row), version: 1 };
-      }),
+      world.villageLiaisons.map((l) => link({ id: l.id, cadreId: l.cadreId, targetType: 'Division', targetId: l.divisionCode, divisionCode: l.divisionCode, role: l.role, since: l.since })),
+    );
+    await insertInChunks(tx, Liaison, people.liaisons.map(link));
+    await insertInChunks(tx, Household, people.households.map(({ tags: _tags, ...h }) => ({ ...h, version: 1 })));
+    await insertInChunks(tx, Resident, people.residents.map((r) => ({ ...r, version: 1 })));
+    await insertInChunks(
+      tx,
+      HouseholdTagRow,
+      people.households.flatMap((h) => h.tags.map((tag) => ({ householdId: h.id, tag, divisionCode: h.divisionCode }))),
+    );
+    await insertInChunks(tx, Visit, people.visits.map(({ cadreIds: _c, ...v }) => ({ ...v, version: 1 })));
+    await insertInChunks(
+      tx,
+      VisitCadre,
+      people.visits.flatMap((v) => v.cadreIds.map((cadreId) => ({ visitId: v.id, cadreId, date: v.date }))),
+      500,
     );
   });
   return true;

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, pageOf, rowLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, pageOf, rowLoader, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { Building, BuildingUnit, Division } from './entities';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -47,3 +47,35 @@ export function buildingsIn(ctx: SubgraphContext, args: PageArgs) {
     groupedConnectionLoaders(ctx.ds, { entity: Building, orderBy: 't.id' }, page, bySubtree('divisionCode')),
   );
 }
+
+/** Village and community codes of many subtrees (keys are code prefixes): one statement per prefix length. */
+export const grassrootsCodesIn = (ctx: SubgraphContext) =>
+  ctx.loaders.get('grassrootsCodesIn', () =>
+    valueLoader(async (prefixes: string[]) => {
+      const out = new Map<string, string[]>();
+      for (const { spec } of subtreeGroups('code', prefixes)) {
+        const rows: { grp: string; code: string }[] = await ctx.ds.query(
+          `SELECT ${spec.key} AS grp, t.code AS code FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') ORDER BY t.code`,
+          spec.params,
+        );
+        for (const r of rows) out.set(String(r.grp), [...(out.get(String(r.grp)) ?? []), r.code]);
+      }
+      return out;
+    }, [] as string[]),
+  );
+
+/** Building-unit counts of many subtrees (keys are code prefixes): one statement per prefix length. */
+export const unitCountIn = (ctx: SubgraphContext) =>
+  ctx.loaders.get('unitCountIn', () =>
+    valueLoader(async (prefixes: string[]) => {
+      const out = new Map<string, number>();
+      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
+        const rows: { grp: string; n: unknown }[] = await ctx.ds.query(
+          `SELECT ${spec.key} AS grp, COUNT(*) AS n FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} GROUP BY ${spec.key}`,
+          spec.params,
+        );
+        for (const r of rows) out.set(String(r.grp), Number(r.n));
+      }
+      return out;
+    }, 0),
+  );

@@ -133,4 +133,24 @@ describeEachDatabase('places subgraph', (db) => {
     expect(result._entities).toEqual([...codes.map(({ code }) => ({ code })), null]);
     expect(statements).toBe(1);
   });
+
+  it('gives the village and community codes and unit counts of many subtrees, for people\'s coverage', async () => {
+    const grassroots = (prefix: string) =>
+      world.divisions.filter((d) => (d.level === 'VILLAGE' || d.level === 'COMMUNITY') && d.code.startsWith(prefix)).map((d) => d.code).sort();
+    const buildingDivision = new Map(world.buildings.map((b) => [b.id, b.divisionCode]));
+    const units = (prefix: string) => world.units.filter((u) => buildingDivision.get(u.buildingId)!.startsWith(prefix)).length;
+    const village = world.divisions.find((d) => d.level === 'VILLAGE')!;
+    const targets = [
+      { code: '370500000000', prefix: '3705' },
+      ...districts.map((d) => ({ code: d.code, prefix: d.code.slice(0, 6) })),
+      { code: village.code, prefix: village.code },
+    ];
+    const { result, statements } = await countStatements(() =>
+      data(places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCodes buildingUnitCount } } }`, {
+        r: targets.map(({ code }) => ({ __typename: 'Division', code })),
+      }),
+    );
+    expect(result._entities).toEqual(targets.map(({ code, prefix }) => ({ code, villageAndCommunityCodes: grassroots(prefix), buildingUnitCount: units(prefix) })));
+    expect(statements).toBe(7); // divisions; codes and unit counts for 3 prefix lengths each
+  });
 });

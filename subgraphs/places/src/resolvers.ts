@@ -9,7 +9,7 @@ import {
   type SubgraphContext,
 } from '@cadres/kit';
 import { Building, BuildingUnit, Division } from './entities';
-import { buildingById, buildingsIn, childrenOf, divisionByCode, unitById, unitsByBuilding } from './loaders';
+import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitsByBuilding } from './loaders';
 
 type DivisionsArgs = PageArgs & { parentCode?: string | null; level?: string | null; search?: string | null };
 
@@ -58,6 +58,11 @@ export const resolvers: Resolvers = {
     },
     buildings: (d: Division, args: PageArgs, ctx: SubgraphContext) =>
       buildingsIn(ctx, args).load(parseDivisionCode(d.code)!.prefix),
+    // The two fields people's Division.coverage @requires: places owns the division list, so
+    // the gateway fetches them here and hands them to people with the representation.
+    villageAndCommunityCodes: (d: Division, _: unknown, ctx: SubgraphContext) =>
+      grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
+    buildingUnitCount: (d: Division, _: unknown, ctx: SubgraphContext) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
   },
   Building: {
     __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(buildingById(ctx), id),

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CadreRank, LiaisonRole } from '@cadres/kit';
+import { householdTags, type CadreRank, type HouseholdTag, type LiaisonRole, type VisitKind } from '@cadres/kit';
 
 export const cadreRanks: CadreRank[] = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'];
 export const liaisonRoles: LiaisonRole[] = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'];
@@ -105,4 +105,120 @@ export class Liaison {
 export const openKeyOf = (l: Pick<Liaison, 'cadreId' | 'targetType' | 'targetId' | 'role'>) =>
   `${l.cadreId}|${l.targetType}|${l.targetId}|${l.role}`;
 
-export const entities = [Department, Cadre, Liaison];
+/** A household (户) in a village or community, optionally in a building unit. */
+@Entity('household')
+export class Household {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index('idx_household_division')
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Index('idx_household_unit')
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  unitId!: string | null;
+
+  /** The head's resident id (set in the same transaction that adds the head). */
+  @Index('idx_household_head')
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  headId!: string | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+/** A resident (群众). The ID number is unique: a person belongs to one household. */
+@Entity('resident')
+export class Resident {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index('idx_resident_household')
+  @Column({ type: 'varchar', length: 40 })
+  householdId!: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Index('uq_resident_id_number', { unique: true })
+  @Column({ type: 'varchar', length: 18 })
+  idNumber!: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+export { householdTags };
+export type { HouseholdTag, VisitKind };
+
+/**
+ * A household's tag, one row per tag (a join table rather than a list column, so that "the
+ * POOR households of district X" is an index range: tag, then the household's division code,
+ * copied here for that purpose).
+ */
+@Entity('household_tag')
+@Index('idx_household_tag_subtree', ['tag', 'divisionCode'])
+export class HouseholdTagRow {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  householdId!: string;
+
+  @PrimaryColumn({ type: 'simple-enum', enum: householdTags })
+  tag!: HouseholdTag;
+
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+}
+
+export const visitKinds: VisitKind[] = ['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT'];
+
+/** A visit (走访) by one or more cadres to a target, on a day. */
+@Entity('visit')
+@Index('idx_visit_target', ['targetType', 'targetId', 'date'])
+@Index('idx_visit_type_division', ['targetType', 'divisionCode', 'date'])
+export class Visit {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index('idx_visit_date')
+  @Column({ type: 'varchar', length: 10 })
+  date!: string;
+
+  @Column({ type: 'simple-enum', enum: visitKinds })
+  kind!: VisitKind;
+
+  @Column({ type: 'simple-enum', enum: targetTypes })
+  targetType!: TargetType;
+
+  @Column({ type: 'varchar', length: 48 })
+  targetId!: string;
+
+  /** The division the target lies in, when known (as on Liaison): coverage counts by range. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  divisionCode!: string | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  notes!: string | null;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+/** Who made a visit; the date is copied here so that a cadre's visits in a period are one index range. */
+@Entity('visit_cadre')
+@Index('idx_visit_cadre_cadre', ['cadreId', 'date'])
+export class VisitCadre {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  visitId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  cadreId!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  date!: string;
+}
+
+export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre];

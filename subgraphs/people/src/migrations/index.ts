@@ -1,4 +1,5 @@
 import { Initial1732100000000 } from './1732100000000-Initial';
+import { HouseholdsVisits1732200000000 } from './1732200000000-HouseholdsVisits';
 
 /** In order. A migration, once released, is never edited: add a new one. */
-export const migrations = [Initial1732100000000];
+export const migrations = [Initial1732100000000, HouseholdsVisits1732200000000];

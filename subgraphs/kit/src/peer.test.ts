@@ -1,0 +1,76 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { askPeer, fetchEntities, PeerError, type PeerContext } from './peer';
+
+/** A peer that records what it was sent and answers with `reply`. */
+function fakePeer(reply: (body: any) => { status?: number; json: unknown }) {
+  const seen: { headers: http.IncomingHttpHeaders; body: any }[] = [];
+  const server = http.createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      const body = JSON.parse(text);
+      seen.push({ headers: req.headers, body });
+      const { status = 200, json } = reply(body);
+      res.statusCode = status;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(json));
+    });
+  });
+  return new Promise<{ url: string; seen: typeof seen; close(): Promise<void> }>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+        seen,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      }),
+    ),
+  );
+}
+
+const ctxFor = (url: string): PeerContext => ({ peers: { places: url }, authorization: 'Bearer abc', requestId: 'req-1' });
+
+describe('peer client', () => {
+  it('asks _entities once for the whole list, forwarding the token and request id; missing entities are null', async () => {
+    const peer = await fakePeer((body) => ({
+      json: {
+        data: { _entities: body.variables.r.map((r: { code: string }, i: number) => (i === 1 ? null : i === 2 ? null : { code: r.code })) },
+        errors: [{ message: 'Division 3 not found', path: ['_entities', 2], extensions: { code: 'NOT_FOUND' } }],
+      },
+    }));
+    try {
+      const reps = ['1', '2', '3'].map((code) => ({ __typename: 'Division', code }));
+      expect(await fetchEntities(ctxFor(peer.url), 'places', reps, '... on Division { code }')).toEqual([{ code: '1' }, null, null]);
+      expect(peer.seen).toHaveLength(1);
+      expect(peer.seen[0].headers.authorization).toBe('Bearer abc');
+      expect(peer.seen[0].headers['x-request-id']).toBe('req-1');
+      expect(peer.seen[0].body).toEqual({
+        query: 'query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code } } }',
+        variables: { r: reps },
+      });
+      expect(await fetchEntities(ctxFor(peer.url), 'places', [], 'code')).toEqual([]);
+      expect(peer.seen).toHaveLength(1);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('passes the owner’s UNAUTHENTICATED and FORBIDDEN on, and turns other failures into PeerError', async () => {
+    let answer: { status?: number; json: unknown } = { status: 401, json: { errors: [{ message: 'token', extensions: { code: 'UNAUTHENTICATED' } }] } };
+    const peer = await fakePeer(() => answer);
+    try {
+      const rep = [{ __typename: 'Division', code: '1' }];
+      await expect(fetchEntities(ctxFor(peer.url), 'places', rep, 'code')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      answer = { json: { errors: [{ message: 'boom', path: ['_entities', 0], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+      await expect(fetchEntities(ctxFor(peer.url), 'places', rep, 'code')).rejects.toThrow(PeerError);
+      answer = { json: { data: { _entities: [] } } };
+      await expect(fetchEntities(ctxFor(peer.url), 'places', rep, 'code')).rejects.toThrow('right length');
+      answer = { status: 502, json: 'bad gateway' };
+      await expect(askPeer(ctxFor(peer.url), 'places', '{ x }')).rejects.toThrow(PeerError);
+    } finally {
+      await peer.close();
+    }
+    await expect(askPeer(ctxFor(peer.url), 'places', '{ x }')).rejects.toThrow(/unreachable/);
+    await expect(askPeer(ctxFor(peer.url), 'enterprises', '{ x }')).rejects.toThrow(/no URL/);
+  });
+});

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { notFound, pageOf, requireText, toConnection, transaction, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { requireWriteScope, requireWriter } from './access';
+import { Cadre, Department } from './entities';
+import { optionalPhone } from './phones';
+
+export type CadresArgs = PageArgs & { departmentId?: string | null; rank?: string | null; search?: string | null };
+
+/** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
+const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+export async function cadres(ctx: SubgraphContext, args: CadresArgs) {
+  const page = pageOf(args);
+  const q = ctx.ds.getRepository(Cadre).createQueryBuilder('c');
+  if (args.departmentId != null) q.andWhere('c.departmentId = :dept', { dept: args.departmentId });
+  if (args.rank) q.andWhere('c.cadreRank = :rank', { rank: args.rank });
+  if (args.search?.trim()) q.andWhere("c.name LIKE :search ESCAPE '!'", { search: likePattern(args.search.trim()) });
+  const rows = await q.clone().orderBy('c.id').offset(page.offset).limit(page.limit + 1).getMany();
+  return toConnection(rows, page, () => q.getCount());
+}
+
+export interface RegisterCadreArgs {
+  name: string;
+  rank: Cadre['cadreRank'];
+  departmentId: string;
+  partyMember: boolean;
+  phone?: string | null;
+}
+
+export async function registerCadre(ctx: SubgraphContext, args: RegisterCadreArgs): Promise<Cadre> {
+  requireWriter(ctx);
+  const name = requireText(args.name, 'name', 50);
+  const phone = optionalPhone(args.phone, 'phone');
+  return transaction(ctx.ds, async (em) => {
+    const department = await em.findOneBy(Department, { id: args.departmentId });
+    if (!department) throw notFound('Department', args.departmentId, 'departmentId');
+    requireWriteScope(ctx, department.divisionCode);
+    const cadre = em.create(Cadre, {
+      id: randomUUID(),
+      name,
+      cadreRank: args.rank,
+      departmentId: args.departmentId,
+      partyMember: args.partyMember,
+      phone,
+      version: 1,
+    });
+    await em.insert(Cadre, cadre);
+    return cadre;
+  });
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import {
+  badInput,
+  conflict,
+  fetchEntities,
+  forbidden,
+  loadOrNull,
+  maskIdNumber,
+  maskPhone,
+  normalizeIdNumber,
+  notFound,
+  requireDivisionCode,
+  requireText,
+  transaction,
+  type PageArgs,
+  type SubgraphContext,
+} from '@cadres/kit';
+import type { EntityManager } from 'typeorm';
+import { maySeePersonal, requireWriteScope, requireWriter } from './access';
+import { chinaDate } from './dates';
+import { isUniqueViolation } from './db-errors';
+import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
+import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
+import { optionalPhone } from './phones';
+
+export interface ResidentInput {
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+}
+
+/** A validated resident input; `field` prefixes the error fields (`head.idNumber`). */
+function checkResident(ctx: SubgraphContext, input: ResidentInput, field: string) {
+  const name = requireText(input.name, `${field}.name`, 50);
+  const id = normalizeIdNumber(input.idNumber, ctx.now());
+  if ('error' in id) throw badInput(`${field}.idNumber`, `${field}.idNumber ${id.error}`);
+  return { name, idNumber: id.value, phone: optionalPhone(input.phone, `${field}.phone`) };
+}
+
+async function insertResident(em: EntityManager, row: Resident, field: string): Promise<void> {
+  if (await em.existsBy(Resident, { idNumber: row.idNumber })) {
+    throw conflict(`A resident with this ID number is already registered`, `${field}.idNumber`);
+  }
+  try {
+    await em.insert(Resident, row);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict(`A resident with this ID number is already registered`, `${field}.idNumber`);
+    throw e;
+  }
+}
+
+interface RegisterHouseholdArgs {
+  divisionCode: string;
+  unitId?: string | null;
+  head: ResidentInput;
+  tags?: HouseholdTag[] | null;
+}
+
+export async function registerHousehold(ctx: SubgraphContext, args: RegisterHouseholdArgs): Promise<Household> {
+  requireWriter(ctx);
+  const info = requireDivisionCode(args.divisionCode, 'divisionCode');
+  if (info.level !== 'VILLAGE' && info.level !== 'COMMUNITY') {
+    throw badInput('divisionCode', `divisionCode must be a village or community, and ${args.divisionCode} is a ${info.level.toLowerCase()}`);
+  }
+  requireWriteScope(ctx, args.divisionCode);
+  const head = checkResident(ctx, args.head, 'head');
+  const tags = householdTags.filter((t) => args.tags?.includes(t));
+  if (args.unitId != null) {
+    // Places owns building units: ask it whether the unit exists and where it stands.
+    const [unit] = await fetchEntities<{ building: { division: { code: string } } }>(
+      ctx,
+      'places',
+      [{ __typename: 'BuildingUnit', id: args.unitId }],
+      '... on BuildingUnit { building { division { code } } }',
+    );
+    if (!unit) throw notFound('BuildingUnit', args.unitId, 'unitId');
+    if (unit.building.division.code !== args.divisionCode) {
+      throw badInput('unitId', `building unit ${args.unitId} is not in division ${args.divisionCode}`);
+    }
+  }
+  return transaction(ctx.ds, async (em) => {
+    const household = em.create(Household, { id: randomUUID(), divisionCode: args.divisionCode, unitId: args.unitId ?? null, headId: null, version: 1 });
+    const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...head, version: 1 });
+    household.headId = resident.id;
+    await em.insert(Household, household);
+    await insertResident(em, resident, 'head');
+    if (tags.length) await em.insert(HouseholdTagRow, tags.map((tag) => ({ householdId: household.id, tag, divisionCode: household.divisionCode })));
+    return household;
+  });
+}
+
+export async function addResident(
+  ctx: SubgraphContext,
+  args: { householdId: string; resident: ResidentInput; expectedVersion?: number | null },
+): Promise<Resident> {
+  requireWriter(ctx);
+  const input = checkResident(ctx, args.resident, 'resident');
+  return transaction(ctx.ds, async (em) => {
+    const household = await em.findOneBy(Household, { id: args.householdId });
+    if (!household) throw notFound('Household', args.householdId, 'householdId');
+    requireWriteScope(ctx, household.divisionCode);
+    if (args.expectedVersion != null && args.expectedVersion !== household.version) {
+      throw conflict(`Household ${household.id} is at version ${household.version}, not ${args.expectedVersion}`, 'expectedVersion');
+    }
+    const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...input, version: 1 });
+    await insertResident(em, resident, 'resident');
+    // The household's membership changed: its version moves on (conditionally, so that a
+    // concurrent change to the household makes this one fail rather than both pass).
+    const moved = await em
+      .createQueryBuilder()
+      .update(Household)
+      .set({ version: household.version + 1 })
+      .where('id = :id AND version = :version', { id: household.id, version: household.version })
+      .execute();
+    if (moved.affected !== 1) throw conflict(`Household ${household.id} changed meanwhile`, 'householdId');
+    return resident;
+  });
+}
+
+/** Reads a resident's personal field in the clear, or masked, per access.ts; unmasked ID reads are audited in the log. */
+async function personal(ctx: SubgraphContext, r: Resident, field: 'idNumber' | 'phone'): Promise<string | null> {
+  const value = r[field];
+  if (value == null) return null;
+  const household = await householdById(ctx).load(r.householdId);
+  if (!maySeePersonal(ctx.viewer, household.divisionCode)) return field === 'idNumber' ? maskIdNumber(value) : maskPhone(value);
+  if (field === 'idNumber') {
+    ctx.log.info({ audit: 'resident.idNumber', residentId: r.id, viewer: ctx.viewer.sub, role: ctx.viewer.role }, 'unmasked ID number read');
+  }
+  return value;
+}
+
+export const householdResolvers = {
+  Household: {
+    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(householdById(ctx), id),
+    division: (h: Household) => ({ code: h.divisionCode }),
+    unit: (h: Household) => (h.unitId ? { id: h.unitId } : null),
+    head: (h: Household, _: unknown, ctx: SubgraphContext) => residentById(ctx).load(h.headId!),
+    members: (h: Household, _: unknown, ctx: SubgraphContext) => residentsByHousehold(ctx).load(h.id),
+    tags: async (h: Household, _: unknown, ctx: SubgraphContext) =>
+      maySeePersonal(ctx.viewer, h.divisionCode) ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : [],
+    visitsThisYear: (h: Household, _: unknown, ctx: SubgraphContext) => {
+      const year = chinaDate(ctx.now()).slice(0, 4);
+      return householdVisitCounts(ctx, `${year}-01-01`, `${year}-12-31`).load(h.id);
+    },
+  },
+  Resident: {
+    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(residentById(ctx), id),
+    idNumber: (r: Resident, _: unknown, ctx: SubgraphContext) => personal(ctx, r, 'idNumber'),
+    phone: (r: Resident, _: unknown, ctx: SubgraphContext) => personal(ctx, r, 'phone'),
+    household: (r: Resident, _: unknown, ctx: SubgraphContext) => householdById(ctx).load(r.householdId),
+  },
+};
+
+/** Division.households: the subtree's households, optionally with one tag (which only roles that see tags may ask). */
+export function divisionHouseholds(ctx: SubgraphContext, code: string, args: PageArgs & { tag?: HouseholdTag | null }) {
+  if (args.tag && !maySeePersonal(ctx.viewer, code)) {
+    throw forbidden(`${ctx.viewer.role} may not filter households of ${code} by tag`);
+  }
+  return householdsIn(ctx, args).load(requireDivisionCode(code, 'code').prefix);
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
+import { requireWriteScope, requireWriter } from './access';
+import { today } from './dates';
+import { isUniqueViolation } from './db-errors';
+import { Liaison, openKeyOf, type TargetType } from './entities';
+import { activeLiaison, cadreById } from './loaders';
+import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
+
+interface LinkArgs {
+  cadreId: string;
+  targetType: string;
+  targetId: string;
+  role: Liaison['role'];
+  since?: string | null;
+}
+
+const duplicate = () => conflict('This cadre already has an active link with this role to this target', 'targetId');
+
+export async function linkCadre(ctx: SubgraphContext, args: LinkArgs): Promise<Liaison> {
+  requireWriter(ctx);
+  const type: TargetType = requireTargetType(args.targetType);
+  const since = args.since ?? today(ctx);
+  // Cadres are never deleted, so this check may run before the transaction (and before the network).
+  if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');
+  const remote = await checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: true });
+  return transaction(ctx.ds, async (em) => {
+    const target = await checkLocalTarget(em, remote);
+    requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+    const key = { cadreId: args.cadreId, targetType: type, targetId: target.id, role: args.role };
+    const active = await em
+      .getRepository(Liaison)
+      .createQueryBuilder('l')
+      .where('l.cadreId = :cadreId AND l.targetType = :targetType AND l.targetId = :targetId AND l.role = :role', key)
+      .andWhere(activeLiaison(), { today: today(ctx) })
+      .getExists();
+    if (active) throw duplicate();
+    const liaison = em.create(Liaison, { id: randomUUID(), ...key, divisionCode: target.divisionCode, since, until: null, openKey: openKeyOf(key), version: 1 });
+    try {
+      await em.insert(Liaison, liaison);
+    } catch (e) {
+      // A concurrent link with the same key won the race: the unique open key refused ours.
+      if (isUniqueViolation(e)) throw duplicate();
+      throw e;
+    }
+    return liaison;
+  });
+}
+
+export async function unlinkCadre(
+  ctx: SubgraphContext,
+  args: { liaisonId: string; until?: string | null; expectedVersion?: number | null },
+): Promise<Liaison> {
+  requireWriter(ctx);
+  const until = args.until ?? today(ctx);
+  return transaction(ctx.ds, async (em) => {
+    const liaison = await em.findOneBy(Liaison, { id: args.liaisonId });
+    if (!liaison) throw notFound('Liaison', args.liaisonId, 'liaisonId');
+    if (args.expectedVersion != null && args.expectedVersion !== liaison.version) {
+      throw conflict(`Liaison ${liaison.id} is at version ${liaison.version}, not ${args.expectedVersion}`, 'expectedVersion');
+    }
+    requireWriteScope(ctx, liaison.divisionCode);
+    if (liaison.openKey === null) throw conflict(`Liaison ${liaison.id} was already unlinked (until ${liaison.until})`, 'liaisonId');
+    if (until < liaison.since) throw badInput('until', `until must not be before the link's start (${liaison.since})`);
+    const changed = { until, openKey: null, version: liaison.version + 1 };
+    const result = await em
+      .createQueryBuilder()
+      .update(Liaison)
+      .set(changed)
+      .where('id = :id AND version = :version', { id: liaison.id, version: liaison.version })
+      .execute();
+    if (result.affected !== 1) throw conflict(`Liaison ${liaison.id} changed meanwhile`, 'liaisonId');
+    return Object.assign(liaison, changed);
+  });
+}

@@ -1,0 +1,70 @@
+import { badInput, fetchEntities, notFound, parseDivisionCode, type SubgraphContext } from '@cadres/kit';
+import type { EntityManager } from 'typeorm';
+import { Household, targetTypes, type TargetType } from './entities';
+
+/** A liaison or visit target that exists, with the village or community it lies in when known. */
+export interface CheckedTarget {
+  type: TargetType;
+  id: string;
+  divisionCode: string | null;
+}
+
+export function requireTargetType(raw: string): TargetType {
+  if (!(targetTypes as readonly string[]).includes(raw)) {
+    throw badInput('targetType', `targetType must be one of ${targetTypes.join(', ')}, got "${raw}"`);
+  }
+  return raw as TargetType;
+}
+
+/**
+ * Checks that a target exists before people points at it. People owns households and checks
+ * them in the write transaction (`checkLocalTarget`); divisions and building units belong to
+ * places, enterprises and projects to enterprises, so those are asked of their owner through
+ * `_entities` (kit fetchEntities, the caller's token forwarded), before the transaction opens.
+ * `grassrootsOnly`: a Division target must be a village or community (by its code's structure).
+ */
+export async function checkRemoteTarget(
+  ctx: SubgraphContext,
+  type: TargetType,
+  id: string,
+  opts: { grassrootsOnly: boolean },
+): Promise<CheckedTarget> {
+  switch (type) {
+    case 'Division': {
+      const info = parseDivisionCode(id);
+      if (!info) throw badInput('targetId', `targetId must be a valid 12-digit division code, got "${id}"`);
+      if (opts.grassrootsOnly && info.level !== 'VILLAGE' && info.level !== 'COMMUNITY') {
+        throw badInput('targetId', `targetId must be a village or community, and ${id} is a ${info.level.toLowerCase()}`);
+      }
+      const [found] = await fetchEntities<{ code: string }>(ctx, 'places', [{ __typename: 'Division', code: id }], '... on Division { code }');
+      if (!found) throw notFound('Division', id, 'targetId');
+      return { type, id, divisionCode: info.level === 'VILLAGE' || info.level === 'COMMUNITY' ? id : null };
+    }
+    case 'BuildingUnit': {
+      const [found] = await fetchEntities<{ building: { division: { code: string } } }>(
+        ctx,
+        'places',
+        [{ __typename: 'BuildingUnit', id }],
+        '... on BuildingUnit { building { division { code } } }',
+      );
+      if (!found) throw notFound('BuildingUnit', id, 'targetId');
+      return { type, id, divisionCode: found.building.division.code };
+    }
+    case 'Enterprise':
+    case 'Project': {
+      const [found] = await fetchEntities<{ id: string }>(ctx, 'enterprises', [{ __typename: type, id }], `... on ${type} { id }`);
+      if (!found) throw notFound(type, id, 'targetId');
+      return { type, id, divisionCode: null };
+    }
+    case 'Household':
+      return { type, id, divisionCode: null }; // checked in the transaction
+  }
+}
+
+/** The in-transaction half: a household target must exist; its division is recorded. */
+export async function checkLocalTarget(em: EntityManager, target: CheckedTarget): Promise<CheckedTarget> {
+  if (target.type !== 'Household') return target;
+  const household = await em.findOneBy(Household, { id: target.id });
+  if (!household) throw notFound('Household', target.id, 'targetId');
+  return { ...target, divisionCode: household.divisionCode };
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, notFound, requireText, transaction, type SubgraphContext } from '@cadres/kit';
+import { requireWriteScope, requireWriter } from './access';
+import { today } from './dates';
+import { Visit, VisitCadre, type TargetType, type VisitKind } from './entities';
+import { cadreById } from './loaders';
+import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
+
+const MAX_CADRES_PER_VISIT = 50;
+
+interface RecordVisitArgs {
+  kind: VisitKind;
+  date: string;
+  cadreIds: string[];
+  targetType: string;
+  targetId: string;
+  notes?: string | null;
+}
+
+/**
+ * Records a visit. A home visit goes to a household; a home visit or a visit to a building
+ * unit is made by at least 2 cadres together (组团式). A date after today (Beijing time, from
+ * the injectable clock) is refused.
+ */
+export async function recordVisit(ctx: SubgraphContext, args: RecordVisitArgs): Promise<Visit> {
+  requireWriter(ctx);
+  const type: TargetType = requireTargetType(args.targetType);
+  if (args.date > today(ctx)) throw badInput('date', `date ${args.date} is in the future`);
+  const cadreIds = [...new Set(args.cadreIds)].sort();
+  if (cadreIds.length === 0) throw badInput('cadreIds', 'a visit needs at least one cadre');
+  if (cadreIds.length > MAX_CADRES_PER_VISIT) throw badInput('cadreIds', `a visit has at most ${MAX_CADRES_PER_VISIT} cadres`);
+  if (args.kind === 'HOME_VISIT' && type !== 'Household') throw badInput('targetType', 'a HOME_VISIT goes to a Household');
+  if ((args.kind === 'HOME_VISIT' || type === 'BuildingUnit') && cadreIds.length < 2) {
+    throw badInput('cadreIds', 'a home or building visit is made by at least 2 cadres together');
+  }
+  const notes = args.notes == null ? null : requireText(args.notes, 'notes', 2000);
+  const found = await cadreById(ctx).loadMany(cadreIds);
+  const missing = cadreIds.filter((_, i) => found[i] instanceof Error);
+  if (missing.length) throw notFound('Cadre', missing.join(', '), 'cadreIds');
+  const remote = await checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: false });
+  return transaction(ctx.ds, async (em) => {
+    const target = await checkLocalTarget(em, remote);
+    requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+    const visit = em.create(Visit, {
+      id: randomUUID(),
+      date: args.date,
+      kind: args.kind,
+      targetType: type,
+      targetId: target.id,
+      divisionCode: target.divisionCode,
+      notes,
+      version: 1,
+    });
+    await em.insert(Visit, visit);
+    await em.insert(VisitCadre, cadreIds.map((cadreId) => ({ visitId: visit.id, cadreId, date: visit.date })));
+    return visit;
+  });
+}
