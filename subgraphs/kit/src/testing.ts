@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Viewer } from './auth';
+import { signToken, type Viewer } from './auth';
 import { statementCount } from './db';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,9 +88,11 @@ export async function runOperation<D = Record<string, any>>(
   variables: Record<string, unknown> = {},
   viewer: Viewer = adminViewer,
 ): Promise<OperationResult<D>> {
+  // A real token for the viewer, so that a subgraph that asks a peer can forward it.
+  const authorization = `Bearer ${await signToken(viewer, TEST_AUTH_SECRET)}`;
   const response = await subgraph.server.executeOperation(
     { query, variables },
-    { contextValue: subgraph.context(viewer) },
+    { contextValue: subgraph.context(viewer, undefined, authorization) },
   );
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as OperationResult<D>;

@@ -5,7 +5,7 @@ import {
   groupLoader,
   groupedConnectionLoaders,
   pageOf,
-  rowLoader,
+  rowsByKey,
   valueLoader,
   type Connection,
   type PageArgs,
@@ -27,15 +27,9 @@ import {
 import { today } from './dates';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
-export const departmentById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('departmentById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Department).findBy({ id: In(ids) }), (d) => d.id, 'Department'),
-  );
+export const departmentById = (ctx: SubgraphContext) => rowsByKey(ctx, Department, 'id');
 
-export const cadreById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('cadreById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Cadre).findBy({ id: In(ids) }), (c) => c.id, 'Cadre'),
-  );
+export const cadreById = (ctx: SubgraphContext) => rowsByKey(ctx, Cadre, 'id');
 
 /** SQL (on alias `l`) for a link active today: not ended, or ending later. */
 export const activeLiaison = (alias = 'l') => `(${alias}.until IS NULL OR ${alias}.until > :today)`;
@@ -84,15 +78,9 @@ export function cadresOfDepartment(ctx: SubgraphContext, args: PageArgs) {
 
 // ------------------------------------------------------------------ households and residents
 
-export const householdById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('householdById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Household).findBy({ id: In(ids) }), (h) => h.id, 'Household'),
-  );
+export const householdById = (ctx: SubgraphContext) => rowsByKey(ctx, Household, 'id');
 
-export const residentById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('residentById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Resident).findBy({ id: In(ids) }), (r) => r.id, 'Resident'),
-  );
+export const residentById = (ctx: SubgraphContext) => rowsByKey(ctx, Resident, 'id');
 
 export const residentsByHousehold = (ctx: SubgraphContext) =>
   ctx.loaders.get('residentsByHousehold', () =>
@@ -143,10 +131,7 @@ export function householdsIn(ctx: SubgraphContext, args: PageArgs & { tag?: Hous
 
 // ------------------------------------------------------------------ visits
 
-export const visitById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('visitById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Visit).findBy({ id: In(ids) }), (v) => v.id, 'Visit'),
-  );
+export const visitById = (ctx: SubgraphContext) => rowsByKey(ctx, Visit, 'id');
 
 export const cadresOfVisit = (ctx: SubgraphContext) =>
   ctx.loaders.get('cadresOfVisit', () =>

@@ -1,8 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildDemoPeople, buildDemoWorld, maskIdNumber, maskPhone, signToken, type Subgraph, type Viewer } from '@cadres/kit';
+import { buildDemoPeople, buildDemoWorld, maskIdNumber, maskPhone, type Subgraph, type Viewer } from '@cadres/kit';
 import {
-  TEST_AUTH_SECRET,
   adminViewer,
   countStatements,
   createTestSubgraph,
@@ -83,18 +82,9 @@ describeEachDatabase('people subgraph', (db) => {
     await enterprises?.close();
   });
 
-  /** Runs an operation as `viewer` with a signed token in the context, as the HTTP layer would: people forwards it to places. */
-  async function asUser(query: string, variables: Record<string, unknown> = {}, viewer: Viewer = adminViewer): Promise<OperationResult> {
-    const authorization = `Bearer ${await signToken(viewer, TEST_AUTH_SECRET)}`;
-    const response = await people.server.executeOperation({ query, variables }, { contextValue: people.context(viewer, undefined, authorization) });
-    if (response.body.kind !== 'single') throw new Error('expected a single result');
-    return response.body.singleResult as OperationResult;
-  }
-  const ok = async (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = adminViewer) => {
-    const r = await asUser(query, variables, viewer);
-    if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-    return r.data as Record<string, any>;
-  };
+  // kit's runOperation puts a signed token in the context, as the HTTP layer would: people forwards it to places.
+  const asUser = (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = adminViewer) => runOperation(people, query, variables, viewer);
+  const ok = (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = adminViewer) => data(people, query, variables, viewer);
   const failure = async (query: string, variables: Record<string, unknown> = {}, viewer: Viewer = adminViewer) =>
     (await asUser(query, variables, viewer)).errors?.map((e) => e.extensions);
 
@@ -508,8 +498,12 @@ describeEachDatabase('people subgraph', (db) => {
     // the same cadre may hold another role on the same target
     expect((await link('Division', village, 'C-00001', 'LEAD')).errors).toBeUndefined();
     // without a token to forward, places refuses, and so does people
-    const anonymous = await runOperation(people, `mutation { linkCadre(cadreId: "C-00001", targetType: "BuildingUnit", targetId: "${unlinked('C-00001', 'BuildingUnit', world.units.map((u) => u.id))[6]}", role: MEMBER) { id } }`);
-    expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const target = unlinked('C-00001', 'BuildingUnit', world.units.map((u) => u.id))[6];
+    const anonymous = await people.server.executeOperation(
+      { query: `mutation { linkCadre(cadreId: "C-00001", targetType: "BuildingUnit", targetId: "${target}", role: MEMBER) { id } }` },
+      { contextValue: people.context(adminViewer) },
+    );
+    expect(anonymous.body.kind === 'single' && anonymous.body.singleResult.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('unlinks by setting until, never deleting; the link can then be made again', async () => {

@@ -1,22 +1,13 @@
 import { In } from 'typeorm';
-import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, pageOf, rowLoader, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, pageOf, rowsByKey, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { Building, BuildingUnit, Division } from './entities';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
-export const divisionByCode = (ctx: SubgraphContext) =>
-  ctx.loaders.get('divisionByCode', () =>
-    rowLoader((codes: string[]) => ctx.ds.getRepository(Division).findBy({ code: In(codes) }), (d) => d.code, 'Division'),
-  );
+export const divisionByCode = (ctx: SubgraphContext) => rowsByKey(ctx, Division, 'code');
 
-export const buildingById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('buildingById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(Building).findBy({ id: In(ids) }), (b) => b.id, 'Building'),
-  );
+export const buildingById = (ctx: SubgraphContext) => rowsByKey(ctx, Building, 'id');
 
-export const unitById = (ctx: SubgraphContext) =>
-  ctx.loaders.get('unitById', () =>
-    rowLoader((ids: string[]) => ctx.ds.getRepository(BuildingUnit).findBy({ id: In(ids) }), (u) => u.id, 'BuildingUnit'),
-  );
+export const unitById = (ctx: SubgraphContext) => rowsByKey(ctx, BuildingUnit, 'id');
 
 export const unitsByBuilding = (ctx: SubgraphContext) =>
   ctx.loaders.get('unitsByBuilding', () =>
