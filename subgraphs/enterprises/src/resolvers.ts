@@ -16,6 +16,7 @@ import {
   type PageArgs,
   type Resolvers,
   type SubgraphContext,
+  isUniqueViolation,
 } from '@cadres/kit';
 import { requireWriter } from './access';
 import { Enterprise, Project, ProjectProgress } from './entities';
@@ -58,13 +59,6 @@ export function requireCreditCode(raw: string, field = 'creditCode'): string {
   const problem = validateCreditCode(code);
   if (problem) throw badInput(field, `${field} is not a valid unified social credit code (GB 32100): ${problem}`);
   return code;
-}
-
-/** Unique-key violations, as the two drivers report them. */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; driverError?: { code?: string } };
-  const code = err.driverError?.code ?? err.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 async function enterprises(ctx: SubgraphContext, args: EnterprisesArgs) {

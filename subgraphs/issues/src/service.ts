@@ -9,6 +9,7 @@ import {
   requireDivisionCode,
   requireText,
   transaction,
+  isUniqueViolation,
 } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IssuesConfig } from './config';
@@ -102,16 +103,6 @@ export const ledgerYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000)
 
 export const formatRef = (year: number, district: string, n: number) => `${year}-${district}-${String(n).padStart(6, '0')}`;
 
-const isUniqueViolation = (e: unknown, index: string, column: string) => {
-  const err = e as { driverError?: { code?: string; message?: string }; code?: string; message?: string };
-  const code = err.driverError?.code ?? err.code ?? '';
-  const message = err.driverError?.message ?? err.message ?? '';
-  return (
-    (code === 'ER_DUP_ENTRY' && message.includes(index)) ||
-    (code.startsWith('SQLITE_CONSTRAINT') && message.includes(`.${column}`))
-  );
-};
-
 async function appendEvent(
   em: EntityManager,
   a: Actor,
@@ -204,7 +195,7 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
       return issue;
     });
   } catch (e) {
-    if (input.idempotencyKey && isUniqueViolation(e, 'uq_issue_idempotency', 'idempotencyKey')) {
+    if (input.idempotencyKey && isUniqueViolation(e, { index: 'uq_issue_idempotency', column: 'idempotencyKey' })) {
       const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
       if (first) return first;
     }

@@ -124,3 +124,16 @@ async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
     await conn.end();
   }
 }
+
+/**
+ * Whether a driver error is a unique-key violation (MySQL/MariaDB or SQLite), optionally of one
+ * index: MySQL names the index in its message, SQLite names the column (`table.column`).
+ */
+export function isUniqueViolation(e: unknown, which?: { index: string; column: string }): boolean {
+  const err = e as { driverError?: { code?: string; message?: string }; code?: string; message?: string };
+  const code = err?.driverError?.code ?? err?.code ?? '';
+  const message = err?.driverError?.message ?? err?.message ?? '';
+  if (code === 'ER_DUP_ENTRY') return !which || message.includes(which.index);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return !which || message.includes(`.${which.column}`);
+  return false;
+}

@@ -14,11 +14,11 @@ import {
   transaction,
   type PageArgs,
   type SubgraphContext,
+  isUniqueViolation,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';
 import { chinaDate } from './dates';
-import { isUniqueViolation } from './db-errors';
 import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
 import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
 import { optionalPhone } from './phones';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
+import { badInput, conflict, loadOrNull, notFound, transaction, type SubgraphContext, isUniqueViolation } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { today } from './dates';
-import { isUniqueViolation } from './db-errors';
 import { Liaison, openKeyOf, type TargetType } from './entities';
 import { activeLiaison, cadreById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
