@@ -58,6 +58,10 @@ const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toStrin
 
 export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? createLogger('gateway');
+  // @apollo/gateway otherwise sends usage metrics to Apollo every hour and probes the cloud
+  // metadata addresses (AWS, GCP, Azure, Alibaba) at start-up. A government intranet has no
+  // business calling out; an operator who wants it sets APOLLO_TELEMETRY_DISABLED=false.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   // One pool for all subgraph fetches, passed once to each data source (not per request).
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 64, maxFreeSockets: 16 });
   const services = new Map<string, string>();
