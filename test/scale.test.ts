@@ -1,0 +1,63 @@
+import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
+import { startSupergraph, type RunningSupergraph } from './support/supergraph';
+
+/**
+ * Lists of a thousand and more through the gateway: the SQL statements a request sends must
+ * not grow with the list. The demo world at scale 3 has 1,037 villages and communities.
+ */
+describeEachDatabase('batching at scale through the gateway', (db) => {
+  let fed: RunningSupergraph;
+  beforeAll(async () => {
+    fed = await startSupergraph(db, { scale: 3, now: () => new Date('2026-07-01T04:00:00Z') });
+  }, 180_000);
+  afterAll(() => fed?.stop());
+
+  const ok = async (query: string) => {
+    const { body } = await fed.request(query);
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  const villageLevel = () => fed.world.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY');
+
+  it('answers liaisons and issueStats for every village and community of the city with as many statements as for a few', async () => {
+    // city → districts → townships → villages and communities, n per level
+    const q = (n: number) => `{ division(code: "370500000000") { children(first: ${n}) { nodes { children(first: ${n}) { nodes {
+      children(first: ${n}) { nodes { code liaisons { role cadre { name } } issueStats { total open red } } } } } } } } }`;
+    const few = await countStatements(() => ok(q(2)));
+    const all = await countStatements(() => ok(q(500)));
+    const leaves = (data: any) =>
+      data.division.children.nodes.flatMap((d: any) => d.children.nodes.flatMap((t: any) => t.children.nodes)) as { code: string; liaisons: unknown[] }[];
+    expect(leaves(all.result).map((v) => v.code).sort()).toEqual(villageLevel().map((d) => d.code).sort());
+    expect(leaves(all.result).length).toBeGreaterThanOrEqual(1000);
+    expect(leaves(all.result).reduce((n, v) => n + v.liaisons.length, 0)).toBe(fed.world.villageLiaisons.length);
+    expect(all.statements).toBe(few.statements);
+  });
+
+  it('answers issueStats, households and coverage for 500 villages with as many statements as for 10', async () => {
+    const q = (n: number) => `{ divisions(level: VILLAGE, first: ${n}) { nodes { code issueStats { total closed onTimeRate }
+      households(first: 3) { totalCount nodes { head { name } visitsThisYear } } coverage { households householdsVisitedEnough } } } }`;
+    const few = await countStatements(() => ok(q(10)));
+    const many = await countStatements(() => ok(q(500)));
+    expect(many.result.divisions.nodes).toHaveLength(500);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('resolves the subject, reporter and assignee of 500 issues with as many statements as for 10', async () => {
+    const q = (n: number) => `{ issues(first: ${n}) { totalCount nodes { ref subject { __typename ... on Household { head { name } }
+      ... on Enterprise { name } ... on Project { name } ... on Division { name } } reporter { name } assignee { name } division { name } history { action } } } }`;
+    const few = await countStatements(() => ok(q(10)));
+    const many = await countStatements(() => ok(q(500)));
+    const issues = many.result.issues;
+    expect(issues.nodes).toHaveLength(Math.min(500, issues.totalCount));
+    expect(issues.nodes.length).toBeGreaterThan(10);
+    expect(many.statements).toBe(few.statements);
+  });
+
+  it('answers the liaisons and projects of every enterprise with as many statements as for 10', async () => {
+    const q = (n: number) => `{ enterprises(first: ${n}) { totalCount nodes { creditCode division { name } liaisons { cadre { name } } projects { name light } issues { totalCount } evaluations { count } } } }`;
+    const few = await countStatements(() => ok(q(10)));
+    const many = await countStatements(() => ok(q(500)));
+    expect(many.result.enterprises.nodes).toHaveLength(fed.world.enterprises.length);
+    expect(many.statements).toBe(few.statements);
+  });
+});
