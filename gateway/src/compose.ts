@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { repoRoot } from '@cadres/kit';
 import { subgraphList } from './subgraphs';
 
@@ -9,6 +9,15 @@ export const supergraphPath = path.join(repoRoot, 'schema', 'supergraph.graphql'
 
 /** Composes schema/<name>.graphql of the four subgraphs; throws with every composition error. */
 export function composeSupergraph(): string {
+  return compose().supergraphSdl;
+}
+
+/** The API schema clients see through the gateway (the supergraph without its join directives). */
+export function composeApiSchema(): GraphQLSchema {
+  return compose().schema.toAPISchema().toGraphQLJSSchema();
+}
+
+function compose() {
   const result = composeServices(
     subgraphList.map(({ name, url }) => ({
       name,
@@ -19,5 +28,5 @@ export function composeSupergraph(): string {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl;
+  return result;
 }

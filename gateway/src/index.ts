@@ -1,4 +1,4 @@
 export { createGateway, type Gateway, type GatewayOptions } from './server';
-export { composeSupergraph, supergraphPath } from './compose';
+export { composeApiSchema, composeSupergraph, supergraphPath } from './compose';
 export { subgraphList, type SubgraphName } from './subgraphs';
 export { graphiqlHtml } from './graphiql';
