@@ -44,8 +44,11 @@ describe('the public contract', () => {
         const fields = (ours as GraphQLObjectType | GraphQLInputObjectType).getFields();
         for (const field of Object.values(type.getFields())) {
           const mine = fields[field.name];
-          if (!mine) problems.push(`${type.name}.${field.name} is missing`);
-          else if (String(mine.type) !== String(field.type)) problems.push(`${type.name}.${field.name} is ${mine.type}, not ${field.type}`);
+          if (!mine) {
+            problems.push(`${type.name}.${field.name} is missing`);
+            continue;
+          }
+          if (String(mine.type) !== String(field.type)) problems.push(`${type.name}.${field.name} is ${mine.type}, not ${field.type}`);
           const mineArgs: readonly GraphQLArgument[] = 'args' in mine ? mine.args : [];
           const theirArgs: readonly GraphQLArgument[] = 'args' in field ? field.args : [];
           for (const arg of theirArgs) {
