@@ -20,6 +20,8 @@ export async function linkCadre(ctx: SubgraphContext, args: LinkArgs): Promise<L
   requireWriter(ctx);
   const type: TargetType = requireTargetType(args.targetType);
   const since = args.since ?? today(ctx);
+  // A link that starts later would count as active (and cover a village) before it starts.
+  if (since > today(ctx)) throw badInput('since', `since cannot be in the future (today is ${today(ctx)})`);
   // Cadres are never deleted, so this check may run before the transaction (and before the network).
   if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');
   const remote = await checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: true });

@@ -44,14 +44,23 @@ const buildingDivision = new Map(world.buildings.map((b) => [b.id, b.divisionCod
 
 /** A stand-in for the enterprises subgraph: `_entities` knows the demo enterprises and projects P-0001..P-0003. */
 function fakeEnterprises(): Promise<{ url: string; close(): Promise<void> }> {
-  const known = new Set([...world.enterprises.map((e) => e.id), 'P-0001', 'P-0002', 'P-0003']);
+  // Enterprises answer with their division, projects with their site (here: their enterprise's division).
+  const divisionOf = new Map<string, string>([
+    ...world.enterprises.map((e) => [e.id, e.divisionCode] as [string, string]),
+    ...['P-0001', 'P-0002', 'P-0003'].map((id, i) => [id, world.enterprises[i].divisionCode] as [string, string]),
+  ]);
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const { variables } = JSON.parse(body) as { variables: { r: { __typename: string; id: string }[] } };
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { _entities: variables.r.map((r) => (known.has(r.id) ? { __typename: r.__typename, id: r.id } : null)) } }));
+      const answer = (r: { __typename: string; id: string }) => {
+        const code = divisionOf.get(r.id);
+        if (!code) return null;
+        return r.__typename === 'Project' ? { site: { code } } : { division: { code } };
+      };
+      res.end(JSON.stringify({ data: { _entities: variables.r.map(answer) } }));
     });
   });
   return new Promise((resolve) =>
@@ -260,6 +269,8 @@ describeEachDatabase('people subgraph', (db) => {
     expect((await data(people, q, { id: household.id }, { sub: 'p', role: 'PARTNER', scope: null })).household).toEqual(masked);
     expect((await data(people, q, { id: household.id }, { sub: 'c', role: 'CADRE', scope: district })).household).toEqual(plain);
     expect((await data(people, q, { id: household.id }, { sub: 'c', role: 'CADRE', scope: otherDistrict })).household).toEqual(masked);
+    // an ADMIN with a scope is held to it like anyone else
+    expect((await data(people, q, { id: household.id }, { sub: 'a', role: 'ADMIN', scope: otherDistrict })).household).toEqual(masked);
     expect(maskIdNumber(members[0].idNumber)).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   });
 
@@ -495,6 +506,13 @@ describeEachDatabase('people subgraph', (db) => {
     expect(await codes(link('Division', village, 'C-00001', 'MEMBER', analyst))).toEqual([{ code: 'FORBIDDEN' }]);
     const elsewhere: Viewer = { sub: 'd', role: 'DEPARTMENT', scope: village.startsWith('370502') ? '370503000000' : '370502000000' };
     expect(await codes(link('Division', village, 'C-00001', 'LEAD', elsewhere))).toEqual([{ code: 'FORBIDDEN' }]);
+    // an enterprise's division is checked against the scope too
+    const enterprise = world.enterprises.find((e) => !e.divisionCode.startsWith('370502'))!;
+    const district: Viewer = { sub: 'd', role: 'DEPARTMENT', scope: '370502000000' };
+    expect(await codes(link('Enterprise', enterprise.id, 'C-00002', 'MEMBER', district))).toEqual([{ code: 'FORBIDDEN' }]);
+    // a link that starts in the future would count as active before it starts
+    const future = await asUser(`mutation($v: ID!) { linkCadre(cadreId: "C-00003", targetType: "Division", targetId: $v, role: MEMBER, since: "2026-07-02") { id } }`, { v: village });
+    expect(future.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'since' }]);
     // the same cadre may hold another role on the same target
     expect((await link('Division', village, 'C-00001', 'LEAD')).errors).toBeUndefined();
     // without a token to forward, places refuses, and so does people

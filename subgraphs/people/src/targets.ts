@@ -2,7 +2,7 @@ import { badInput, fetchEntities, notFound, parseDivisionCode, type SubgraphCont
 import type { EntityManager } from 'typeorm';
 import { Household, targetTypes, type TargetType } from './entities';
 
-/** A liaison or visit target that exists, with the village or community it lies in when known. */
+/** A liaison or visit target that exists, with the division it lies in when known (a village or community, or an enterprise's or project's division). */
 export interface CheckedTarget {
   type: TargetType;
   id: string;
@@ -52,9 +52,11 @@ export async function checkRemoteTarget(
     }
     case 'Enterprise':
     case 'Project': {
-      const [found] = await fetchEntities<{ id: string }>(ctx, 'enterprises', [{ __typename: type, id }], `... on ${type} { id }`);
+      // Where it lies (an enterprise's division, a project's site), so that scope applies to it too.
+      const place = type === 'Enterprise' ? 'division' : 'site';
+      const [found] = await fetchEntities<Record<string, { code: string }>>(ctx, 'enterprises', [{ __typename: type, id }], `... on ${type} { ${place} { code } }`);
       if (!found) throw notFound(type, id, 'targetId');
-      return { type, id, divisionCode: null };
+      return { type, id, divisionCode: found[place].code };
     }
     case 'Household':
       return { type, id, divisionCode: null }; // checked in the transaction
