@@ -6,6 +6,7 @@ import {
   describeEachDatabase,
   pendingSchemaChanges,
   runOperation,
+  startFakeOwners,
 } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, IssueEvent } from './entities';
@@ -30,11 +31,18 @@ const input = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+// The owners of the ids the ledger stores (divisions, cadres, departments, …), faked: keys containing "missing" do not exist.
+let owners: Awaited<ReturnType<typeof startFakeOwners>>;
+beforeAll(async () => {
+  owners = await startFakeOwners();
+});
+afterAll(() => owners.close());
+
 describeEachDatabase('issues subgraph: the ledger', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { now: () => clock });
+    issues = await createTestSubgraph(defineIssues(config), db, { peers: owners.peers, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {
@@ -120,6 +128,26 @@ describeEachDatabase('issues subgraph: the ledger', (db) => {
         (field) => [{ code: 'BAD_USER_INPUT', field }],
       ),
     );
+  });
+
+  it('refuses ids that do not exist at their owners with NOT_FOUND and the field, writing nothing', async () => {
+    const before = await issues.ds.getRepository('Issue').count();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ subjectType: 'Household', subjectId: 'H-missing' }, 'input.subjectId'],
+      [{ reporterId: 'C-missing' }, 'input.reporterId'],
+      [{ visitId: 'V-missing' }, 'input.visitId'],
+    ];
+    for (const [c, field] of cases) {
+      const r = await runOperation(issues, REPORT, { input: input(c) });
+      expect([field, r.errors?.map((e) => e.extensions)]).toEqual([field, [{ code: 'NOT_FOUND', field }]]);
+    }
+    expect(await issues.ds.getRepository('Issue').count()).toBe(before);
+
+    const issue = await report();
+    const assign = await runOperation(issues, `mutation($id: ID!) { assignIssue(id: $id, departmentId: "D-missing", expectedVersion: 1) { version } }`, { id: issue.id });
+    expect(assign.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', field: 'departmentId' }]);
+    const rating = await runOperation(issues, `mutation { rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: "H-missing", score: 1) { id } }`);
+    expect(rating.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', field: 'raterId' }]);
   });
 
   it('hands out 50 distinct consecutive numbers to 50 concurrent reports in one district', async () => {

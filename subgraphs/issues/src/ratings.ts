@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, requireText, transaction } from '@cadres/kit';
+import { badInput, requireText, transaction, type OwnedType } from '@cadres/kit';
 import { Rating, type RatingAspect } from './entities';
 import type { Actor } from './service';
 
@@ -45,6 +45,10 @@ export async function rate(a: Actor, args: RateArgs): Promise<Rating> {
     comment: args.comment == null || !args.comment.trim() ? null : requireText(args.comment, 'comment', 1000),
     at: a.now,
   });
+  await a.requireExisting?.([
+    { type: rating.targetType as OwnedType, id: rating.targetId, field: 'targetId' },
+    { type: rating.raterType as OwnedType, id: rating.raterId, field: 'raterId' },
+  ]);
   await transaction(a.ds, (em) => em.insert(Rating, rating));
   return rating;
 }

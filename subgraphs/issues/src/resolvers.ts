@@ -2,6 +2,7 @@ import {
   badInput,
   loadOrNull,
   requireDivisionCode,
+  requireExisting,
   type PageArgs,
   type Resolvers,
   type SubgraphContext,
@@ -36,7 +37,14 @@ export function createResolvers(config: IssuesConfig): Resolvers {
   /** The acting caller; `action` is checked against the role before any statement runs. */
   const actor = (ctx: SubgraphContext, action: Action): service.Actor => {
     requireRole(ctx.viewer, action);
-    return { ds: ctx.ds, now: ctx.now(), actor: ctx.viewer.sub, config, authorize: (act, issue) => requireAccess(ctx.viewer, act, issue) };
+    return {
+      ds: ctx.ds,
+      now: ctx.now(),
+      actor: ctx.viewer.sub,
+      config,
+      authorize: (act, issue) => requireAccess(ctx.viewer, act, issue),
+      requireExisting: (refs) => requireExisting(ctx, refs),
+    };
   };
   return {
     Query: {

@@ -12,6 +12,7 @@ import {
   isUniqueViolation,
 } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { OwnedRef } from '@cadres/kit';
 import type { IssuesConfig } from './config';
 import {
   Issue,
@@ -37,6 +38,8 @@ export interface Actor {
   config: IssuesConfig;
   /** Throws FORBIDDEN when the caller may not take `action` on the issue; absent for system actors. */
   authorize?: (action: Step | 'report', issue: Pick<Issue, 'divisionCode' | 'assigneeId'>) => void;
+  /** Throws NOT_FOUND unless the referenced entities exist at their owners; absent for system actors. */
+  requireExisting?: (refs: OwnedRef[]) => Promise<void>;
 }
 
 export interface ReportIssueInput {
@@ -131,6 +134,13 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
     const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
     if (first) return first;
   }
+  // The ledger stores ids it does not own: each must exist at its owner before a number is taken.
+  await a.requireExisting?.([
+    { type: 'Division', id: input.divisionCode, field: 'input.divisionCode' },
+    ...(input.subjectType && input.subjectId ? [{ type: input.subjectType, id: input.subjectId, field: 'input.subjectId' }] : []),
+    ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
+    ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
+  ]);
   const district = input.divisionCode.slice(0, 6);
   const year = ledgerYear(a.now);
   const mysql = isMysql(ds);
@@ -258,12 +268,15 @@ async function applyStep(
 }
 
 const joinNote = (...parts: (string | null | undefined)[]) => parts.filter((p) => p != null && p !== '').join(': ') || null;
+/** issue_event.note holds 2,000 characters; a note that gets a prefix (who, what moved) leaves room for it. */
+const NOTE_MAX = 1900;
 const optionalNote = (note: string | null | undefined, field: string) =>
-  note == null || !note.trim() ? null : requireText(note, field, 2000);
+  note == null || !note.trim() ? null : requireText(note, field, NOTE_MAX);
 
-export function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
+export async function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
   const dept = requireId(departmentId, 'departmentId');
   const text = optionalNote(note, 'note');
+  await a.requireExisting?.([{ type: 'Department', id: dept, field: 'departmentId' }]);
   return applyStep(a, id, expectedVersion, 'assign', (issue) => ({
     patch: {
       assigneeId: dept,
@@ -325,7 +338,7 @@ export function rejectIssue(a: Actor, id: string, expectedVersion: number, reaso
 
 /** Only before the deadline passes, to a later deadline, with a reason; YELLOW moves with it. */
 export function extendDeadline(a: Actor, id: string, expectedVersion: number, newDeadline: Date, reason: string) {
-  const text = requireText(reason, 'reason', 2000);
+  const text = requireText(reason, 'reason', NOTE_MAX);
   return applyStep(a, id, expectedVersion, 'extendDeadline', (issue) => {
     if (a.now.getTime() > issue.deadline.getTime()) {
       throw refuse(`The deadline of ${issue.ref} passed at ${issue.deadline.toISOString()}: an extension must be asked for before it`, issue, 'extendDeadline');

@@ -20,7 +20,7 @@ export interface Viewer {
 }
 
 const claims = z.object({
-  sub: z.string().min(1),
+  sub: z.string().min(1).max(100),
   role: z.enum(roles),
   scope: z
     .string()

@@ -3,7 +3,7 @@
 // before people links a cadre to it. The caller's Authorization header and request id are
 // forwarded, so the owner applies the caller's rights and the logs line up.
 
-import { AppError } from './errors';
+import { AppError, notFound } from './errors';
 import type { SubgraphContext } from './subgraph';
 
 export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId'>;
@@ -86,4 +86,53 @@ export async function fetchEntities<T>(
   const list = body.data?._entities;
   if (!Array.isArray(list) || list.length !== representations.length) throw new PeerError(peer, '_entities answered no list of the right length');
   return list.map((e) => e ?? null);
+}
+
+/** Which subgraph owns each entity type, and its key field. */
+export const entityOwners = {
+  Division: { peer: 'places', key: 'code' },
+  Building: { peer: 'places', key: 'id' },
+  BuildingUnit: { peer: 'places', key: 'id' },
+  Department: { peer: 'people', key: 'id' },
+  Cadre: { peer: 'people', key: 'id' },
+  Household: { peer: 'people', key: 'id' },
+  Resident: { peer: 'people', key: 'id' },
+  Visit: { peer: 'people', key: 'id' },
+  Enterprise: { peer: 'enterprises', key: 'id' },
+  Project: { peer: 'enterprises', key: 'id' },
+  Issue: { peer: 'issues', key: 'id' },
+} as const;
+export type OwnedType = keyof typeof entityOwners;
+
+/** A reference a mutation is about to store, and the argument it came from. */
+export interface OwnedRef {
+  type: OwnedType;
+  id: string;
+  field: string;
+}
+
+/**
+ * NOT_FOUND (with the argument as `field`) unless every reference exists at its owner: one
+ * `_entities` request per owning subgraph, in parallel. For ids a subgraph stores but does
+ * not own (the department an issue is assigned to, the household that rated a cadre).
+ */
+export async function requireExisting(ctx: PeerContext, refs: readonly OwnedRef[]): Promise<void> {
+  const byPeer = new Map<string, OwnedRef[]>();
+  for (const ref of refs) {
+    const { peer } = entityOwners[ref.type];
+    byPeer.set(peer, [...(byPeer.get(peer) ?? []), ref]);
+  }
+  const missing = await Promise.all(
+    [...byPeer].map(async ([peer, list]) => {
+      const found = await fetchEntities<{ __typename: string }>(
+        ctx,
+        peer,
+        list.map((r) => ({ __typename: r.type, [entityOwners[r.type].key]: r.id })),
+        '__typename',
+      );
+      return list.filter((_, i) => !found[i]);
+    }),
+  );
+  const first = missing.flat()[0];
+  if (first) throw notFound(first.type, first.id, first.field);
 }

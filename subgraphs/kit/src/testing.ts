@@ -133,3 +133,31 @@ export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
   const sql = await ds.driver.createSchemaBuilder().log();
   return sql.upQueries.map((q) => q.query);
 }
+
+/**
+ * A stand-in for the owner subgraphs when one subgraph is tested alone: answers `_entities`
+ * with `{ __typename }` for every representation except those `missing` names (by default,
+ * keys containing "missing"). Use its url as every peer.
+ */
+export async function startFakeOwners(
+  missing: (type: string, key: string) => boolean = (_type, key) => key.includes('missing'),
+): Promise<{ url: string; peers: Record<string, string>; close(): Promise<void> }> {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const { variables } = JSON.parse(body) as { variables: { r: { __typename: string; id?: string; code?: string }[] } };
+      const entities = variables.r.map((r) => (missing(r.__typename, String(r.code ?? r.id)) ? null : { __typename: r.__typename }));
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { _entities: entities } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
+  return {
+    url,
+    peers: { places: url, people: url, enterprises: url, issues: url },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
