@@ -8,20 +8,22 @@ import { resolveAuthSecret, signToken } from '@cadres/kit';
 const root = path.resolve(__dirname, '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data');
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-const services = [
-  { name: 'places', main: 'subgraphs/places/src/main.ts', health: 'http://127.0.0.1:4001/health' },
-  { name: 'people', main: 'subgraphs/people/src/main.ts', health: 'http://127.0.0.1:4002/health' },
-  { name: 'enterprises', main: 'subgraphs/enterprises/src/main.ts', health: 'http://127.0.0.1:4003/health' },
-  { name: 'issues', main: 'subgraphs/issues/src/main.ts', health: 'http://127.0.0.1:4004/health' },
-];
+// Ports follow <NAME>_PORT as each subgraph does; the gateway and the peers are told the URLs.
+const services = ['places', 'people', 'enterprises', 'issues'].map((name, i) => {
+  const port = Number(process.env[`${name.toUpperCase()}_PORT`] ?? 4001 + i);
+  return { name, main: `subgraphs/${name}/src/main.ts`, port, url: `http://127.0.0.1:${port}/graphql`, health: `http://127.0.0.1:${port}/health` };
+});
+const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
 
 const children: ChildProcess[] = [];
+const exited = new Set<ChildProcess>();
 let stopping = false;
 
 function run(name: string, main: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, main)], {
     cwd: root,
     env: {
+      ...urls,
       ...process.env,
       DATA_DIR: dataDir,
       DEMO_DATA: process.env.DEMO_DATA ?? 'true',
@@ -33,6 +35,7 @@ function run(name: string, main: string) {
     createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
   }
   child.on('exit', (code, signal) => {
+    exited.add(child);
     if (stopping) return;
     console.error(`[${name}] exited (${signal ?? code}); stopping everything`);
     void stop(1);
@@ -56,7 +59,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r)))));
+  await Promise.all(children.map((c) => (exited.has(c) ? null : new Promise((r) => c.once('exit', r)))));
   process.exit(code);
 }
 
@@ -66,7 +69,9 @@ async function main() {
   const secret = resolveAuthSecret(process.env.AUTH_SECRET, dataDir);
   console.log(`Starting 4 subgraphs (data in ${dataDir}) …`);
   for (const s of services) run(s.name, s.main);
-  await Promise.all(services.map((s) => waitFor(s.health, `the ${s.name} subgraph`)));
+  // The first start seeds the demo world: a larger DEMO_SCALE needs longer.
+  const seconds = 120 * Math.max(1, Number(process.env.DEMO_SCALE ?? 1));
+  await Promise.all(services.map((s) => waitFor(s.health, `the ${s.name} subgraph`, seconds)));
   run('gateway', 'gateway/src/main.ts');
   await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'the gateway');
 

@@ -11,6 +11,8 @@ const gatewayEnv = z
     SUPERGRAPH_PATH: z.string().default(path.join(repoRoot, 'schema', 'supergraph.graphql')),
     /** Sockets per subgraph in the keep-alive pool. */
     SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+    /** How long the gateway waits for a subgraph's answer. */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
     /** Gateway processes sharing the port (node:cluster); it holds no state, so one per core scales. */
@@ -27,6 +29,7 @@ const gatewayEnv = z
     port: e.GATEWAY_PORT,
     supergraphPath: e.SUPERGRAPH_PATH,
     maxSockets: e.SUBGRAPH_MAX_SOCKETS,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     workers: e.GATEWAY_WORKERS,
     /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */

@@ -9,13 +9,22 @@ const log = createLogger('gateway');
 function runPrimary(workers: number) {
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
+  const served = new Set<number>();
+  cluster.on('listening', (worker) => served.add(worker.id));
   cluster.on('exit', (worker, code) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+      return;
+    }
+    if (!served.has(worker.id)) {
+      // It never served: a new one would fail the same way (port taken, bad config).
+      log.fatal({ pid: worker.process.pid, code }, 'gateway worker failed to start; stopping');
+      stop('SIGTERM');
+      process.exitCode = 1;
       return;
     }
     log.error({ pid: worker.process.pid, code }, 'gateway worker died; starting another');
-    cluster.fork();
+    setTimeout(() => cluster.fork(), 1000);
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;
@@ -35,6 +44,7 @@ async function main() {
     authSecret: resolveAuthSecret(config.authSecret, config.dataDir),
     log,
     maxSockets: config.maxSockets,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxQueryDepth: config.maxQueryDepth,
   });
   await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');

@@ -35,6 +35,8 @@ export interface GatewayOptions {
   authSecret: string;
   log?: Logger;
   maxSockets?: number;
+  /** A subgraph that has not answered by then fails its part of the request. */
+  subgraphTimeoutMs?: number;
   maxQueryDepth?: number;
 }
 
@@ -101,7 +103,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       services.set(name, target);
       return new SubgraphDataSource({
         url: target,
-        fetcher: ((input: string, init: object) => fetch(input, { ...init, agent })) as never,
+        fetcher: ((input: string, init: object) => fetch(input, { ...init, agent, timeout: opts.subgraphTimeoutMs ?? 30_000 })) as never,
       });
     },
     logger: log,

@@ -44,7 +44,8 @@ export function requireRole(viewer: Viewer, action: Action): void {
 export function requireAccess(viewer: Viewer, action: Action, issue: { divisionCode: string; assigneeId?: string | null }): void {
   requireRole(viewer, action);
   requireInScope(viewer, issue.divisionCode);
-  if (assigneeOnly.has(action) && viewer.role === 'DEPARTMENT' && viewer.departmentId && viewer.departmentId !== issue.assigneeId) {
+  // A department's token without departmentId cannot prove it is the assignee.
+  if (assigneeOnly.has(action) && viewer.role === 'DEPARTMENT' && viewer.departmentId !== issue.assigneeId) {
     throw forbidden(`only the assigned department may ${action} this issue`);
   }
 }

@@ -21,7 +21,7 @@ export const issuesConfigSchema = z
     /** Overdue this long: the sweep escalates to level 3 (挂牌督办). */
     ISSUES_ESCALATE_AFTER_HOURS: hours(72),
     /** How often main.ts runs the supervision sweep; 0 turns it off. */
-    ISSUES_SWEEP_SECONDS: z.coerce.number().int().min(0).default(300),
+    ISSUES_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400, 'expected at most a day (86400)').default(300),
   })
   .transform((e) => ({
     deadlineHours: {

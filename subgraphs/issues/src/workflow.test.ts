@@ -305,6 +305,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
     await step('assignIssue', { id, v: 1, departmentId: 'D-370502-01' });
     const before = await snapshot(id);
     expect(codes(await as(viewer('DEPARTMENT', { departmentId: 'D-370502-02' }), 'acceptIssue', { id, v: 2 }))).toEqual(['FORBIDDEN']);
+    expect(codes(await as(viewer('DEPARTMENT'), 'acceptIssue', { id, v: 2 }))).toEqual(['FORBIDDEN']); // no departmentId: not provably the assignee
     expect(codes(await as(viewer('ANALYST'), 'acceptIssue', { id, v: 2 }))).toEqual(['FORBIDDEN']);
     expect(await snapshot(id)).toEqual(before);
     const accepted = await as(viewer('DEPARTMENT', { departmentId: 'D-370502-01', scope: '370502000000' }), 'acceptIssue', { id, v: 2 });

@@ -5,3 +5,9 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
   return pino({ name: service, level, base: { service, pid: process.pid } });
 }
 export type { Logger };
+
+/**
+ * Audit records (who read what personal data) are kept whatever LOG_LEVEL says: a child logger
+ * at level info, marked `audit: true` so that they can be routed to their own store.
+ */
+export const auditLog = (log: Logger): Logger => log.child({ audit: true }, { level: 'info' });

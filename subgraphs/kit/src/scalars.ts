@@ -19,10 +19,13 @@ function parseDate(value: unknown): string {
   return value;
 }
 
+/** With a time and a zone (Z or ±hh:mm): a zoneless time would be read in the server's zone. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function parseDateTime(value: unknown): Date {
-  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+  const d = typeof value === 'string' && DATE_TIME.test(value) ? new Date(value) : null;
   if (!d || Number.isNaN(d.getTime())) {
-    throw new GraphQLError(`DateTime must be ISO-8601 with a time, got ${JSON.stringify(value)}`);
+    throw new GraphQLError(`DateTime must be ISO-8601 with a time and a zone (e.g. 2026-03-01T08:00:00Z or +08:00), got ${JSON.stringify(value)}`);
   }
   return d;
 }

@@ -15,6 +15,7 @@ import {
   type PageArgs,
   type SubgraphContext,
   isUniqueViolation,
+  auditLog,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';
@@ -124,7 +125,7 @@ async function personal(ctx: SubgraphContext, r: Resident, field: 'idNumber' | '
   const household = await householdById(ctx).load(r.householdId);
   if (!maySeePersonal(ctx.viewer, household.divisionCode)) return field === 'idNumber' ? maskIdNumber(value) : maskPhone(value);
   if (field === 'idNumber') {
-    ctx.log.info({ audit: 'resident.idNumber', residentId: r.id, viewer: ctx.viewer.sub, role: ctx.viewer.role }, 'unmasked ID number read');
+    auditLog(ctx.log).info({ read: 'resident.idNumber', residentId: r.id, viewer: ctx.viewer.sub, role: ctx.viewer.role }, 'unmasked ID number read');
   }
   return value;
 }
