@@ -70,7 +70,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   let watcher: FSWatcher | undefined;
 
   const gateway = new ApolloGateway({
-    // The committed supergraph, never IntrospectAndCompose: composition is checked in CI, not at start-up.
+    // The committed supergraph, never one composed at start-up from the subgraphs' SDL: composition
+    // is checked by a test, and replicas cannot diverge.
     async supergraphSdl({ update }) {
       let current = await readFile(opts.supergraphPath, 'utf8');
       let timer: NodeJS.Timeout | undefined;

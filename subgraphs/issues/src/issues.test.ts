@@ -5,8 +5,7 @@ import {
   data,
   describeEachDatabase,
   pendingSchemaChanges,
-  runOperation,
-  startFakeOwners,
+  runOperation
 } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, IssueEvent } from './entities';
@@ -31,18 +30,11 @@ const input = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-// The owners of the ids the ledger stores (divisions, cadres, departments, …), faked: keys containing "missing" do not exist.
-let owners: Awaited<ReturnType<typeof startFakeOwners>>;
-beforeAll(async () => {
-  owners = await startFakeOwners();
-});
-afterAll(() => owners.close());
-
 describeEachDatabase('issues subgraph: the ledger', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { peers: owners.peers, now: () => clock });
+    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

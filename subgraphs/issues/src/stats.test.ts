@@ -1,5 +1,5 @@
 import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph } from '@cadres/kit';
-import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation, startFakeOwners } from '@cadres/kit/src/testing';
+import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, issueStatuses, Rating } from './entities';
 import { lightOf } from './resolvers';
@@ -15,19 +15,12 @@ const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 
 const STATS = `total open closed green yellow red responseRate resolutionRate satisfactionRate onTimeRate byCategory { category count }`;
 
-// The owners of the ids the ledger stores (divisions, cadres, departments, …), faked: keys containing "missing" do not exist.
-let owners: Awaited<ReturnType<typeof startFakeOwners>>;
-beforeAll(async () => {
-  owners = await startFakeOwners();
-});
-afterAll(() => owners.close());
-
 describeEachDatabase('issues subgraph: statistics, lists and joins', (db) => {
   let issues: Subgraph;
   const refs: Record<string, string> = {};
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { peers: owners.peers, now: () => T0 });
+    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => T0 });
     const a = (hours: number): service.Actor => ({ ds: issues.ds, now: at(hours), actor: 'tester', config });
     const report = async (name: string, hours: number, over: Partial<service.ReportIssueInput>) => {
       const i = await service.reportIssue(a(hours), {
@@ -201,7 +194,7 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
   let issues: Subgraph;
   const world = buildDemoWorld({ seed: 2023, scale: 1 });
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { peers: owners.peers, now: () => T0 });
+    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => T0 });
   });
   afterAll(() => issues?.stop());
 

@@ -1,5 +1,5 @@
 import { type Subgraph } from '@cadres/kit';
-import { createTestSubgraph, data, describeEachDatabase, runOperation, startFakeOwners } from '@cadres/kit/src/testing';
+import { createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, IssueEvent, issueStatuses } from './entities';
 import { defineIssues } from './server';
@@ -51,18 +51,11 @@ describe('the workflow table', () => {
   });
 });
 
-// The owners of the ids the ledger stores (divisions, cadres, departments, …), faked: keys containing "missing" do not exist.
-let owners: Awaited<ReturnType<typeof startFakeOwners>>;
-beforeAll(async () => {
-  owners = await startFakeOwners();
-});
-afterAll(() => owners.close());
-
 describeEachDatabase('issues subgraph: the closed loop', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { peers: owners.peers, now: () => clock });
+    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

@@ -112,20 +112,28 @@ export async function data<D = Record<string, any>>(
 
 export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
 
-/** A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll. */
+/**
+ * A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll.
+ * `fakeOwners`: its peers are a stand-in that knows every entity but keys containing
+ * "missing" (see startFakeOwners), stopped with the subgraph.
+ */
 export async function createTestSubgraph(
   def: SubgraphDefinition,
   db: TestDatabaseKind,
-  opts: { now?: Clock; peers?: Record<string, string> } = {},
+  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean } = {},
 ): Promise<Subgraph> {
-  return createSubgraph(def, {
+  const owners = opts.fakeOwners ? await startFakeOwners() : undefined;
+  const subgraph = await createSubgraph(def, {
     dbUrl: await db.create(def.name),
     dataDir: path.join(os.tmpdir(), 'cadres-test'),
     authSecret: TEST_AUTH_SECRET,
     log: createLogger(def.name, 'silent'),
     now: opts.now,
-    peers: opts.peers,
+    peers: owners?.peers ?? opts.peers,
   });
+  if (!owners) return subgraph;
+  const stop = subgraph.stop;
+  return Object.assign(subgraph, { stop: () => stop().finally(() => owners.close()) });
 }
 
 /** The DDL TypeORM would still run to match the entities: empty when the migrations are complete. */
