@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
+  isUniqueViolation,
   loadOrNull,
   notFound,
   pageOf,
@@ -16,7 +17,6 @@ import {
   type PageArgs,
   type Resolvers,
   type SubgraphContext,
-  isUniqueViolation,
 } from '@cadres/kit';
 import { requireWriter } from './access';
 import { Enterprise, Project, ProjectProgress } from './entities';

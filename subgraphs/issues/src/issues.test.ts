@@ -5,7 +5,7 @@ import {
   data,
   describeEachDatabase,
   pendingSchemaChanges,
-  runOperation
+  runOperation,
 } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, IssueEvent } from './entities';

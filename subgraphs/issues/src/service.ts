@@ -5,11 +5,11 @@ import {
   conflict,
   invalidTransition,
   isMysql,
+  isUniqueViolation,
   notFound,
   requireDivisionCode,
   requireText,
   transaction,
-  isUniqueViolation,
 } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnedRef } from '@cadres/kit';

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  auditLog,
   badInput,
   conflict,
   fetchEntities,
   forbidden,
+  isUniqueViolation,
   loadOrNull,
   maskIdNumber,
   maskPhone,
@@ -14,8 +16,6 @@ import {
   transaction,
   type PageArgs,
   type SubgraphContext,
-  isUniqueViolation,
-  auditLog,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, loadOrNull, notFound, transaction, type SubgraphContext, isUniqueViolation } from '@cadres/kit';
+import { badInput, conflict, isUniqueViolation, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { today } from './dates';
 import { Liaison, openKeyOf, type TargetType } from './entities';
