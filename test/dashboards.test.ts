@@ -60,8 +60,8 @@ describeEachDatabase('the dashboards through the gateway', (db) => {
       if (!yellow) written.push({ id, name, enterpriseId: e.id, plannedStart: plan[0], plannedFinish: plan[1], actual: behind ? 0.1 : 0 });
     }
 
-    // A ranked cadre of the district linked to each RED project (the demo links none to projects),
-    // so that every page has liaisons to join.
+    // A ranked cadre of the district linked to each RED project too (the demo links only the
+    // enterprise's cadre, and none to the test's projects), so that every page has liaisons to join.
     const leads = world.cadres.filter((c) => c.rank === 'SECTION_LEVEL' && c.departmentId.startsWith(`D-${district.slice(0, 6)}`));
     const leadOf = new Map<string, (typeof leads)[number]>();
     for (const [k, id] of [...inDistrict.map((p) => p.id), ...written.map((p) => p.id)].entries()) {
@@ -95,7 +95,14 @@ describeEachDatabase('the dashboards through the gateway', (db) => {
         plannedProgress: Math.min(Math.max(today - dayNumber(p.plannedStart), 0), total) / total,
         actualProgress: p.actual,
         enterprise: { name: e.name, creditCode: e.creditCode },
-        liaisons: [{ role: 'LEAD', cadre: { name: leadOf.get(p.id)!.name, rank: 'SECTION_LEVEL' } }],
+        liaisons: [
+          // the demo's link (the enterprise's cadre, since 2023) comes before the test's
+          ...people.liaisons
+            .filter((l) => l.targetType === 'Project' && l.targetId === p.id)
+            .map((l) => world.cadres.find((c) => c.id === l.cadreId)!)
+            .map((c) => ({ role: 'LEAD', cadre: { name: c.name, rank: c.rank } })),
+          { role: 'LEAD', cadre: { name: leadOf.get(p.id)!.name, rank: 'SECTION_LEVEL' } },
+        ],
       };
     });
     // Ordered by id in the database's collation: compare as sets, and the page of 10 as its prefix.
@@ -369,7 +376,10 @@ describeEachDatabase('the dashboards through the gateway', (db) => {
         enterprise: {
           id: e.id,
           name: e.name,
-          liaisons: [{ cadre: { name: cadre.name } }],
+          liaisons: [
+            ...people.liaisons.filter((l) => l.targetType === 'Enterprise' && l.targetId === e.id).map((l) => ({ cadre: { name: world.cadres.find((c) => c.id === l.cadreId)!.name } })),
+            { cadre: { name: cadre.name } },
+          ],
           issues: { totalCount: rows.filter((i) => i.subjectType === 'Enterprise' && i.subjectId === e.id).length },
           evaluations: { count: ratings.length, average: ratings.reduce((s, r) => s + r.score, 0) / ratings.length },
         },

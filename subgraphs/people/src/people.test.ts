@@ -481,7 +481,14 @@ describeEachDatabase('people subgraph', (db) => {
     const r = await data(people, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { liaisons { cadre { id } role } } ... on Project { liaisons { cadre { id } } } ... on BuildingUnit { liaisons { cadre { id } } } } }`, {
       r: [{ __typename: 'Enterprise', id: enterprise }, { __typename: 'Project', id: 'P-0002' }, { __typename: 'Project', id: 'P-0003' }],
     });
-    expect(r._entities).toEqual([{ liaisons: [{ cadre: { id: 'C-00001' }, role: 'MEMBER' }] }, { liaisons: [{ cadre: { id: 'C-00001' } }] }, { liaisons: [] }]);
+    // the demo links one cadre to each enterprise and the same cadre to its projects; ours comes after (newer)
+    const demoLead = (type: string, id: string) => demo.liaisons.filter((l) => l.targetType === type && l.targetId === id).map((l) => l.cadreId);
+    expect(r._entities).toEqual([
+      { liaisons: [...demoLead('Enterprise', enterprise).map((id) => ({ cadre: { id }, role: 'LEAD' })), { cadre: { id: 'C-00001' }, role: 'MEMBER' }] },
+      { liaisons: [...demoLead('Project', 'P-0002').map((id) => ({ cadre: { id } })), { cadre: { id: 'C-00001' } }] },
+      { liaisons: demoLead('Project', 'P-0003').map((id) => ({ cadre: { id } })) },
+    ]);
+    expect(demoLead('Enterprise', enterprise)).toHaveLength(1);
     // Cadre.liaisons: the union, oldest first (the five new ones share a since, so their order is by random id)
     const mine = await data(people, `{ cadre(id: "C-00001") { liaisons { since target { __typename } } } }`);
     const fresh = mine.cadre.liaisons.filter((l: { since: string }) => l.since === '2026-06-01');
