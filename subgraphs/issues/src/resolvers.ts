@@ -1,8 +1,10 @@
 import {
   badInput,
+  divisionOf,
   loadOrNull,
   requireDivisionCode,
   requireExisting,
+  requireInScope,
   type PageArgs,
   type Resolvers,
   type SubgraphContext,
@@ -81,7 +83,14 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         service.extendDeadline(actor(ctx, 'extendDeadline'), a.id, a.expectedVersion, a.newDeadline, a.reason),
       superviseIssue: (_: unknown, a: { id: string; expectedVersion: number; note?: string | null }, ctx: SubgraphContext) =>
         service.superviseIssue(actor(ctx, 'supervise'), a.id, a.expectedVersion, a.note),
-      rate: (_: unknown, a: RateArgs & { aspect?: RatingAspect | null }, ctx: SubgraphContext) => rate(actor(ctx, 'rate'), a),
+      rate: async (_: unknown, a: RateArgs & { aspect?: RatingAspect | null }, ctx: SubgraphContext) => {
+        const act = actor(ctx, 'rate');
+        // A scoped caller rates only for households and enterprises inside its scope.
+        if (ctx.viewer.scope && (a.raterType === 'Household' || a.raterType === 'Enterprise')) {
+          requireInScope(ctx.viewer, await divisionOf(ctx, a.raterType, a.raterId, 'raterId'));
+        }
+        return rate(act, a);
+      },
     },
     Issue: {
       __resolveReference: ({ id }: Ref, ctx: SubgraphContext) => loadOrNull(issueById(ctx), id),

@@ -1,4 +1,5 @@
 import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph } from '@cadres/kit';
+import type { Viewer } from '@cadres/kit';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, issueStatuses, Rating } from './entities';
@@ -170,6 +171,12 @@ describeEachDatabase('issues subgraph: statistics, lists and joins', (db) => {
     ]) errors.push((await rate(v)).errors?.map((e) => e.extensions));
     expect(errors).toEqual(['score', 'score', 'raterType', 'targetType', 'aspect'].map((field) => [{ code: 'BAD_USER_INPUT', field }]));
     expect(await issues.ds.getRepository(Rating).count()).toBe(5);
+    // a scoped caller rates only for raters in its scope (the fake owners put every household in 370502)
+    const rateAs = (viewer: Viewer) =>
+      runOperation(issues, `mutation { rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: "H-9", score: 4) { score } }`, {}, viewer);
+    expect((await rateAs({ sub: 'c', role: 'CADRE', scope: '370503000000' })).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect((await rateAs({ sub: 'c', role: 'CADRE', scope: '370502000000' })).data).toEqual({ rate: { score: 4 } });
+    await issues.ds.getRepository(Rating).delete({ raterId: 'H-9' });
     const { result, statements } = await countStatements(() =>
       data(issues, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Cadre { evaluations { count average satisfactionRate } } ... on Enterprise { evaluations { count average satisfactionRate } } } }`, {
         r: [

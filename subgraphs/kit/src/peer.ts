@@ -136,3 +136,22 @@ export async function requireExisting(ctx: PeerContext, refs: readonly OwnedRef[
   const first = missing.flat()[0];
   if (first) throw notFound(first.type, first.id, first.field);
 }
+
+/** Where each located entity type keeps its division, as a selection on its owner. */
+const divisionSelections: Partial<Record<OwnedType, { selection: string; code: (e: any) => string }>> = {
+  Division: { selection: 'code', code: (e) => e.code },
+  BuildingUnit: { selection: 'building { division { code } }', code: (e) => e.building.division.code },
+  Household: { selection: 'division { code }', code: (e) => e.division.code },
+  Enterprise: { selection: 'division { code }', code: (e) => e.division.code },
+  Project: { selection: 'site { code }', code: (e) => e.site.code },
+};
+
+/** The division an entity lies in, asked of its owner; NOT_FOUND (with `field`) when it does not exist. */
+export async function divisionOf(ctx: PeerContext, type: OwnedType, id: string, field: string): Promise<string> {
+  const located = divisionSelections[type];
+  if (!located) throw new Error(`${type} has no division to locate`);
+  const { peer, key } = entityOwners[type];
+  const [found] = await fetchEntities(ctx, peer, [{ __typename: type, [key]: id }], `... on ${type} { ${located.selection} }`);
+  if (!found) throw notFound(type, id, field);
+  return located.code(found);
+}

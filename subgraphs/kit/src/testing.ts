@@ -144,11 +144,14 @@ export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
 
 /**
  * A stand-in for the owner subgraphs when one subgraph is tested alone: answers `_entities`
- * with `{ __typename }` for every representation except those `missing` names (by default,
- * keys containing "missing"). Use its url as every peer.
+ * for every representation except those `missing` names (by default, keys containing
+ * "missing"), each located in the division `located` names (by default 370502001201, a
+ * community of 东营区), whichever way the question asks for it (division, site, building).
+ * Use its url as every peer.
  */
 export async function startFakeOwners(
   missing: (type: string, key: string) => boolean = (_type, key) => key.includes('missing'),
+  located: (type: string, key: string) => string = () => '370502001201',
 ): Promise<{ url: string; peers: Record<string, string>; close(): Promise<void> }> {
   const http = await import('node:http');
   const server = http.createServer((req, res) => {
@@ -156,7 +159,12 @@ export async function startFakeOwners(
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       const { variables } = JSON.parse(body) as { variables: { r: { __typename: string; id?: string; code?: string }[] } };
-      const entities = variables.r.map((r) => (missing(r.__typename, String(r.code ?? r.id)) ? null : { __typename: r.__typename }));
+      const entities = variables.r.map((r) => {
+        const key = String(r.code ?? r.id);
+        if (missing(r.__typename, key)) return null;
+        const division = { code: located(r.__typename, key) };
+        return { ...r, division, site: division, building: { division } };
+      });
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ data: { _entities: entities } }));
     });

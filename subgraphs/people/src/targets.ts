@@ -1,4 +1,4 @@
-import { badInput, fetchEntities, notFound, parseDivisionCode, type SubgraphContext } from '@cadres/kit';
+import { badInput, divisionOf, notFound, parseDivisionCode, type SubgraphContext } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { Household, targetTypes, type TargetType } from './entities';
 
@@ -36,28 +36,14 @@ export async function checkRemoteTarget(
       if (opts.grassrootsOnly && info.level !== 'VILLAGE' && info.level !== 'COMMUNITY') {
         throw badInput('targetId', `targetId must be a village or community, and ${id} is a ${info.level.toLowerCase()}`);
       }
-      const [found] = await fetchEntities<{ code: string }>(ctx, 'places', [{ __typename: 'Division', code: id }], '... on Division { code }');
-      if (!found) throw notFound('Division', id, 'targetId');
+      await divisionOf(ctx, 'Division', id, 'targetId');
       return { type, id, divisionCode: info.level === 'VILLAGE' || info.level === 'COMMUNITY' ? id : null };
     }
-    case 'BuildingUnit': {
-      const [found] = await fetchEntities<{ building: { division: { code: string } } }>(
-        ctx,
-        'places',
-        [{ __typename: 'BuildingUnit', id }],
-        '... on BuildingUnit { building { division { code } } }',
-      );
-      if (!found) throw notFound('BuildingUnit', id, 'targetId');
-      return { type, id, divisionCode: found.building.division.code };
-    }
+    // Where it lies (a unit's community, an enterprise's division, a project's site): scope applies to it.
+    case 'BuildingUnit':
     case 'Enterprise':
-    case 'Project': {
-      // Where it lies (an enterprise's division, a project's site), so that scope applies to it too.
-      const place = type === 'Enterprise' ? 'division' : 'site';
-      const [found] = await fetchEntities<Record<string, { code: string }>>(ctx, 'enterprises', [{ __typename: type, id }], `... on ${type} { ${place} { code } }`);
-      if (!found) throw notFound(type, id, 'targetId');
-      return { type, id, divisionCode: found[place].code };
-    }
+    case 'Project':
+      return { type, id, divisionCode: await divisionOf(ctx, type, id, 'targetId') };
     case 'Household':
       return { type, id, divisionCode: null }; // checked in the transaction
   }
