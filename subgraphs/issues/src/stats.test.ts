@@ -1,5 +1,4 @@
-import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph } from '@cadres/kit';
-import type { Viewer } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph, type Viewer } from '@cadres/kit';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { loadIssuesConfig } from './config';
 import { Issue, issueStatuses, Rating } from './entities';
