@@ -15,6 +15,8 @@ const gatewayEnv = z
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+    /** Browser origins allowed to call the API, comma-separated, or * for any. */
+    CORS_ORIGINS: z.string().default('*'),
     /** Gateway processes sharing the port (node:cluster); it holds no state, so one per core scales. */
     GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     PLACES_URL: z.url().optional(),
@@ -32,6 +34,7 @@ const gatewayEnv = z
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     workers: e.GATEWAY_WORKERS,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */
     subgraphUrls: Object.fromEntries(
       subgraphList

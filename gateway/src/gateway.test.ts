@@ -117,3 +117,25 @@ describe('the gateway process', () => {
     expect(output).toContain('"signal":"SIGTERM"');
   }, 30_000);
 });
+
+describe('CORS for dashboards served from elsewhere', () => {
+  it('answers a preflight and tags responses for allowed origins only', async () => {
+    const gateway = await createGateway({ supergraphPath, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), corsOrigins: ['http://dash.local'] });
+    const { url } = await gateway.listen(0);
+    try {
+      const preflight = await fetch(url, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://dash.local', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      });
+      expect([preflight.status, preflight.headers.get('access-control-allow-origin'), preflight.headers.get('access-control-allow-headers')]).toEqual([
+        204,
+        'http://dash.local',
+        'authorization, content-type, x-request-id, apollo-require-preflight',
+      ]);
+      const other = await fetch(url, { method: 'POST', headers: { origin: 'http://evil.local', 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      expect([other.status, other.headers.get('access-control-allow-origin')]).toEqual([401, null]);
+    } finally {
+      await gateway.stop();
+    }
+  });
+});

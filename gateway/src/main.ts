@@ -46,6 +46,7 @@ async function main() {
     maxSockets: config.maxSockets,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     maxQueryDepth: config.maxQueryDepth,
+    corsOrigins: config.corsOrigins,
   });
   await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');
   stopOnSignals(log, () => gateway.stop());

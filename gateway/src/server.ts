@@ -38,6 +38,12 @@ export interface GatewayOptions {
   /** A subgraph that has not answered by then fails its part of the request. */
   subgraphTimeoutMs?: number;
   maxQueryDepth?: number;
+  /**
+   * Browser origins allowed to call /graphql (dashboards served from elsewhere): `*` for any.
+   * Tokens travel in the Authorization header, never in cookies, so `*` exposes nothing a
+   * token does not already grant.
+   */
+  corsOrigins?: string[];
 }
 
 export interface Gateway {
@@ -57,6 +63,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
+
+/** Sets the CORS headers when the request's origin is allowed; true if it is. */
+function allowCors(req: http.IncomingMessage, res: http.ServerResponse, origins: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin || !(origins.includes('*') || origins.includes(origin))) return false;
+  res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
+  res.setHeader('vary', 'origin');
+  res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
+  res.setHeader('access-control-max-age', '600');
+  return true;
+}
 
 export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const log = opts.log ?? createLogger('gateway');
@@ -134,8 +152,15 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     return { ready: checks.length > 0 && checks.every(([, ok]) => ok), subgraphs };
   }
 
+  const corsOrigins = opts.corsOrigins ?? ['*'];
   const httpServer = createHttpServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/graphql' && allowCors(req, res, corsOrigins)) {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
     if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/ready') {
       const state = await ready();
