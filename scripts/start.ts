@@ -1,7 +1,6 @@
 // npm start: the four subgraphs, each its own process as in production, then the gateway.
 // Each subgraph seeds the shared demo world into its empty embedded database on first start.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { resolveAuthSecret, signToken } from '@cadres/kit';
@@ -15,10 +14,6 @@ const services = ['places', 'people', 'enterprises', 'issues'].map((name, i) => 
   return { name, main: `subgraphs/${name}/src/main.ts`, port, url: `http://127.0.0.1:${port}/graphql`, health: `http://127.0.0.1:${port}/health` };
 });
 const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
-
-// The embedded databases are new: this start loads the demo world into them.
-const firstStart = !process.env.PLACES_DB_URL && !existsSync(path.join(dataDir, 'places.sqlite'));
-let ready = false;
 
 const children: ChildProcess[] = [];
 const exited = new Set<ChildProcess>();
@@ -63,9 +58,6 @@ async function waitFor(url: string, what: string, seconds = 120) {
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  if (!ready && firstStart) {
-    console.error(`The first start stopped while loading the demo data, which may be incomplete: remove ${dataDir} and run npm start again.`);
-  }
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => (exited.has(c) ? null : new Promise((r) => c.once('exit', r)))));
   process.exit(code);
@@ -83,7 +75,6 @@ async function main() {
   run('gateway', 'gateway/src/main.ts');
   await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'the gateway');
 
-  ready = true;
   const token = await signToken({ sub: 'dev-admin', role: 'ADMIN', scope: null }, secret, '30d');
   const url = `http://127.0.0.1:${gatewayPort}/graphql`;
   console.log(`

@@ -1,7 +1,7 @@
 import { buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { loadIssuesConfig, type IssuesConfig } from './config';
-import { Issue, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
+import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
 import * as service from './service';
 
 const TITLES: Record<IssueCategory, string[]> = {
@@ -22,6 +22,7 @@ const TITLES: Record<IssueCategory, string[]> = {
 const STAGES = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REOPENED', 'REJECTED', 'CLOSED_LATE'] as const;
 
 const HOUR = 3_600_000;
+const DEMO_ACTOR = 'system:demo';
 
 /**
  * Demo issues on the shared demo world: every status, every category, every district, some
@@ -34,9 +35,9 @@ const HOUR = 3_600_000;
  * Once: a database with issues is left alone. `now` is when the demo looks "current".
  */
 export async function seedIssues(ds: DataSource, world: DemoWorld, now: Date = new Date(), config: IssuesConfig = loadIssuesConfig()): Promise<boolean> {
-  if ((await ds.getRepository(Issue).count()) > 0) return false;
+  if ((await ds.getRepository(Issue).count()) > 0 && !(await clearInterruptedSeed(ds))) return false;
   const rng = createRandom(7_2023);
-  const at = (t: number) => ({ ds, now: new Date(t), actor: 'system:demo', config });
+  const at = (t: number) => ({ ds, now: new Date(t), actor: DEMO_ACTOR, config });
   const base = Math.floor(now.getTime() / HOUR) * HOUR;
   const grassroots = world.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY');
   const districts = world.divisions.filter((d) => d.level === 'DISTRICT');
@@ -147,5 +148,21 @@ export async function seedIssues(ds: DataSource, world: DemoWorld, now: Date = n
     }
   }
   await transaction(ds, (em) => insertInChunks(em, Rating, ratings));
+  return true;
+}
+
+/**
+ * A first start killed while seeding leaves some demo issues and no ratings (they come last).
+ * When the ledger holds nothing but that (no event by anyone but the demo seed), it is cleared
+ * so that the seed can run again; anything a person did keeps the database as it is.
+ */
+async function clearInterruptedSeed(ds: DataSource): Promise<boolean> {
+  if ((await ds.getRepository(Rating).count()) > 0) return false;
+  if ((await ds.getRepository(IssueEvent).createQueryBuilder('e').where('e.actor <> :demo', { demo: DEMO_ACTOR }).getCount()) > 0) return false;
+  await transaction(ds, async (em) => {
+    await em.createQueryBuilder().delete().from(IssueEvent).execute();
+    await em.createQueryBuilder().delete().from(Issue).execute();
+    await em.createQueryBuilder().delete().from(LedgerCounter).execute();
+  });
   return true;
 }

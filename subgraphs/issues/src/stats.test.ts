@@ -1,7 +1,8 @@
 import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph, type Viewer } from '@cadres/kit';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
+import { In } from 'typeorm';
 import { loadIssuesConfig } from './config';
-import { Issue, issueStatuses, Rating } from './entities';
+import { Issue, IssueEvent, issueStatuses, Rating } from './entities';
 import { lightOf } from './resolvers';
 import { defineIssues } from './server';
 import { seedIssues } from './seed';
@@ -252,5 +253,23 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
     });
     const householdLinks = people.liaisons.filter((l) => l.targetType === 'Household').length;
     expect(await issues.ds.getRepository(Rating).count()).toBe(world.enterprises.length * 2 + Math.ceil(householdLinks / 3) * 2);
+  });
+
+  it('seeds again over a seed that was interrupted, but never over work people did', async () => {
+    const count = () => issues.ds.getRepository(Issue).count();
+    const total = await count();
+    // interrupted: the last issues and all ratings missing
+    const last = await issues.ds.getRepository(Issue).find({ order: { ref: 'DESC' }, take: 3 });
+    await issues.ds.getRepository(IssueEvent).delete({ issueId: In(last.map((i) => i.id)) });
+    await issues.ds.getRepository(Issue).delete({ id: In(last.map((i) => i.id)) });
+    await issues.ds.getRepository(Rating).clear();
+    expect(await seedIssues(issues.ds, world, T0, config)).toBe(true);
+    expect(await count()).toBe(total);
+    // a person's step in the ledger: an interrupted-looking seed is left alone
+    await issues.ds.getRepository(Rating).clear();
+    const [one] = await issues.ds.getRepository(Issue).find({ where: { status: 'REPORTED' }, take: 1 });
+    await data(issues, `mutation($id: ID!) { superviseIssue(id: $id, expectedVersion: ${one.version}) { version } }`, { id: one.id });
+    expect(await seedIssues(issues.ds, world, T0, config)).toBe(false);
+    expect(await count()).toBe(total);
   });
 });
