@@ -24,7 +24,7 @@ function runPrimary(workers: number) {
       return;
     }
     log.error({ pid: worker.process.pid, code }, 'gateway worker died; starting another');
-    setTimeout(() => cluster.fork(), 1000);
+    setTimeout(() => stopping || cluster.fork(), 1000);
   });
   const stop = (signal: NodeJS.Signals) => {
     stopping = true;

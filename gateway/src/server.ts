@@ -66,10 +66,12 @@ const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toStrin
 
 /** Sets the CORS headers when the request's origin is allowed; true if it is. */
 function allowCors(req: http.IncomingMessage, res: http.ServerResponse, origins: string[]): boolean {
+  const any = origins.includes('*');
+  // The answer depends on the origin unless every origin is allowed: caches must know.
+  if (!any) res.setHeader('vary', 'origin');
   const origin = req.headers.origin;
-  if (!origin || !(origins.includes('*') || origins.includes(origin))) return false;
-  res.setHeader('access-control-allow-origin', origins.includes('*') ? '*' : origin);
-  res.setHeader('vary', 'origin');
+  if (!origin || !(any || origins.includes(origin))) return false;
+  res.setHeader('access-control-allow-origin', any ? '*' : origin);
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id, apollo-require-preflight');
   res.setHeader('access-control-max-age', '600');
@@ -81,7 +83,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   // @apollo/gateway otherwise sends usage metrics to Apollo every hour and probes the cloud
   // metadata addresses (AWS, GCP, Azure, Alibaba) at start-up. A government intranet has no
   // business calling out; an operator who wants it sets APOLLO_TELEMETRY_DISABLED=false.
-  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  if (process.env.APOLLO_TELEMETRY_DISABLED !== 'false') process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   // One pool for all subgraph fetches, passed once to each data source (not per request).
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 64, maxFreeSockets: 16 });
   const services = new Map<string, string>();
