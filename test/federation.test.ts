@@ -56,6 +56,20 @@ describeEachDatabase('the federation through the gateway', (db) => {
     expect(big.body.errors.map((e: any) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'first' }]);
   });
 
+  it('refuses malformed dates at the gateway with a clear error, naming no internals', async () => {
+    const asVariable = await fed.request(`query($f: Date) { issueStats(divisionCode: "${DISTRICT}", from: $f) { total } }`, { f: '2026-02-30' });
+    expect(asVariable.status).toBe(400);
+    expect(asVariable.body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(asVariable.body.errors[0].message).toMatch(/Date must be YYYY-MM-DD and exist/);
+    const zoneless = await fed.request(`query($f: IssueFilter) { issues(filter: $f) { totalCount } }`, { f: { from: '2026-01-01T00:00:00' } });
+    expect(zoneless.body.errors.map((e: any) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    const literal = await fed.request(`{ issueStats(divisionCode: "${DISTRICT}", from: "2026-1-1") { total } }`);
+    expect(literal.body.errors.map((e: any) => e.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    for (const body of [asVariable.body, zoneless.body, literal.body]) expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|http:/);
+    const fine = await fed.request(`query($f: Date) { issueStats(divisionCode: "${DISTRICT}", from: $f) { total } }`, { f: '2026-01-01' });
+    expect(fine.body.errors).toBeUndefined();
+  });
+
   it('refuses requests without a valid token with UNAUTHENTICATED', async () => {
     for (const token of [null, 'not-a-jwt']) {
       const { status, body } = await fed.request(`{ division(code: "${DISTRICT}") { code } }`, {}, { token });

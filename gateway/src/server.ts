@@ -7,8 +7,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import fetch from 'node-fetch';
+import { GraphQLScalarType, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
 import {
   createHttpServer,
+  DateScalar,
+  DateTimeScalar,
   createLogger,
   listen,
   maskUnexpectedErrors,
@@ -63,6 +66,27 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 const healthUrl = (graphqlUrl: string) => new URL('/health', graphqlUrl).toString();
+
+/**
+ * The gateway's copy of a custom scalar accepts anything, so a malformed Date would reach a
+ * subgraph and fail its whole fetch. Giving the gateway the subgraphs' rules turns it into a
+ * BAD_USER_INPUT (or a validation error, for a literal) before anything is planned. Values
+ * pass on unchanged: the subgraphs parse them again.
+ */
+function checkScalarsAtTheGateway(schema: GraphQLSchema) {
+  for (const rules of [DateScalar, DateTimeScalar]) {
+    const type = schema.getType(rules.name);
+    if (!(type instanceof GraphQLScalarType)) continue;
+    type.parseValue = (value) => {
+      rules.parseValue(value);
+      return value;
+    };
+    type.parseLiteral = (ast, variables) => {
+      rules.parseLiteral(ast, variables);
+      return valueFromASTUntyped(ast, variables);
+    };
+  }
+}
 
 /** Sets the CORS headers when the request's origin is allowed; true if it is. */
 function allowCors(req: http.IncomingMessage, res: http.ServerResponse, origins: string[]): boolean {
@@ -129,6 +153,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     },
     logger: log,
   });
+
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarsAtTheGateway(apiSchema));
 
   const server = new ApolloServer<GatewayContext>({
     gateway,

@@ -49,8 +49,9 @@ export function maskUnexpectedErrors(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GraphQLError || isSubgraphError(original)) {
-      // The stack trace and the gateway's serviceName are internals, not part of the API.
-      const { stacktrace: _stack, serviceName: _service, ...extensions } = formatted.extensions ?? {};
+      // The stack trace, the gateway's serviceName and a failed subgraph response (its URL and
+      // body) are internals, not part of the API.
+      const { stacktrace: _stack, serviceName: _service, response: _response, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
