@@ -2,6 +2,7 @@ import { buildDemoWorld, creditCodeCheckChar, subtreeRange, type DemoEnterprise,
 import {
   countStatements,
   createTestSubgraph,
+  MISSING_DISTRICT,
   data,
   describeEachDatabase,
   pendingSchemaChanges,
@@ -53,7 +54,7 @@ function divisionCodes(n: number): string[] {
 describeEachDatabase('enterprises subgraph', (db) => {
   let sg: Subgraph;
   beforeAll(async () => {
-    sg = await createTestSubgraph(enterprisesDefinition, db);
+    sg = await createTestSubgraph(enterprisesDefinition, db, { fakeOwners: true });
     await seedEnterprises(sg.ds, world);
   });
   afterAll(() => sg?.stop());
@@ -159,10 +160,12 @@ describeEachDatabase('enterprises subgraph', (db) => {
       const dup = await runOperation(sg, register, { cc: world.enterprises[0].creditCode, name: '重名公司', div: '110105001001' });
       const div = await runOperation(sg, register, { cc: creditCode('MA3C4Q5XA'), name: '某公司', div: '370502001' });
       const name = await runOperation(sg, register, { cc: creditCode('MA3C4Q5XB'), name: '  ', div: '110105001001' });
-      expect([dup, div, name].map((r) => r.errors?.map((e) => e.extensions))).toEqual([
+      const nowhere = await runOperation(sg, register, { cc: creditCode('MA3C4Q5XC'), name: '某公司', div: `${MISSING_DISTRICT}001000` });
+      expect([dup, div, name, nowhere].map((r) => r.errors?.map((e) => e.extensions))).toEqual([
         [{ code: 'CONFLICT', field: 'creditCode' }],
         [{ code: 'BAD_USER_INPUT', field: 'divisionCode' }],
         [{ code: 'BAD_USER_INPUT', field: 'name' }],
+        [{ code: 'NOT_FOUND', field: 'divisionCode' }], // a well-formed code places does not have
       ]);
       expect(await count()).toBe(before);
     });

@@ -75,7 +75,7 @@ describeEachDatabase('enterprises subgraph: key projects', (db) => {
     clock = chinaNoon(date);
   };
   beforeAll(async () => {
-    sg = await createTestSubgraph(enterprisesDefinition, db, { now: () => clock });
+    sg = await createTestSubgraph(enterprisesDefinition, db, { fakeOwners: true, now: () => clock });
     await seedEnterprises(sg.ds, world, { asOf: AS_OF });
     await transaction(sg.ds, (em) => insertInChunks(em, Project, fixtureProjects()));
   });

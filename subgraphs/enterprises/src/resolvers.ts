@@ -9,6 +9,7 @@ import {
   pageOf,
   parseDivisionCode,
   requireDivisionCode,
+  requireExisting,
   requireText,
   subtreeRange,
   toConnection,
@@ -88,6 +89,7 @@ async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterprise
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.divisionCode, 'divisionCode');
   requireWriter(ctx, args.divisionCode);
+  await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
   const industry = args.industry == null ? null : requireText(args.industry, 'industry', 50);
   if (args.employees != null && args.employees < 0) throw badInput('employees', 'employees must not be negative');
   const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
@@ -134,6 +136,7 @@ async function registerProject(ctx: SubgraphContext, args: RegisterProjectArgs):
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.siteCode, 'siteCode');
   requireWriter(ctx, args.siteCode);
+  await requireExisting(ctx, [{ type: 'Division', id: args.siteCode, field: 'siteCode' }]);
   // Date scalars have checked that both are real YYYY-MM-DD dates.
   if (args.plannedFinish <= args.plannedStart) throw badInput('plannedFinish', 'plannedFinish must be after plannedStart');
   return transaction(ctx.ds, async (em) => {

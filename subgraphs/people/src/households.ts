@@ -12,6 +12,7 @@ import {
   normalizeIdNumber,
   notFound,
   requireDivisionCode,
+  requireExisting,
   requireText,
   transaction,
   type PageArgs,
@@ -78,6 +79,8 @@ export async function registerHousehold(ctx: SubgraphContext, args: RegisterHous
     if (unit.building.division.code !== args.divisionCode) {
       throw badInput('unitId', `building unit ${args.unitId} is not in division ${args.divisionCode}`);
     }
+  } else {
+    await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
   }
   return transaction(ctx.ds, async (em) => {
     const household = em.create(Household, { id: randomUUID(), divisionCode: args.divisionCode, unitId: args.unitId ?? null, headId: null, version: 1 });

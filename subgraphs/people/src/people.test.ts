@@ -415,6 +415,7 @@ describeEachDatabase('people subgraph', (db) => {
     expect(await register(village, '110105194912310046', `, unitId: "${world.units[0].id}"`)).toEqual([{ code: 'BAD_USER_INPUT', field: 'unitId' }]);
     expect(await register(village.slice(0, 9) + '000', '110105194912310046')).toEqual([{ code: 'BAD_USER_INPUT', field: 'divisionCode' }]);
     expect(await register('12345', '110105194912310046')).toEqual([{ code: 'BAD_USER_INPUT', field: 'divisionCode' }]);
+    expect(await register(village.slice(0, 9) + '399', '110105194912310046')).toEqual([{ code: 'NOT_FOUND', field: 'divisionCode' }]); // well formed, not in places
     expect(await register(village, '11010519491231002X')).toEqual([{ code: 'CONFLICT', field: 'head.idNumber' }]); // registered above
     const elsewhere: Viewer = { sub: 'd', role: 'DEPARTMENT', scope: village.startsWith('370502') ? '370503000000' : '370502000000' };
     expect(
