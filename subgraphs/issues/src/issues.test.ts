@@ -134,10 +134,20 @@ describeEachDatabase('issues subgraph: the ledger', (db) => {
       expect([field, r.errors?.map((e) => e.extensions)]).toEqual([field, [{ code: 'NOT_FOUND', field }]]);
     }
     expect(await issues.ds.getRepository('Issue').count()).toBe(before);
+    // the fake owners put every subject in 370502: an issue in 370503 about it is refused
+    const elsewhere = await runOperation(issues, REPORT, { input: input({ divisionCode: '370503001201', subjectType: 'Enterprise', subjectId: 'E-0001' }) });
+    expect(elsewhere.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.subjectId' }]);
+    // the same idempotencyKey with other content is a CONFLICT, never someone else's issue
+    const keyed = await report({ idempotencyKey: 'hotline-7' });
+    const reused = await runOperation(issues, REPORT, { input: input({ idempotencyKey: 'hotline-7', title: '另一件事' }) });
+    expect(reused.errors?.map((e) => e.extensions)).toEqual([{ code: 'CONFLICT', field: 'input.idempotencyKey' }]);
+    expect((await report({ idempotencyKey: 'hotline-7' })).id).toBe(keyed.id);
+    const afterKeyed = await issues.ds.getRepository('Issue').count();
 
     const issue = await report();
     const assign = await runOperation(issues, `mutation($id: ID!) { assignIssue(id: $id, departmentId: "D-missing", expectedVersion: 1) { version } }`, { id: issue.id });
     expect(assign.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', field: 'departmentId' }]);
+    expect(await issues.ds.getRepository('Issue').count()).toBe(afterKeyed + 1);
     const rating = await runOperation(issues, `mutation { rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: "H-missing", score: 1) { id } }`);
     expect(rating.errors?.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', field: 'raterId' }]);
   });

@@ -46,6 +46,7 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       config,
       authorize: (act, issue) => requireAccess(ctx.viewer, act, issue),
       requireExisting: (refs) => requireExisting(ctx, refs),
+      locate: (type, id, field) => divisionOf(ctx, type, id, field),
     };
   };
   return {

@@ -12,7 +12,7 @@ import {
   transaction,
 } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OwnedRef } from '@cadres/kit';
+import type { OwnedRef, OwnedType } from '@cadres/kit';
 import type { IssuesConfig } from './config';
 import {
   Issue,
@@ -40,6 +40,8 @@ export interface Actor {
   authorize?: (action: Step | 'report', issue: Pick<Issue, 'divisionCode' | 'assigneeId'>) => void;
   /** Throws NOT_FOUND unless the referenced entities exist at their owners; absent for system actors. */
   requireExisting?: (refs: OwnedRef[]) => Promise<void>;
+  /** The division an entity lies in, asked of its owner (NOT_FOUND with `field` if none); absent for system actors. */
+  locate?: (type: OwnedType, id: string, field: string) => Promise<string>;
 }
 
 export interface ReportIssueInput {
@@ -101,6 +103,29 @@ function validateReport(input: ReportIssueInput) {
   };
 }
 
+/**
+ * A retry must be the same report: the same key with other content is a mistake (or another
+ * integrator's key), and answering with someone else's issue would hide it.
+ */
+function sameReport(first: Issue, input: ReturnType<typeof validateReport>, raw: ReportIssueInput): Issue {
+  const same =
+    first.title === input.title &&
+    first.description === input.description &&
+    first.divisionCode === input.divisionCode &&
+    first.category === raw.category &&
+    first.kind === raw.kind &&
+    first.source === raw.source &&
+    first.urgency === raw.urgency &&
+    (first.subjectType ?? null) === input.subjectType &&
+    (first.subjectId ?? null) === input.subjectId &&
+    (first.reporterId ?? null) === input.reporterId &&
+    (first.visitId ?? null) === input.visitId;
+  if (!same) {
+    throw conflict(`idempotencyKey ${input.idempotencyKey} was used for another report (${first.ref}); use a new key for a new report`, 'input.idempotencyKey');
+  }
+  return first;
+}
+
 /** The ledger year: the calendar year in China Standard Time (UTC+8, no DST). */
 export const ledgerYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
 
@@ -132,15 +157,24 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
   const { ds } = a;
   if (input.idempotencyKey) {
     const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
-    if (first) return first;
+    if (first) return sameReport(first, input, raw);
   }
   // The ledger stores ids it does not own: each must exist at its owner before a number is taken.
   await a.requireExisting?.([
     { type: 'Division', id: input.divisionCode, field: 'input.divisionCode' },
-    ...(input.subjectType && input.subjectId ? [{ type: input.subjectType, id: input.subjectId, field: 'input.subjectId' }] : []),
+    ...(input.subjectType === 'Division' && input.subjectId ? [{ type: 'Division' as const, id: input.subjectId, field: 'input.subjectId' }] : []),
     ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
     ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
   ]);
+  if (input.subjectType && input.subjectId && a.locate) {
+    // The ledger number is the district's: an issue about a subject elsewhere belongs there,
+    // and a scoped caller reports only about subjects in its scope.
+    const at = input.subjectType === 'Division' ? input.subjectId : await a.locate(input.subjectType, input.subjectId, 'input.subjectId');
+    if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
+      throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
+    }
+    a.authorize?.('report', { divisionCode: at, assigneeId: null });
+  }
   const district = input.divisionCode.slice(0, 6);
   const year = ledgerYear(a.now);
   const mysql = isMysql(ds);
@@ -161,7 +195,7 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         // visible now (on MySQL this is the transaction's first consistent read, so its snapshot
         // starts after the lock was granted). The unique index below stays the last word.
         const first = await em.findOneBy(Issue, { idempotencyKey: input.idempotencyKey });
-        if (first) return first;
+        if (first) return sameReport(first, input, raw);
       }
       const next = Number(counter.lastNumber) + 1;
       await em.query('UPDATE ledger_counter SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?', [next, ...counterKey]);
@@ -207,7 +241,7 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
   } catch (e) {
     if (input.idempotencyKey && isUniqueViolation(e, { index: 'uq_issue_idempotency', column: 'idempotencyKey' })) {
       const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
-      if (first) return first;
+      if (first) return sameReport(first, input, raw);
     }
     throw e;
   }
