@@ -118,6 +118,31 @@ describe('the gateway process', () => {
   }, 30_000);
 });
 
+describe('a subgraph that does not answer', () => {
+  it('gives SERVICE_UNAVAILABLE naming the subgraph, not its address', async () => {
+    const silent = http.createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const places = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), subgraphTimeoutMs: 300 });
+    const { url } = await gateway.listen(0);
+    const token = await signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ division(code: "370502000000") { name } }' }),
+      });
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.map((e) => [e.extensions.code, e.message])).toEqual([['SERVICE_UNAVAILABLE', 'The places subgraph did not answer within 300 ms; try again later']]);
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1');
+    } finally {
+      await gateway.stop();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
+
 describe('CORS for dashboards served from elsewhere', () => {
   it('answers a preflight and tags responses for allowed origins only', async () => {
     const gateway = await createGateway({ supergraphPath, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), corsOrigins: ['http://dash.local'] });

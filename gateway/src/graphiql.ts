@@ -18,7 +18,7 @@ const assets: Record<string, { file: string; type: string }> = {
 
 export const exampleQuery = `# 干部下基层: one query, four subgraphs.
 # A token is needed (the link npm start prints carries one; or: npm run token -- --role ANALYST).
-query District($code: ID! = "370502000000") {
+query District($code: ID! = "370523000000") {   # 广饶县
   division(code: $code) {                      # places
     name
     level
@@ -35,7 +35,9 @@ query District($code: ID! = "370502000000") {
       totalCount
       nodes { name category liaisons { cadre { name rank } } }
     }
-    projects(light: RED) { nodes { name actualProgress plannedProgress } }
+    projects(first: 5) {                       # key projects and their lights
+      nodes { name light plannedProgress actualProgress liaisons { cadre { name } } }
+    }
     issueStats {                               # issues: the closed loop
       total open red
       responseRate resolutionRate satisfactionRate onTimeRate

@@ -9,6 +9,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import fetch from 'node-fetch';
 import { GraphQLScalarType, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
 import {
+  AppError,
   createHttpServer,
   DateScalar,
   DateTimeScalar,
@@ -148,7 +149,17 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       services.set(name, target);
       return new SubgraphDataSource({
         url: target,
-        fetcher: ((input: string, init: object) => fetch(input, { ...init, agent, timeout: opts.subgraphTimeoutMs ?? 30_000 })) as never,
+        fetcher: (async (input: string, init: object) => {
+          const timeout = opts.subgraphTimeoutMs ?? 30_000;
+          try {
+            return await fetch(input, { ...init, agent, timeout });
+          } catch (e) {
+            // Say which part of the graph is down, without its address.
+            const why = (e as { type?: string }).type === 'request-timeout' ? `did not answer within ${timeout} ms` : 'is not answering';
+            log.error({ err: e, subgraph: name }, 'subgraph fetch failed');
+            throw new AppError('SERVICE_UNAVAILABLE', `The ${name} subgraph ${why}; try again later`);
+          }
+        }) as never,
       });
     },
     logger: log,

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
@@ -31,7 +32,7 @@ export const notFound = (what: string, key: unknown, field?: string) =>
 export const conflict = (message: string, field?: string) =>
   new AppError('CONFLICT', message, field ? { field } : {});
 
-export const forbidden = (message = 'Not allowed') => new AppError('FORBIDDEN', message);
+export const forbidden = (message = 'Not allowed', field?: string) => new AppError('FORBIDDEN', message, field ? { field } : {});
 
 export const unauthenticated = (message = 'A valid bearer token is required') =>
   new AppError('UNAUTHENTICATED', message);

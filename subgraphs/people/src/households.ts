@@ -158,7 +158,7 @@ export const householdResolvers = {
 /** Division.households: the subtree's households, optionally with one tag (which only roles that see tags may ask). */
 export function divisionHouseholds(ctx: SubgraphContext, code: string, args: PageArgs & { tag?: HouseholdTag | null }) {
   if (args.tag && !maySeePersonal(ctx.viewer, code)) {
-    throw forbidden(`${ctx.viewer.role} may not filter households of ${code} by tag`);
+    throw forbidden(`${ctx.viewer.role} may not filter households of ${code} by tag`, 'tag');
   }
   return householdsIn(ctx, args).load(requireDivisionCode(code, 'code').prefix);
 }

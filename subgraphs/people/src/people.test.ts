@@ -289,7 +289,7 @@ describeEachDatabase('people subgraph', (db) => {
     expect((await r(tag))._entities).toEqual(targets.map((code) => ({ code, households: expectedFor(code, tag) })));
     expect(expectedFor(district, tag).totalCount).toBeGreaterThan(0);
     const forbidden = await runOperation(people, q, { r: [{ __typename: 'Division', code: district }], tag }, analyst);
-    expect(forbidden.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN' }]);
+    expect(forbidden.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', field: 'tag' }]);
   });
 
   it('sends the same number of statements for 10 households as for 500, with everything nested', async () => {
