@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildDemoWorld, createLogger, signToken, type Clock, type DemoWorld, type Subgraph, type SubgraphDefinition, type Viewer } from '@cadres/kit';
+import { buildDemoWorld, chinaDate, createLogger, signToken, type Clock, type DemoWorld, type Subgraph, type SubgraphDefinition, type Viewer } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { createTestSubgraph, TEST_AUTH_SECRET, type TestDatabaseKind } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway } from '@cadres/gateway';
@@ -30,11 +30,10 @@ export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock;
   // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
   // lights and "this year" are deterministic; without one they use the real time, as before.
   const seedNow = opts.now;
-  const chinaToday = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const defs: ReadonlyArray<readonly [SubgraphDefinition, (ds: DataSource, w: DemoWorld) => Promise<boolean>]> = [
     [placesDefinition, seedPlaces],
     [peopleDefinition, seedPeople],
-    [enterprisesDefinition, (ds, w) => seedEnterprises(ds, w, seedNow ? { asOf: chinaToday(seedNow()) } : {})],
+    [enterprisesDefinition, (ds, w) => seedEnterprises(ds, w, seedNow ? { asOf: chinaDate(seedNow()) } : {})],
     [issuesDefinition, (ds, w) => (seedNow ? seedIssues(ds, w, seedNow()) : seedIssues(ds, w))],
   ];
   const subgraphs = {} as RunningSupergraph['subgraphs'];

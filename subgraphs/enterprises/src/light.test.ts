@@ -1,8 +1,7 @@
 import { BP } from './light';
-import { buildDemoProjects, buildDemoWorld, ConfigError } from '@cadres/kit';
+import { buildDemoProjects, buildDemoWorld, chinaDate, ConfigError } from '@cadres/kit';
 import {
   addMonths,
-  chinaToday,
   dayNumber,
   defaultLightRules,
   isoOfDay,
@@ -80,7 +79,7 @@ describe('projectLight boundaries (default thresholds 10 / 30 points, 3 months)'
 
 describe('calendar helpers', () => {
   it('reads today in China Standard Time', () => {
-    expect([chinaToday(new Date('2026-03-31T15:59:59Z')), chinaToday(new Date('2026-03-31T16:00:00Z'))]).toEqual(['2026-03-31', '2026-04-01']);
+    expect([chinaDate(new Date('2026-03-31T15:59:59Z')), chinaDate(new Date('2026-03-31T16:00:00Z'))]).toEqual(['2026-03-31', '2026-04-01']);
   });
 
   it('adds months, clamping to the end of the month', () => {

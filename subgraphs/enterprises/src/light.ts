@@ -76,10 +76,6 @@ export const lightRulesFromEnv = (env: NodeJS.ProcessEnv = process.env): LightRu
 // ------------------------------------------------------------------------------ calendar days
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date (YYYY-MM-DD) in China Standard Time for the instant `now`. */
-export const chinaToday = (now: Date) => toIsoDate(new Date(now.getTime() + CHINA_OFFSET_MS));
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date. */
 export const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;

@@ -2,6 +2,7 @@ import { In } from 'typeorm';
 import {
   byColumn,
   bySubtree,
+  chinaDate,
   groupLoader,
   groupedConnectionLoaders,
   pageOf,
@@ -10,7 +11,7 @@ import {
   type SubgraphContext,
 } from '@cadres/kit';
 import { Enterprise, Project, ProjectProgress } from './entities';
-import { chinaToday, lightSql, type Light, type LightRules } from './light';
+import { lightSql, type Light, type LightRules } from './light';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
 export const enterpriseById = (ctx: SubgraphContext) => rowsByKey(ctx, Enterprise, 'id');
@@ -31,7 +32,7 @@ export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?
 }
 
 /** Today (China Standard Time), read once per request so that every field of a response agrees. */
-export const today = (ctx: SubgraphContext) => ctx.loaders.get('today', () => chinaToday(ctx.now()));
+export const today = (ctx: SubgraphContext) => ctx.loaders.get('today', () => chinaDate(ctx.now()));
 
 export const projectById = (ctx: SubgraphContext) => rowsByKey(ctx, Project, 'id');
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { buildDemoProjects, insertInChunks, transaction, type DemoWorld } from '@cadres/kit';
+import { buildDemoProjects, chinaDate, insertInChunks, transaction, type DemoWorld } from '@cadres/kit';
 import { Enterprise, Project, ProjectProgress } from './entities';
-import { BP, chinaToday, dayNumber } from './light';
+import { BP, dayNumber } from './light';
 
 export interface SeedOptions {
   /**
@@ -14,7 +14,7 @@ export interface SeedOptions {
 /** Loads the demo world's enterprises, projects and progress reports, once: a database with enterprises is left alone. */
 export async function seedEnterprises(ds: DataSource, world: DemoWorld, opts: SeedOptions = {}): Promise<boolean> {
   if ((await ds.getRepository(Enterprise).count()) > 0) return false;
-  const { projects, reports } = buildDemoProjects(world, { asOf: opts.asOf ?? chinaToday(new Date()) });
+  const { projects, reports } = buildDemoProjects(world, { asOf: opts.asOf ?? chinaDate(new Date()) });
   const latest = new Map(reports.map((r) => [r.projectId, r]));
   await transaction(ds, async (tx) => {
     await insertInChunks(tx, Enterprise, world.enterprises);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AppError,
   badInput,
+  chinaDate,
   conflict,
   invalidTransition,
   isMysql,
@@ -127,7 +128,7 @@ function sameReport(first: Issue, input: ReturnType<typeof validateReport>, raw:
 }
 
 /** The ledger year: the calendar year in China Standard Time (UTC+8, no DST). */
-export const ledgerYear = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
+export const ledgerYear = (now: Date) => Number(chinaDate(now).slice(0, 4));
 
 export const formatRef = (year: number, district: string, n: number) => `${year}-${district}-${String(n).padStart(6, '0')}`;
 

@@ -12,6 +12,12 @@ export function isIsoDate(value: string): boolean {
 
 export const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * The calendar date (YYYY-MM-DD) in China Standard Time (UTC+8, no DST) of the instant `at`:
+ * the campaigns run on Beijing time, so 07:00 in Dongying is today, whatever the server's zone.
+ */
+export const chinaDate = (at: Date) => toIsoDate(new Date(at.getTime() + 8 * 3_600_000));
+
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
     throw new GraphQLError(`Date must be YYYY-MM-DD and exist, got ${JSON.stringify(value)}`);

@@ -1,3 +1,4 @@
+import { chinaDate } from './scalars';
 // Pure validators for the codes that key the graph: division codes, unified social
 // credit codes, resident ID numbers and phone numbers. No I/O, so every subgraph (and the
 // demo-world generator) can share them.
@@ -130,11 +131,9 @@ function daysInMonth(y: number, m: number): number {
   return [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
-// "Today" as YYYYMMDD in China Standard Time (UTC+8, no DST): the IDs are Chinese, and a
-// baby born just after midnight in Beijing must not be rejected by a server running on UTC.
-function chinaDateStamp(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
+// "Today" as YYYYMMDD in China time: the IDs are Chinese, and a baby born just after
+// midnight in Beijing must not be rejected by a server running on UTC.
+const chinaDateStamp = (now: Date) => chinaDate(now).replace(/-/g, '');
 
 /**
  * Trims, upper-cases a trailing x and checks the format, the birth date and the check

@@ -1,5 +1,5 @@
 import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
-import { chinaDate, today } from './dates';
+import { today } from './dates';
 import { peopleConfig } from './config';
 import { Household } from './entities';
 
@@ -92,7 +92,7 @@ const householdsLinked = (ctx: SubgraphContext) =>
   );
 
 const householdsVisitedEnough = (ctx: SubgraphContext, quota: number) => {
-  const year = chinaDate(ctx.now()).slice(0, 4);
+  const year = today(ctx).slice(0, 4);
   return perSubtree(ctx, `coverage:visitedEnough:${quota}`, 'divisionCode', 0, async (spec) =>
     counts(
       await ctx.ds.query(

@@ -20,7 +20,7 @@ import {
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';
-import { chinaDate } from './dates';
+import { today } from './dates';
 import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
 import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
 import { optionalPhone } from './phones';
@@ -143,7 +143,7 @@ export const householdResolvers = {
     tags: async (h: Household, _: unknown, ctx: SubgraphContext) =>
       maySeePersonal(ctx.viewer, h.divisionCode) ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : [],
     visitsThisYear: (h: Household, _: unknown, ctx: SubgraphContext) => {
-      const year = chinaDate(ctx.now()).slice(0, 4);
+      const year = today(ctx).slice(0, 4);
       return householdVisitCounts(ctx, `${year}-01-01`, `${year}-12-31`).load(h.id);
     },
   },
