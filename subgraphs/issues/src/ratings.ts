@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, requireText, transaction, type OwnedType } from '@cadres/kit';
 import { Rating, type RatingAspect } from './entities';
-import type { Actor } from './service';
+import { requireId, type Actor } from './service';
 
 /** 双评: who may rate whom, and on which aspects. */
 const rules: Record<string, { rater: string; aspects: RatingAspect[] }> = {
@@ -19,12 +19,6 @@ export interface RateArgs {
   aspect?: RatingAspect | null;
 }
 
-const id = (value: string, field: string) => {
-  const v = value.trim();
-  if (!v || v.length > 40) throw badInput(field, `${field} must be 1 to 40 characters`);
-  return v;
-};
-
 /** A household rates a cadre (work, conduct); an enterprise rates a department (environment, service). */
 export async function rate(a: Actor, args: RateArgs): Promise<Rating> {
   const rule = rules[args.targetType];
@@ -37,9 +31,9 @@ export async function rate(a: Actor, args: RateArgs): Promise<Rating> {
   const rating: Rating = Object.assign(new Rating(), {
     id: randomUUID(),
     targetType: args.targetType,
-    targetId: id(args.targetId, 'targetId'),
+    targetId: requireId(args.targetId, 'targetId'),
     raterType: args.raterType,
-    raterId: id(args.raterId, 'raterId'),
+    raterId: requireId(args.raterId, 'raterId'),
     aspect: args.aspect ?? null,
     score: args.score,
     comment: args.comment == null || !args.comment.trim() ? null : requireText(args.comment, 'comment', 1000),

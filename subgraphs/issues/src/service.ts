@@ -69,7 +69,8 @@ function optionalId(value: string | null | undefined, field: string): string | n
   return id;
 }
 
-function requireId(value: string, field: string): string {
+/** A required id argument: trimmed, 1 to 40 characters. */
+export function requireId(value: string, field: string): string {
   const id = optionalId(value, field);
   if (!id) throw badInput(field, `${field} must not be empty`);
   return id;
