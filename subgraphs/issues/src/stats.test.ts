@@ -1,6 +1,6 @@
 import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph, type Viewer } from '@cadres/kit';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
-import { In } from 'typeorm';
+import { In, LessThan } from 'typeorm';
 import { loadIssuesConfig } from './config';
 import { Issue, IssueEvent, issueStatuses, Rating } from './entities';
 import { lightOf } from './resolvers';
@@ -267,7 +267,7 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
     expect(await count()).toBe(total);
     // a person's step in the ledger: an interrupted-looking seed is left alone
     await issues.ds.getRepository(Rating).clear();
-    const [one] = await issues.ds.getRepository(Issue).find({ where: { status: 'REPORTED' }, take: 1 });
+    const [one] = await issues.ds.getRepository(Issue).find({ where: { status: 'REPORTED', supervisionLevel: LessThan(3) }, order: { ref: 'ASC' }, take: 1 });
     await data(issues, `mutation($id: ID!) { superviseIssue(id: $id, expectedVersion: ${one.version}) { version } }`, { id: one.id });
     expect(await seedIssues(issues.ds, world, T0, config)).toBe(false);
     expect(await count()).toBe(total);
