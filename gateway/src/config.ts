@@ -13,6 +13,10 @@ const gatewayEnv = z
     SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
     /** How long the gateway waits for a subgraph's answer. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    /** Failed requests in a row after which the gateway stops asking a subgraph for a while. */
+    SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(5),
+    /** How long it then answers for that subgraph at once, before it lets one request through to try. */
+    SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
     /** Browser origins allowed to call the API, comma-separated, or * for any. */
@@ -32,6 +36,8 @@ const gatewayEnv = z
     supergraphPath: e.SUPERGRAPH_PATH,
     maxSockets: e.SUBGRAPH_MAX_SOCKETS,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
+    breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
     maxQueryDepth: e.MAX_QUERY_DEPTH,
     workers: e.GATEWAY_WORKERS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, resolveAuthSecret, stopOnSignals } from '@cadres/kit';
+import { createLogger, reportProgress, resolveAuthSecret, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -10,7 +10,10 @@ function runPrimary(workers: number) {
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
   const served = new Set<number>();
-  cluster.on('listening', (worker) => served.add(worker.id));
+  cluster.on('listening', (worker) => {
+    served.add(worker.id);
+    reportProgress('listening', served.size, workers);
+  });
   cluster.on('exit', (worker, code) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
@@ -35,6 +38,8 @@ function runPrimary(workers: number) {
 }
 
 async function main() {
+  // For npm start's supervisor (a no-op in a cluster worker and when run alone).
+  reportProgress('starting');
   const config = loadGatewayConfig();
   log.level = config.logLevel;
   if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
@@ -45,10 +50,13 @@ async function main() {
     log,
     maxSockets: config.maxSockets,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    breakerFailures: config.breakerFailures,
+    breakerCooldownMs: config.breakerCooldownMs,
     maxQueryDepth: config.maxQueryDepth,
     corsOrigins: config.corsOrigins,
   });
   await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  reportProgress('listening');
   stopOnSignals(log, () => gateway.stop());
 }
 

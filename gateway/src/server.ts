@@ -7,9 +7,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import fetch from 'node-fetch';
-import { GraphQLScalarType, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLScalarType, parse, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
 import {
-  AppError,
   createHttpServer,
   DateScalar,
   DateTimeScalar,
@@ -24,6 +23,7 @@ import {
   type Viewer,
 } from '@cadres/kit';
 import { maxDepthRule } from './depth';
+import { CircuitBreaker, failedFieldErrors } from './resilience';
 import { serveGraphiqlAsset, serveGraphiqlPage } from './graphiql';
 
 export interface GatewayContext {
@@ -42,6 +42,9 @@ export interface GatewayOptions {
   /** A subgraph that has not answered by then fails its part of the request. */
   subgraphTimeoutMs?: number;
   maxQueryDepth?: number;
+  /** Failed fetches in a row after which a subgraph is not asked for `breakerCooldownMs`. */
+  breakerFailures?: number;
+  breakerCooldownMs?: number;
   /**
    * Browser origins allowed to call /graphql (dashboards served from elsewhere): `*` for any.
    * Tokens travel in the Authorization header, never in cookies, so `*` exposes nothing a
@@ -57,12 +60,76 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** Forwards the caller's token and the request id, over pooled keep-alive sockets. */
+/** A subgraph fetch that got no usable answer; `kind` decides whether a read may be retried. */
+class SubgraphUnreachable extends Error {
+  constructor(readonly kind: 'connect' | 'timeout' | 'status', readonly why: string) {
+    super(why);
+  }
+}
+
+type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** The operation the gateway planned for this fetch (parsed already, except for health checks). */
+const documentOf = (options: ProcessOptions) =>
+  ('document' in options && options.document) || (options.request.query ? parse(options.request.query) : undefined);
+
+const isRead = (options: ProcessOptions) => {
+  const document = documentOf(options);
+  return !!document && getOperationAST(document)?.operation === 'query';
+};
+
+/**
+ * Forwards the caller's token and the request id, over pooled keep-alive sockets. A subgraph
+ * that does not answer fails only its own fields (each with its path), a read is retried once
+ * when the connection failed (a stale keep-alive socket, a restart), and after repeated
+ * failures the breaker answers at once instead of waiting on a subgraph that is down.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  constructor(
+    private readonly subgraph: string,
+    private readonly breaker: CircuitBreaker,
+    private readonly log: Logger,
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(config);
+  }
+
+  override willSendRequest({ request, context }: ProcessOptions) {
     const ctx = context as Partial<GatewayContext>;
     if (ctx.authorization) request.http?.headers.set('authorization', ctx.authorization);
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
+  }
+
+  override async process(options: ProcessOptions): Promise<SubgraphResponse> {
+    // Mutations are never sent twice: the first one may have been applied.
+    const retries = isRead(options) ? 1 : 0;
+    if (!this.breaker.allow()) {
+      return this.unavailable(options, `is down; the gateway asks it again in ${Math.ceil(this.breaker.retryInMs() / 1000)} s`);
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await super.process(options);
+        if (this.breaker.succeeded()) this.log.warn({ subgraph: this.subgraph }, 'subgraph answers again; circuit closed');
+        return response;
+      } catch (e) {
+        if (!(e instanceof SubgraphUnreachable)) throw e;
+        // A read whose connection failed is tried once more before the request counts as failed.
+        if (e.kind === 'connect' && attempt < retries) continue;
+        if (this.breaker.failed()) {
+          this.log.warn({ subgraph: this.subgraph, ms: this.breaker.cooldownMs }, 'subgraph keeps failing; circuit open');
+        }
+        return this.unavailable(options, e.why);
+      }
+    }
+  }
+
+  /** Every field this fetch would have filled, as a SERVICE_UNAVAILABLE error naming the subgraph. */
+  private unavailable(options: ProcessOptions, why: string): SubgraphResponse {
+    const message = `The ${this.subgraph} subgraph ${why}; try again later`;
+    const extensions = { code: 'SERVICE_UNAVAILABLE', subgraph: this.subgraph };
+    const document = documentOf(options);
+    return { errors: document ? failedFieldErrors(document, options.request.variables, message, extensions) : [{ message, extensions }] };
   }
 }
 
@@ -112,6 +179,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   // One pool for all subgraph fetches, passed once to each data source (not per request).
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.maxSockets ?? 64, maxFreeSockets: 16 });
   const services = new Map<string, string>();
+  const breakers = new Map<string, CircuitBreaker>();
   let watcher: FSWatcher | undefined;
 
   const gateway = new ApolloGateway({
@@ -147,18 +215,27 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     buildService({ name, url }) {
       const target = opts.subgraphUrls?.[name] ?? url!;
       services.set(name, target);
-      return new SubgraphDataSource({
+      // One breaker per subgraph for the gateway's life, kept across supergraph reloads.
+      let breaker = breakers.get(name);
+      if (!breaker) breakers.set(name, (breaker = new CircuitBreaker(opts.breakerFailures ?? 5, opts.breakerCooldownMs ?? 10_000)));
+      const timeout = opts.subgraphTimeoutMs ?? 30_000;
+      return new SubgraphDataSource(name, breaker, log, {
         url: target,
         fetcher: (async (input: string, init: object) => {
-          const timeout = opts.subgraphTimeoutMs ?? 30_000;
+          let response: Awaited<ReturnType<typeof fetch>>;
           try {
-            return await fetch(input, { ...init, agent, timeout });
+            response = await fetch(input, { ...init, agent, timeout });
           } catch (e) {
             // Say which part of the graph is down, without its address.
-            const why = (e as { type?: string }).type === 'request-timeout' ? `did not answer within ${timeout} ms` : 'is not answering';
+            const timedOut = (e as { type?: string }).type === 'request-timeout';
             log.error({ err: e, subgraph: name }, 'subgraph fetch failed');
-            throw new AppError('SERVICE_UNAVAILABLE', `The ${name} subgraph ${why}; try again later`);
+            throw new SubgraphUnreachable(timedOut ? 'timeout' : 'connect', timedOut ? `did not answer within ${timeout} ms` : 'is not answering');
           }
+          if (response.status >= 500) {
+            log.error({ subgraph: name, status: response.status }, 'subgraph answered with a server error');
+            throw new SubgraphUnreachable('status', `failed (HTTP ${response.status})`);
+          }
+          return response;
         }) as never,
       });
     },

@@ -2,16 +2,21 @@ import path from 'node:path';
 import { buildDemoWorld, chinaDate, createLogger, signToken, type Clock, type DemoWorld, type Subgraph, type SubgraphDefinition, type Viewer } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { createTestSubgraph, TEST_AUTH_SECRET, type TestDatabaseKind } from '@cadres/kit/src/testing';
-import { createGateway, supergraphPath, type Gateway } from '@cadres/gateway';
+import { createGateway, supergraphPath, type Gateway, type GatewayOptions } from '@cadres/gateway';
 import { enterprisesDefinition, seedEnterprises } from '@cadres/enterprises';
 import { issuesDefinition, seedIssues } from '@cadres/issues';
 import { peopleDefinition, seedPeople } from '@cadres/people';
 import { placesDefinition, seedPlaces } from '@cadres/places';
+import { startFaultyProxy, type FaultyProxy } from './faulty-proxy';
+
+type SubgraphName = 'places' | 'people' | 'enterprises' | 'issues';
 
 export interface RunningSupergraph {
   url: string;
-  subgraphs: Record<'places' | 'people' | 'enterprises' | 'issues', Subgraph & { url: string }>;
+  subgraphs: Record<SubgraphName, Subgraph & { url: string }>;
   gateway: Gateway;
+  /** With `faults: true`: the proxy between the gateway and each subgraph, to stop or hang it. */
+  faults: Record<SubgraphName, FaultyProxy>;
   world: DemoWorld;
   token(viewer?: Partial<Viewer>): Promise<string>;
   /** POSTs one operation to the gateway; returns the parsed body and the HTTP status. */
@@ -24,7 +29,10 @@ export interface RunningSupergraph {
  * seeded with the demo world, and the gateway serving the committed supergraph with the
  * subgraph URLs overridden.
  */
-export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock; seed?: boolean; scale?: number; supergraph?: string } = {}): Promise<RunningSupergraph> {
+export async function startSupergraph(
+  db: TestDatabaseKind,
+  opts: { now?: Clock; seed?: boolean; scale?: number; supergraph?: string; faults?: boolean; gateway?: Partial<GatewayOptions> } = {},
+): Promise<RunningSupergraph> {
   const world = buildDemoWorld({ seed: 2023, scale: opts.scale ?? 1 });
   const peers: Record<string, string> = {};
   // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
@@ -44,11 +52,15 @@ export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock;
     peers[def.name] = url;
     subgraphs[def.name as keyof typeof subgraphs] = Object.assign(subgraph, { url });
   }
+  // The subgraphs still ask each other directly: only the gateway's fetches go through a proxy.
+  const faults = {} as RunningSupergraph['faults'];
+  if (opts.faults) for (const name of Object.keys(subgraphs) as SubgraphName[]) faults[name] = await startFaultyProxy(peers[name]);
   const gateway = await createGateway({
     supergraphPath: opts.supergraph ?? supergraphPath,
-    subgraphUrls: peers,
+    subgraphUrls: opts.faults ? Object.fromEntries(Object.entries(faults).map(([name, proxy]) => [name, proxy.url])) : peers,
     authSecret: TEST_AUTH_SECRET,
     log: createLogger('gateway', 'silent'),
+    ...opts.gateway,
   });
   const { url } = await gateway.listen(0);
   const adminToken = await signToken({ sub: 'e2e-admin', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
@@ -57,6 +69,7 @@ export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock;
     url,
     subgraphs,
     gateway,
+    faults,
     world,
     token: (viewer = {}) => signToken({ sub: 'e2e', role: 'ADMIN', scope: null, ...viewer }, TEST_AUTH_SECRET),
     async request(query, variables = {}, { token = adminToken } = {}) {
@@ -69,6 +82,7 @@ export async function startSupergraph(db: TestDatabaseKind, opts: { now?: Clock;
     },
     async stop() {
       await gateway.stop();
+      for (const proxy of Object.values(faults)) await proxy.close();
       for (const s of Object.values(subgraphs)) await s.stop();
     },
   };
