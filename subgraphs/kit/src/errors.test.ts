@@ -53,4 +53,23 @@ describe('error masking at the gateway', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it('says SERVICE_UNAVAILABLE, naming the subgraph, when its database is away', () => {
+    const onSubgraph = maskUnexpectedErrors(log, 'people');
+    const refused = { errno: -111, code: 'ECONNREFUSED', syscall: 'connect', fatal: true };
+    const lost = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true });
+    const wrapped = Object.assign(new Error('query failed'), { driverError: lost });
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    for (const cause of [refused, lost, wrapped, busy]) {
+      const formatted = { message: 'x', path: ['cadre'], extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      expect(onSubgraph(formatted, new GraphQLError('x', { originalError: cause as Error, path: ['cadre'] }))).toEqual({
+        message: 'The people database is not answering; try again later',
+        path: ['cadre'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: 'people' },
+      });
+    }
+    // A wrong statement is a bug, not an outage.
+    const syntax = Object.assign(new Error('ER_PARSE_ERROR'), { code: 'ER_PARSE_ERROR' });
+    expect(onSubgraph({ message: 'x', path: ['x'], extensions: {} }, new GraphQLError('x', { originalError: syntax, path: ['x'] })).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
 });

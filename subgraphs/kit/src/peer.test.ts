@@ -55,7 +55,7 @@ describe('peer client', () => {
     }
   });
 
-  it('passes the owner’s UNAUTHENTICATED and FORBIDDEN on, and turns other failures into PeerError', async () => {
+  it('passes the owner’s UNAUTHENTICATED and FORBIDDEN on, says SERVICE_UNAVAILABLE when it is away, and turns other failures into PeerError', async () => {
     let answer: { status?: number; json: unknown } = { status: 401, json: { errors: [{ message: 'token', extensions: { code: 'UNAUTHENTICATED' } }] } };
     const peer = await fakePeer(() => answer);
     try {
@@ -67,10 +67,19 @@ describe('peer client', () => {
       await expect(fetchEntities(ctxFor(peer.url), 'places', rep, 'code')).rejects.toThrow('right length');
       answer = { status: 502, json: 'bad gateway' };
       await expect(askPeer(ctxFor(peer.url), 'places', '{ x }')).rejects.toThrow(PeerError);
+      // Its database is away: the same answer the client would get from the owner itself.
+      answer = { json: { data: null, errors: [{ message: 'The places database is not answering', path: ['_entities'], extensions: { code: 'SERVICE_UNAVAILABLE' } }] } };
+      await expect(fetchEntities(ctxFor(peer.url), 'places', rep, 'code')).rejects.toMatchObject({
+        message: 'The places subgraph is not answering; try again later',
+        extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: 'places' },
+      });
     } finally {
       await peer.close();
     }
-    await expect(askPeer(ctxFor(peer.url), 'places', '{ x }')).rejects.toThrow(/unreachable/);
+    await expect(askPeer(ctxFor(peer.url), 'places', '{ x }')).rejects.toMatchObject({
+      message: 'The places subgraph is not answering; try again later',
+      extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: 'places' },
+    });
     await expect(askPeer(ctxFor(peer.url), 'enterprises', '{ x }')).rejects.toThrow(/no URL/);
   });
 });

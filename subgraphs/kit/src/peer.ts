@@ -21,11 +21,15 @@ interface PeerResponse<T> {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 
+const peerUnavailable = (peer: string) =>
+  new AppError('SERVICE_UNAVAILABLE', `The ${peer} subgraph is not answering; try again later`, { subgraph: peer });
+
 /**
  * Runs one operation on the peer subgraph `peer` (a name in ctx.peers). Returns the raw
- * GraphQL response; throws PeerError when the peer is unknown, unreachable, slow or answers
- * with something that is not GraphQL. A PeerError is not a GraphQLError, so the client sees
- * INTERNAL_SERVER_ERROR and the log has the reason.
+ * GraphQL response. A peer that is unreachable or slow is SERVICE_UNAVAILABLE naming it (the
+ * client may retry); one that is unknown or answers something that is not GraphQL throws
+ * PeerError, which is not a GraphQLError, so the client sees INTERNAL_SERVER_ERROR and the log
+ * has the reason.
  */
 export async function askPeer<T>(
   ctx: PeerContext,
@@ -41,8 +45,8 @@ export async function askPeer<T>(
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
-  } catch (e) {
-    throw new PeerError(peer, `unreachable (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    throw peerUnavailable(peer);
   }
   let body: PeerResponse<T>;
   try {
@@ -80,6 +84,7 @@ export async function fetchEntities<T>(
     // The caller's own rights, as the owner judged them, reach the client unchanged.
     const denied = unexpected.find((e) => e.extensions?.code === 'UNAUTHENTICATED' || e.extensions?.code === 'FORBIDDEN');
     if (denied) throw new AppError(denied.extensions!.code as 'UNAUTHENTICATED' | 'FORBIDDEN', `${peer}: ${denied.message}`);
+    if (unexpected.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) throw peerUnavailable(peer);
     const codes = unexpected.map((e) => e.extensions?.code ?? 'ERROR').join(', ');
     throw new PeerError(peer, `_entities failed (${codes}): ${unexpected[0].message}`);
   }

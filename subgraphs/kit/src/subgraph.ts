@@ -77,6 +77,17 @@ export interface Subgraph {
   stop(): Promise<void>;
 }
 
+/** Whether the database answers a trivial query within `ms` (a dead server may take its connect timeout). */
+async function databaseAnswers(ds: DataSource, ms = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([ds.query('SELECT 1').then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Builds a subgraph: database (migrated), schema, Apollo server. Does not listen. */
 export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOptions): Promise<Subgraph> {
   const log = opts.log ?? createLogger(def.name);
@@ -88,7 +99,7 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(log),
+    formatError: maskUnexpectedErrors(log, def.name),
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
@@ -108,8 +119,8 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
   const httpServer = createHttpServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') {
-      await ds.query('SELECT 1');
-      return sendJson(res, 200, { status: 'ok', subgraph: def.name });
+      const database = await databaseAnswers(ds);
+      return sendJson(res, database ? 200 : 503, { status: database ? 'ok' : 'database unavailable', subgraph: def.name });
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
