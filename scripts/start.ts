@@ -1,9 +1,10 @@
 // npm start: the four subgraphs, each its own process as in production, then the gateway.
 // Each subgraph seeds the shared demo world into its empty embedded database on first start.
-import { spawn, type ChildProcess } from 'node:child_process';
+// scripts/supervisor.ts waits for each while it reports progress, and afterwards restarts one
+// that crashes (with a back-off) so that the others keep serving.
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { resolveAuthSecret, signToken } from '@cadres/kit';
+import { StartupError, Supervisor, type ProcessSpec } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data');
@@ -15,12 +16,24 @@ const services = ['places', 'people', 'enterprises', 'issues'].map((name, i) => 
 });
 const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
 
-const children: ChildProcess[] = [];
-const exited = new Set<ChildProcess>();
-let stopping = false;
+// Start-up fails only when a process says nothing for this long (it reports each stage and
+// seeded rows), not after a fixed total: a slow first start that keeps moving is waited for.
+const stallSeconds = Number(process.env.START_STALL_SECONDS ?? 120);
+if (!(stallSeconds > 0)) {
+  console.error(`Invalid configuration:\n  START_STALL_SECONDS: expected a number of seconds above 0, got ${process.env.START_STALL_SECONDS}`);
+  process.exit(1);
+}
 
-function run(name: string, main: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, main)], {
+const supervisor = new Supervisor({
+  stallMs: stallSeconds * 1000,
+  onGiveUp: () => void stop(1),
+});
+
+function node(name: string, main: string, ready: string): ProcessSpec {
+  return {
+    name,
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(root, main)],
     cwd: root,
     env: {
       ...urls,
@@ -29,38 +42,18 @@ function run(name: string, main: string) {
       DEMO_DATA: process.env.DEMO_DATA ?? 'true',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout!, child.stderr!]) {
-    createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
-  }
-  child.on('exit', (code, signal) => {
-    exited.add(child);
-    if (stopping) return;
-    console.error(`[${name}] exited (${signal ?? code}); stopping everything`);
-    void stop(1);
-  });
-  children.push(child);
+    // A probe that hangs must not hold up the next one.
+    ready: async () => (await fetch(ready, { signal: AbortSignal.timeout(2000) })).ok,
+    // Every process here reports `listening` (kit progress.ts); only then is its port its own.
+    readyAfterStage: 'listening',
+  };
 }
 
-async function waitFor(url: string, what: string, seconds = 120) {
-  for (let i = 0; i < seconds * 4; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${what} did not become ready at ${url} within ${seconds}s`);
-}
-
-async function stop(code: number) {
+let stopping = false;
+function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (exited.has(c) ? null : new Promise((r) => c.once('exit', r)))));
-  process.exit(code);
+  void supervisor.stop().then(() => process.exit(code));
 }
 
 async function main() {
@@ -68,12 +61,8 @@ async function main() {
   // Made here, once, before the children race to create it.
   const secret = resolveAuthSecret(process.env.AUTH_SECRET, dataDir);
   console.log(`Starting 4 subgraphs (data in ${dataDir}) …`);
-  for (const s of services) run(s.name, s.main);
-  // The first start seeds the demo world: a larger DEMO_SCALE needs longer.
-  const seconds = 120 * Math.max(1, Number(process.env.DEMO_SCALE ?? 1));
-  await Promise.all(services.map((s) => waitFor(s.health, `the ${s.name} subgraph`, seconds)));
-  run('gateway', 'gateway/src/main.ts');
-  await waitFor(`http://127.0.0.1:${gatewayPort}/ready`, 'the gateway');
+  await Promise.all(services.map((s) => supervisor.start(node(s.name, s.main, s.health))));
+  await supervisor.start(node('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}/ready`));
 
   const token = await signToken({ sub: 'dev-admin', role: 'ADMIN', scope: null }, secret, '30d');
   const url = `http://127.0.0.1:${gatewayPort}/graphql`;
@@ -93,13 +82,19 @@ Try, in another terminal:
     -d '{"query":"{ division(code: \\"370502000000\\") { name children { totalCount } } }"}'
 
 Other roles: npm run token -- --role ANALYST --scope 370502000000
-Stop with Ctrl-C.
+Stop with Ctrl-C. A process that crashes is restarted.
 `);
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+// `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by tsx), and a second
+// signal must not kill this process before its children have stopped.
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
 main().catch((e: unknown) => {
+  if (stopping) return;
   console.error(e instanceof Error ? e.message : e);
-  void stop(1);
+  if (e instanceof StartupError && e.kind === 'stalled') {
+    console.error(`A slower machine or a larger DEMO_SCALE may need a longer START_STALL_SECONDS (now ${stallSeconds}).`);
+  }
+  stop(1);
 });

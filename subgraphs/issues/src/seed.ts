@@ -1,4 +1,4 @@
-import { buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { loadIssuesConfig, type IssuesConfig } from './config';
 import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
@@ -58,6 +58,8 @@ export async function seedIssues(ds: DataSource, world: DemoWorld, now: Date = n
     const sites = projects.filter((p) => p.siteCode.startsWith(prefix));
     if (!places.length || !departments.length) continue;
     for (let i = 0; i < perDistrict; i++, n++) {
+      // Issue by issue through the service, not insertInChunks: say how far along (npm start waits on it).
+      reportProgress('seeding issues', n, districts.length * perDistrict);
       const stage = STAGES[(i + districts.indexOf(district)) % STAGES.length];
       const category = issueCategories[n % issueCategories.length];
       // The subject: a project or an enterprise for those categories, else a household or the place.

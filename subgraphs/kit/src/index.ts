@@ -13,6 +13,7 @@ export * from './validators';
 export * from './demo-world';
 export * from './inputs';
 export * from './seeding';
+export * from './progress';
 export * from './run';
 export * from './migration-columns';
 export * from './tx';

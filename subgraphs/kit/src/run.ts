@@ -3,6 +3,7 @@ import { resolveAuthSecret } from './auth';
 import { parseConfig, subgraphEnv } from './config';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
 import { createLogger, type Logger } from './logger';
+import { reportProgress } from './progress';
 import { createSubgraph, type Subgraph, type SubgraphDefinition } from './subgraph';
 
 export interface RunOptions {
@@ -17,8 +18,11 @@ export interface RunOptions {
 export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
   const log = createLogger(def.name);
   const main = async () => {
+    // First thing once the code is loaded: the supervisor hears from the process at once.
+    reportProgress('starting');
     const config = parseConfig(subgraphEnv(def.name, opts.defaultPort));
     log.level = config.logLevel;
+    reportProgress('migrating');
     const subgraph = await createSubgraph(def, {
       dbUrl: config.dbUrl,
       dataDir: config.dataDir,
@@ -26,13 +30,17 @@ export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
       log,
       peers: config.peers,
     });
+    reportProgress('database ready');
     if (config.demo && opts.seed) {
       const started = Date.now();
+      // A seed into an empty database then reports its rows (insertInChunks); else it skips.
+      reportProgress('checking demo data');
       if (await opts.seed(subgraph.ds, buildDemoWorld(config.demo))) {
         log.info({ ms: Date.now() - started, ...config.demo }, 'demo data loaded');
       }
     }
     await subgraph.listen(config.port, process.env.HOST ?? '127.0.0.1');
+    reportProgress('listening');
     const stopBackground = opts.onStarted?.(subgraph);
     stopOnSignals(log, async () => {
       stopBackground?.();
