@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
+  createOnce,
+  idempotencyKeyArg,
   isUniqueViolation,
   loadOrNull,
   notFound,
@@ -13,7 +15,6 @@ import {
   requireText,
   subtreeRange,
   toConnection,
-  transaction,
   validateCreditCode,
   type PageArgs,
   type Resolvers,
@@ -46,6 +47,7 @@ interface RegisterEnterpriseArgs {
   divisionCode: string;
   industry?: string | null;
   employees?: number | null;
+  idempotencyKey?: string | null;
 }
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
@@ -93,26 +95,31 @@ async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterprise
   const industry = args.industry == null ? null : requireText(args.industry, 'industry', 50);
   if (args.employees != null && args.employees < 0) throw badInput('employees', 'employees must not be negative');
   const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
-  return transaction(ctx.ds, async (em) => {
-    if (await em.existsBy(Enterprise, { creditCode })) throw duplicate();
-    const row = em.create(Enterprise, {
-      id: randomUUID(),
-      creditCode,
-      name,
-      category: args.category,
-      industry,
-      employees: args.employees ?? null,
-      divisionCode: args.divisionCode,
-      version: 1,
-    });
-    try {
-      await em.insert(Enterprise, row);
-    } catch (e) {
-      // Two registrations racing past the check above: the unique index decides.
-      if (isUniqueViolation(e)) throw duplicate();
-      throw e;
-    }
-    return row;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { creditCode, name, category: args.category, divisionCode: args.divisionCode, industry, employees: args.employees ?? null };
+  return createOnce(ctx.ds, { operation: 'registerEnterprise', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    replay: (em, id) => em.findOneByOrFail(Enterprise, { id }),
+    create: async (em) => {
+      if (await em.existsBy(Enterprise, { creditCode })) throw duplicate();
+      const row = em.create(Enterprise, {
+        id: randomUUID(),
+        creditCode,
+        name,
+        category: args.category,
+        industry,
+        employees: args.employees ?? null,
+        divisionCode: args.divisionCode,
+        version: 1,
+      });
+      try {
+        await em.insert(Enterprise, row);
+      } catch (e) {
+        // Two registrations racing past the check above: the unique index decides.
+        if (isUniqueViolation(e)) throw duplicate();
+        throw e;
+      }
+      return row;
+    },
   });
 }
 
@@ -123,6 +130,7 @@ interface RegisterProjectArgs {
   siteCode: string;
   plannedStart: string;
   plannedFinish: string;
+  idempotencyKey?: string | null;
 }
 
 interface ReportProgressArgs {
@@ -130,6 +138,7 @@ interface ReportProgressArgs {
   actualProgress: number;
   note?: string | null;
   expectedVersion?: number | null;
+  idempotencyKey?: string | null;
 }
 
 async function registerProject(ctx: SubgraphContext, args: RegisterProjectArgs): Promise<Project> {
@@ -139,24 +148,29 @@ async function registerProject(ctx: SubgraphContext, args: RegisterProjectArgs):
   await requireExisting(ctx, [{ type: 'Division', id: args.siteCode, field: 'siteCode' }]);
   // Date scalars have checked that both are real YYYY-MM-DD dates.
   if (args.plannedFinish <= args.plannedStart) throw badInput('plannedFinish', 'plannedFinish must be after plannedStart');
-  return transaction(ctx.ds, async (em) => {
-    if (!(await em.existsBy(Enterprise, { id: args.enterpriseId }))) throw notFound('Enterprise', args.enterpriseId, 'enterpriseId');
-    const row = em.create(Project, {
-      id: randomUUID(),
-      name,
-      level: args.level,
-      enterpriseId: args.enterpriseId,
-      siteCode: args.siteCode,
-      plannedStart: args.plannedStart,
-      plannedFinish: args.plannedFinish,
-      startDay: dayNumber(args.plannedStart),
-      finishDay: dayNumber(args.plannedFinish),
-      actualBp: 0,
-      reportCount: 0,
-      version: 1,
-    });
-    await em.insert(Project, row);
-    return row;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { enterpriseId: args.enterpriseId, name, level: args.level, siteCode: args.siteCode, plannedStart: args.plannedStart, plannedFinish: args.plannedFinish };
+  return createOnce(ctx.ds, { operation: 'registerProject', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    replay: (em, id) => em.findOneByOrFail(Project, { id }),
+    create: async (em) => {
+      if (!(await em.existsBy(Enterprise, { id: args.enterpriseId }))) throw notFound('Enterprise', args.enterpriseId, 'enterpriseId');
+      const row = em.create(Project, {
+        id: randomUUID(),
+        name,
+        level: args.level,
+        enterpriseId: args.enterpriseId,
+        siteCode: args.siteCode,
+        plannedStart: args.plannedStart,
+        plannedFinish: args.plannedFinish,
+        startDay: dayNumber(args.plannedStart),
+        finishDay: dayNumber(args.plannedFinish),
+        actualBp: 0,
+        reportCount: 0,
+        version: 1,
+      });
+      await em.insert(Project, row);
+      return row;
+    },
   });
 }
 
@@ -177,17 +191,34 @@ async function reportProjectProgress(ctx: SubgraphContext, args: ReportProgressA
   }
   const bp = Math.round(value * BP);
   const note = args.note?.trim() ? requireText(args.note, 'note', 500) : null;
-  const attempt = (em: EntityManager) => appendReport(ctx, em, args, bp, note);
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { projectId: args.projectId, actualBp: bp, note, expectedVersion: args.expectedVersion ?? null };
+  const request = { operation: 'reportProjectProgress', key, caller: ctx.viewer.sub, input, now: ctx.now() };
   for (let tries = 1; ; tries++) {
     try {
-      return await transaction(ctx.ds, attempt);
+      // The record names the report the write created; a retry answers with its project as it is now.
+      const { project } = await createOnce(ctx.ds, request, {
+        create: (em) => appendReport(ctx, em, args, bp, note),
+        idOf: (r) => r.reportId,
+        replay: async (em, reportId) => {
+          const report = await em.findOneByOrFail(ProjectProgress, { id: reportId });
+          return { project: await em.findOneByOrFail(Project, { id: report.projectId }), reportId };
+        },
+      });
+      return project;
     } catch (e) {
       if (!(e instanceof MovedOn) || tries >= 8) throw e instanceof MovedOn ? conflict('the project changed meanwhile, try again', 'projectId') : e;
     }
   }
 }
 
-async function appendReport(ctx: SubgraphContext, em: EntityManager, args: ReportProgressArgs, bp: number, note: string | null) {
+async function appendReport(
+  ctx: SubgraphContext,
+  em: EntityManager,
+  args: ReportProgressArgs,
+  bp: number,
+  note: string | null,
+): Promise<{ project: Project; reportId: string }> {
   const project = await em.findOneBy(Project, { id: args.projectId });
   if (!project) throw notFound('Project', args.projectId, 'projectId');
   requireWriter(ctx, project.siteCode);
@@ -208,8 +239,9 @@ async function appendReport(ctx: SubgraphContext, em: EntityManager, args: Repor
     if (args.expectedVersion != null) throw conflict(`project ${project.id} changed meanwhile`, 'expectedVersion');
     throw new MovedOn();
   }
+  const reportId: string = randomUUID();
   await em.insert(ProjectProgress, {
-    id: randomUUID(),
+    id: reportId,
     projectId: project.id,
     seq,
     progressBp: bp,
@@ -217,7 +249,7 @@ async function appendReport(ctx: SubgraphContext, em: EntityManager, args: Repor
     reportedAt: ctx.now(),
     reportedBy: ctx.viewer.sub ?? null,
   });
-  return { ...project, actualBp: bp, reportCount: seq, version: project.version + 1 };
+  return { project: { ...project, actualBp: bp, reportCount: seq, version: project.version + 1 }, reportId };
 }
 
 /** A division stub: only its code, which carries the hierarchy. */

@@ -1,4 +1,4 @@
-import { type Subgraph } from '@cadres/kit';
+import { IdempotencyRecord, type Subgraph } from '@cadres/kit';
 import {
   countStatements,
   createTestSubgraph,
@@ -169,7 +169,10 @@ describeEachDatabase('issues subgraph: the ledger', (db) => {
     const ids = new Set(results.map((r) => r.data!.reportIssue.id));
     expect(ids.size).toBe(1);
     expect(new Set(results.map((r) => r.data!.reportIssue.ref))).toEqual(new Set(['2026-370522-000001']));
-    expect(await issues.ds.getRepository(Issue).countBy({ idempotencyKey: 'hotline-42' })).toBe(1);
+    expect(await issues.ds.getRepository(Issue).countBy({ divisionCode: '370522001001' })).toBe(1);
+    expect(await issues.ds.getRepository(IdempotencyRecord).findBy({ idempotencyKey: 'hotline-42' })).toEqual([
+      expect.objectContaining({ operation: 'reportIssue', caller: 'test-admin', resultId: [...ids][0] }),
+    ]);
     expect(await issues.ds.getRepository(IssueEvent).countBy({ issueId: [...ids][0] })).toBe(1);
     // The next report in that district gets the next number: no gap from the retries.
     expect((await report({ divisionCode: '370522001001' })).ref).toBe('2026-370522-000002');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, requireText, transaction, type OwnedType } from '@cadres/kit';
+import { badInput, createOnce, idempotencyKeyArg, requireText, type OwnedType } from '@cadres/kit';
 import { Rating, type RatingAspect } from './entities';
 import { requireId, type Actor } from './service';
 
@@ -17,6 +17,7 @@ export interface RateArgs {
   score: number;
   comment?: string | null;
   aspect?: RatingAspect | null;
+  idempotencyKey?: string | null;
 }
 
 /** A household rates a cadre (work, conduct); an enterprise rates a department (environment, service). */
@@ -39,10 +40,21 @@ export async function rate(a: Actor, args: RateArgs): Promise<Rating> {
     comment: args.comment == null || !args.comment.trim() ? null : requireText(args.comment, 'comment', 1000),
     at: a.now,
   });
-  await a.requireExisting?.([
-    { type: rating.targetType as OwnedType, id: rating.targetId, field: 'targetId' },
-    { type: rating.raterType as OwnedType, id: rating.raterId, field: 'raterId' },
-  ]);
-  await transaction(a.ds, (em) => em.insert(Rating, rating));
-  return rating;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const { targetType, targetId, raterType, raterId, aspect, score, comment } = rating;
+  const input = { targetType, targetId, raterType, raterId, aspect, score, comment };
+  return createOnce(a.ds, { operation: 'rate', key, caller: a.actor, input, now: a.now }, {
+    // The owners are asked only by a first attempt: a retry the record answers works while they are down.
+    prepare: async () => {
+      await a.requireExisting?.([
+        { type: rating.targetType as OwnedType, id: rating.targetId, field: 'targetId' },
+        { type: rating.raterType as OwnedType, id: rating.raterId, field: 'raterId' },
+      ]);
+    },
+    replay: (em, id) => em.findOneByOrFail(Rating, { id }),
+    create: async (em) => {
+      await em.insert(Rating, rating);
+      return rating;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
+import { IdempotencyRecord, buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { loadIssuesConfig, type IssuesConfig } from './config';
 import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
@@ -165,6 +165,8 @@ async function clearInterruptedSeed(ds: DataSource): Promise<boolean> {
     await em.createQueryBuilder().delete().from(IssueEvent).execute();
     await em.createQueryBuilder().delete().from(Issue).execute();
     await em.createQueryBuilder().delete().from(LedgerCounter).execute();
+    // The seed's idempotency keys (demo-0, …) would otherwise answer the next run with the deleted issues.
+    await em.createQueryBuilder().delete().from(IdempotencyRecord).where('caller = :demo', { demo: DEMO_ACTOR }).execute();
   });
   return true;
 }

@@ -4,9 +4,10 @@ import {
   badInput,
   chinaDate,
   conflict,
+  createOnce,
+  idempotencyKeyArg,
   invalidTransition,
   isMysql,
-  isUniqueViolation,
   notFound,
   requireDivisionCode,
   requireText,
@@ -91,8 +92,7 @@ function validateReport(input: ReportIssueInput) {
     if (!subjectId) throw badInput('input.subjectId', 'input.subjectId is required with input.subjectType');
     if (subjectType === 'Division') requireDivisionCode(subjectId, 'input.subjectId');
   }
-  let idempotencyKey: string | null = null;
-  if (input.idempotencyKey != null) idempotencyKey = requireText(input.idempotencyKey, 'input.idempotencyKey', 100);
+  const idempotencyKey = idempotencyKeyArg(input.idempotencyKey, 'input.idempotencyKey');
   return {
     title,
     description,
@@ -103,29 +103,6 @@ function validateReport(input: ReportIssueInput) {
     visitId: optionalId(input.visitId, 'input.visitId'),
     idempotencyKey,
   };
-}
-
-/**
- * A retry must be the same report: the same key with other content is a mistake (or another
- * integrator's key), and answering with someone else's issue would hide it.
- */
-function sameReport(first: Issue, input: ReturnType<typeof validateReport>, raw: ReportIssueInput): Issue {
-  const same =
-    first.title === input.title &&
-    first.description === input.description &&
-    first.divisionCode === input.divisionCode &&
-    first.category === raw.category &&
-    first.kind === raw.kind &&
-    first.source === raw.source &&
-    first.urgency === raw.urgency &&
-    (first.subjectType ?? null) === input.subjectType &&
-    (first.subjectId ?? null) === input.subjectId &&
-    (first.reporterId ?? null) === input.reporterId &&
-    (first.visitId ?? null) === input.visitId;
-  if (!same) {
-    throw conflict(`idempotencyKey ${input.idempotencyKey} was used for another report (${first.ref}); use a new key for a new report`, 'input.idempotencyKey');
-  }
-  return first;
 }
 
 /** The ledger year: the calendar year in China Standard Time (UTC+8, no DST). */
@@ -151,54 +128,58 @@ async function appendEvent(
  * counter row taken under a row lock (SELECT … FOR UPDATE on MySQL; SQLite transactions are
  * serialized by kit `transaction`), in the same transaction as the issue, so the numbers are
  * unique (also a unique index) and gap-free: a failed report rolls its number back.
- * An idempotencyKey seen before returns the first issue, also when the retries race.
+ * An idempotencyKey the caller used before returns the first issue, also when the retries race
+ * (kit `createOnce`: the key is claimed before the counter is locked, so a losing retry takes
+ * no number); the same key with another report is a CONFLICT.
  */
 export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issue> {
   const input = validateReport(raw);
   a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null });
   const { ds } = a;
-  if (input.idempotencyKey) {
-    const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
-    if (first) return sameReport(first, input, raw);
-  }
-  // The ledger stores ids it does not own: each must exist at its owner before a number is taken.
-  await a.requireExisting?.([
-    { type: 'Division', id: input.divisionCode, field: 'input.divisionCode' },
-    ...(input.subjectType === 'Division' && input.subjectId ? [{ type: 'Division' as const, id: input.subjectId, field: 'input.subjectId' }] : []),
-    ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
-    ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
-  ]);
-  if (input.subjectType && input.subjectId && a.locate) {
-    // The ledger number is the district's: an issue about a subject elsewhere belongs there,
-    // and a scoped caller reports only about subjects in its scope.
-    const at = input.subjectType === 'Division' ? input.subjectId : await a.locate(input.subjectType, input.subjectId, 'input.subjectId');
-    if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
-      throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
-    }
-    a.authorize?.('report', { divisionCode: at, assigneeId: null });
-  }
+  const { idempotencyKey: key, ...report } = input;
+  const request = {
+    operation: 'reportIssue',
+    key,
+    caller: a.actor,
+    input: { ...report, category: raw.category, kind: raw.kind, source: raw.source, urgency: raw.urgency },
+    now: a.now,
+    field: 'input.idempotencyKey',
+  };
   const district = input.divisionCode.slice(0, 6);
   const year = ledgerYear(a.now);
   const mysql = isMysql(ds);
   const counterKey = [district, year];
-  // The counter row must exist before it can be locked. On MySQL a separate autocommit
-  // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
-  // queued transaction (a statement outside it would join whichever transaction is open).
-  if (mysql) await ds.query('INSERT IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
-  try {
-    return await transaction(ds, async (em) => {
+  return createOnce(ds, request, {
+    // Asked only by a first attempt: a retry the record answers needs no owner and no counter.
+    prepare: async () => {
+      // The ledger stores ids it does not own: each must exist at its owner before a number is taken.
+      await a.requireExisting?.([
+        { type: 'Division', id: input.divisionCode, field: 'input.divisionCode' },
+        ...(input.subjectType === 'Division' && input.subjectId ? [{ type: 'Division' as const, id: input.subjectId, field: 'input.subjectId' }] : []),
+        ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
+        ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
+      ]);
+      if (input.subjectType && input.subjectId && a.locate) {
+        // The ledger number is the district's: an issue about a subject elsewhere belongs there,
+        // and a scoped caller reports only about subjects in its scope.
+        const at = input.subjectType === 'Division' ? input.subjectId : await a.locate(input.subjectType, input.subjectId, 'input.subjectId');
+        if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
+          throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
+        }
+        a.authorize?.('report', { divisionCode: at, assigneeId: null });
+      }
+      // The counter row must exist before it can be locked. On MySQL a separate autocommit
+      // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
+      // queued transaction (a statement outside it would join whichever transaction is open).
+      if (mysql) await ds.query('INSERT IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+    },
+    replay: (em, id) => em.findOneByOrFail(Issue, { id }),
+    create: async (em) => {
       if (!mysql) await em.query('INSERT OR IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
       const [counter] = await em.query(
         `SELECT lastNumber FROM ledger_counter WHERE districtPrefix = ? AND ledgerYear = ?${mysql ? ' FOR UPDATE' : ''}`,
         counterKey,
       );
-      if (input.idempotencyKey) {
-        // Looked up again under the counter lock: a concurrent retry that committed meanwhile is
-        // visible now (on MySQL this is the transaction's first consistent read, so its snapshot
-        // starts after the lock was granted). The unique index below stays the last word.
-        const first = await em.findOneBy(Issue, { idempotencyKey: input.idempotencyKey });
-        if (first) return sameReport(first, input, raw);
-      }
       const next = Number(counter.lastNumber) + 1;
       await em.query('UPDATE ledger_counter SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?', [next, ...counterKey]);
       const deadline = defaultDeadline(a.config, raw.urgency, a.now);
@@ -234,19 +215,12 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         evalSolved: null,
         evalComment: null,
         evaluatedAt: null,
-        idempotencyKey: input.idempotencyKey,
       });
       await em.insert(Issue, issue);
       await appendEvent(em, a, issue.id, 1, 'REPORT', null, 'REPORTED', null);
       return issue;
-    });
-  } catch (e) {
-    if (input.idempotencyKey && isUniqueViolation(e, { index: 'uq_issue_idempotency', column: 'idempotencyKey' })) {
-      const first = await ds.getRepository(Issue).findOneBy({ idempotencyKey: input.idempotencyKey });
-      if (first) return sameReport(first, input, raw);
-    }
-    throw e;
-  }
+    },
+  });
 }
 
 /** What a step changes: the columns, the event's action and note; the status comes from the workflow. */

@@ -21,3 +21,4 @@ export * from './demo-projects';
 export * from './demo-people';
 export * from './peer';
 export * from './access';
+export * from './idempotency';

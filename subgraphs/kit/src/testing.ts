@@ -120,7 +120,7 @@ export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
 export async function createTestSubgraph(
   def: SubgraphDefinition,
   db: TestDatabaseKind,
-  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean } = {},
+  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number } = {},
 ): Promise<Subgraph> {
   const owners = opts.fakeOwners ? await startFakeOwners() : undefined;
   const subgraph = await createSubgraph(def, {
@@ -130,6 +130,7 @@ export async function createTestSubgraph(
     log: createLogger(def.name, 'silent'),
     now: opts.now,
     peers: owners?.peers ?? opts.peers,
+    requestTimeoutMs: opts.requestTimeoutMs,
   });
   if (!owners) return subgraph;
   const stop = subgraph.stop;
@@ -179,4 +180,67 @@ export async function startFakeOwners(
     peers: { places: url, people: url, enterprises: url, issues: url },
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
+}
+
+/** A second caller for idempotency tests: an ADMIN like `adminViewer`, with its own `sub`. */
+export const otherAdminViewer: Viewer = { sub: 'test-admin-2', role: 'ADMIN', scope: null };
+
+export interface IdempotentCase {
+  /** The mutation document: takes `$key: String` for its idempotencyKey and selects at least `id` of the result. */
+  mutation: string;
+  /** The mutation's field name in `data`. */
+  field: string;
+  /** The variables of the first request (without key). */
+  variables: Record<string, unknown>;
+  /** Overrides that make another request (for the CONFLICT). */
+  otherContent: Record<string, unknown>;
+  /** Overrides for the second caller's request with the same key (default none: the same content). */
+  otherCallerContent?: Record<string, unknown>;
+  /** How many of what the mutation creates exist (rows). */
+  count: () => Promise<number>;
+  key?: string;
+  /** The field a CONFLICT names (default `idempotencyKey`; reportIssue's key is `input.idempotencyKey`). */
+  keyField?: string;
+}
+
+/**
+ * The idempotencyKey contract of one creating mutation, asserted exactly: the first request
+ * creates one row; a retry with the same key answers the same object and creates nothing; the
+ * key with other content is CONFLICT (field idempotencyKey) and creates nothing; another caller
+ * with the same key creates its own (and its retry answers it). Returns both callers' results.
+ */
+export async function expectIdempotentCreate(subgraph: Subgraph, c: IdempotentCase): Promise<{ first: any; theirs: any }> {
+  const key = c.key ?? `retry-${c.field}`;
+  const before = await c.count();
+  const first = (await data(subgraph, c.mutation, { ...c.variables, key }))[c.field];
+  expect(await c.count()).toBe(before + 1);
+  expect((await data(subgraph, c.mutation, { ...c.variables, key }))[c.field]).toEqual(first);
+  const reused = await runOperation(subgraph, c.mutation, { ...c.variables, ...c.otherContent, key });
+  expect({ data: reused.data, errors: reused.errors?.map((e) => e.extensions) }).toEqual({
+    data: null,
+    errors: [{ code: 'CONFLICT', field: c.keyField ?? 'idempotencyKey' }],
+  });
+  expect(await c.count()).toBe(before + 1);
+  const variables = { ...c.variables, ...c.otherCallerContent, key };
+  const theirs = (await data(subgraph, c.mutation, variables, otherAdminViewer))[c.field];
+  expect(theirs.id).not.toBe(first.id);
+  expect(await c.count()).toBe(before + 2);
+  expect((await data(subgraph, c.mutation, variables, otherAdminViewer))[c.field]).toEqual(theirs);
+  expect((await data(subgraph, c.mutation, { ...c.variables, key }))[c.field]).toEqual(first);
+  expect(await c.count()).toBe(before + 2);
+  return { first, theirs };
+}
+
+/** `n` concurrent identical requests with one key: all answer the same object, and exactly one row is created. */
+export async function expectOneOfConcurrent(
+  subgraph: Subgraph,
+  c: Pick<IdempotentCase, 'mutation' | 'field' | 'variables' | 'count'> & { key: string; n?: number },
+): Promise<any> {
+  const before = await c.count();
+  const results = await Promise.all(Array.from({ length: c.n ?? 10 }, () => runOperation(subgraph, c.mutation, { ...c.variables, key: c.key })));
+  expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+  const first = results[0].data![c.field];
+  expect(results.map((r) => r.data![c.field])).toEqual(Array.from({ length: c.n ?? 10 }, () => first));
+  expect(await c.count()).toBe(before + 1);
+  return first;
 }

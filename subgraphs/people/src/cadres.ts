@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notFound, pageOf, requireText, toConnection, transaction, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, toConnection, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Cadre, Department } from './entities';
 import { optionalPhone } from './phones';
@@ -25,26 +25,32 @@ export interface RegisterCadreArgs {
   departmentId: string;
   partyMember: boolean;
   phone?: string | null;
+  idempotencyKey?: string | null;
 }
 
 export async function registerCadre(ctx: SubgraphContext, args: RegisterCadreArgs): Promise<Cadre> {
   requireWriter(ctx);
   const name = requireText(args.name, 'name', 50);
   const phone = optionalPhone(args.phone, 'phone');
-  return transaction(ctx.ds, async (em) => {
-    const department = await em.findOneBy(Department, { id: args.departmentId });
-    if (!department) throw notFound('Department', args.departmentId, 'departmentId');
-    requireWriteScope(ctx, department.divisionCode);
-    const cadre = em.create(Cadre, {
-      id: randomUUID(),
-      name,
-      cadreRank: args.rank,
-      departmentId: args.departmentId,
-      partyMember: args.partyMember,
-      phone,
-      version: 1,
-    });
-    await em.insert(Cadre, cadre);
-    return cadre;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { name, rank: args.rank, departmentId: args.departmentId, partyMember: args.partyMember, phone };
+  return createOnce(ctx.ds, { operation: 'registerCadre', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    replay: (em, id) => em.findOneByOrFail(Cadre, { id }),
+    create: async (em) => {
+      const department = await em.findOneBy(Department, { id: args.departmentId });
+      if (!department) throw notFound('Department', args.departmentId, 'departmentId');
+      requireWriteScope(ctx, department.divisionCode);
+      const cadre = em.create(Cadre, {
+        id: randomUUID(),
+        name,
+        cadreRank: args.rank,
+        departmentId: args.departmentId,
+        partyMember: args.partyMember,
+        phone,
+        version: 1,
+      });
+      await em.insert(Cadre, cadre);
+      return cadre;
+    },
   });
 }

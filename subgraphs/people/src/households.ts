@@ -3,8 +3,10 @@ import {
   auditLog,
   badInput,
   conflict,
+  createOnce,
   fetchEntities,
   forbidden,
+  idempotencyKeyArg,
   isUniqueViolation,
   loadOrNull,
   maskIdNumber,
@@ -14,7 +16,6 @@ import {
   requireDivisionCode,
   requireExisting,
   requireText,
-  transaction,
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
@@ -56,6 +57,7 @@ interface RegisterHouseholdArgs {
   unitId?: string | null;
   head: ResidentInput;
   tags?: HouseholdTag[] | null;
+  idempotencyKey?: string | null;
 }
 
 export async function registerHousehold(ctx: SubgraphContext, args: RegisterHouseholdArgs): Promise<Household> {
@@ -67,57 +69,71 @@ export async function registerHousehold(ctx: SubgraphContext, args: RegisterHous
   requireWriteScope(ctx, args.divisionCode);
   const head = checkResident(ctx, args.head, 'head');
   const tags = householdTags.filter((t) => args.tags?.includes(t));
-  if (args.unitId != null) {
-    // Places owns building units: ask it whether the unit exists and where it stands.
-    const [unit] = await fetchEntities<{ building: { division: { code: string } } }>(
-      ctx,
-      'places',
-      [{ __typename: 'BuildingUnit', id: args.unitId }],
-      '... on BuildingUnit { building { division { code } } }',
-    );
-    if (!unit) throw notFound('BuildingUnit', args.unitId, 'unitId');
-    if (unit.building.division.code !== args.divisionCode) {
-      throw badInput('unitId', `building unit ${args.unitId} is not in division ${args.divisionCode}`);
-    }
-  } else {
-    await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
-  }
-  return transaction(ctx.ds, async (em) => {
-    const household = em.create(Household, { id: randomUUID(), divisionCode: args.divisionCode, unitId: args.unitId ?? null, headId: null, version: 1 });
-    const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...head, version: 1 });
-    household.headId = resident.id;
-    await em.insert(Household, household);
-    await insertResident(em, resident, 'head');
-    if (tags.length) await em.insert(HouseholdTagRow, tags.map((tag) => ({ householdId: household.id, tag, divisionCode: household.divisionCode })));
-    return household;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { divisionCode: args.divisionCode, unitId: args.unitId ?? null, head, tags };
+  return createOnce(ctx.ds, { operation: 'registerHousehold', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    // Places is asked only by a first attempt: a retry the record answers works while places is down.
+    prepare: async () => {
+      if (args.unitId != null) {
+        // Places owns building units: ask it whether the unit exists and where it stands.
+        const [unit] = await fetchEntities<{ building: { division: { code: string } } }>(
+          ctx,
+          'places',
+          [{ __typename: 'BuildingUnit', id: args.unitId }],
+          '... on BuildingUnit { building { division { code } } }',
+        );
+        if (!unit) throw notFound('BuildingUnit', args.unitId, 'unitId');
+        if (unit.building.division.code !== args.divisionCode) {
+          throw badInput('unitId', `building unit ${args.unitId} is not in division ${args.divisionCode}`);
+        }
+      } else {
+        await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
+      }
+    },
+    replay: (em, id) => em.findOneByOrFail(Household, { id }),
+    create: async (em) => {
+      const household = em.create(Household, { id: randomUUID(), divisionCode: args.divisionCode, unitId: args.unitId ?? null, headId: null, version: 1 });
+      const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...head, version: 1 });
+      household.headId = resident.id;
+      await em.insert(Household, household);
+      await insertResident(em, resident, 'head');
+      if (tags.length) await em.insert(HouseholdTagRow, tags.map((tag) => ({ householdId: household.id, tag, divisionCode: household.divisionCode })));
+      return household;
+    },
   });
 }
 
 export async function addResident(
   ctx: SubgraphContext,
-  args: { householdId: string; resident: ResidentInput; expectedVersion?: number | null },
+  args: { householdId: string; resident: ResidentInput; expectedVersion?: number | null; idempotencyKey?: string | null },
 ): Promise<Resident> {
   requireWriter(ctx);
   const input = checkResident(ctx, args.resident, 'resident');
-  return transaction(ctx.ds, async (em) => {
-    const household = await em.findOneBy(Household, { id: args.householdId });
-    if (!household) throw notFound('Household', args.householdId, 'householdId');
-    requireWriteScope(ctx, household.divisionCode);
-    if (args.expectedVersion != null && args.expectedVersion !== household.version) {
-      throw conflict(`Household ${household.id} is at version ${household.version}, not ${args.expectedVersion}`, 'expectedVersion');
-    }
-    const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...input, version: 1 });
-    await insertResident(em, resident, 'resident');
-    // The household's membership changed: its version moves on (conditionally, so that a
-    // concurrent change to the household makes this one fail rather than both pass).
-    const moved = await em
-      .createQueryBuilder()
-      .update(Household)
-      .set({ version: household.version + 1 })
-      .where('id = :id AND version = :version', { id: household.id, version: household.version })
-      .execute();
-    if (moved.affected !== 1) throw conflict(`Household ${household.id} changed meanwhile`, 'householdId');
-    return resident;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const request = { householdId: args.householdId, resident: input, expectedVersion: args.expectedVersion ?? null };
+  // A retry is answered before the version check: the first attempt moved the household's version on.
+  return createOnce(ctx.ds, { operation: 'addResident', key, caller: ctx.viewer.sub, input: request, now: ctx.now() }, {
+    replay: (em, id) => em.findOneByOrFail(Resident, { id }),
+    create: async (em) => {
+      const household = await em.findOneBy(Household, { id: args.householdId });
+      if (!household) throw notFound('Household', args.householdId, 'householdId');
+      requireWriteScope(ctx, household.divisionCode);
+      if (args.expectedVersion != null && args.expectedVersion !== household.version) {
+        throw conflict(`Household ${household.id} is at version ${household.version}, not ${args.expectedVersion}`, 'expectedVersion');
+      }
+      const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...input, version: 1 });
+      await insertResident(em, resident, 'resident');
+      // The household's membership changed: its version moves on (conditionally, so that a
+      // concurrent change to the household makes this one fail rather than both pass).
+      const moved = await em
+        .createQueryBuilder()
+        .update(Household)
+        .set({ version: household.version + 1 })
+        .where('id = :id AND version = :version', { id: household.id, version: household.version })
+        .execute();
+      if (moved.affected !== 1) throw conflict(`Household ${household.id} changed meanwhile`, 'householdId');
+      return resident;
+    },
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, isUniqueViolation, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
+import { badInput, conflict, createOnce, idempotencyKeyArg, isUniqueViolation, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { today } from './dates';
 import { Liaison, openKeyOf, type TargetType } from './entities';
@@ -12,6 +12,7 @@ interface LinkArgs {
   targetId: string;
   role: Liaison['role'];
   since?: string | null;
+  idempotencyKey?: string | null;
 }
 
 const duplicate = () => conflict('This cadre already has an active link with this role to this target', 'targetId');
@@ -22,29 +23,37 @@ export async function linkCadre(ctx: SubgraphContext, args: LinkArgs): Promise<L
   const since = args.since ?? today(ctx);
   // A link that starts later would count as active (and cover a village) before it starts.
   if (since > today(ctx)) throw badInput('since', `since cannot be in the future (today is ${today(ctx)})`);
-  // Cadres are never deleted, so this check may run before the transaction (and before the network).
-  if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');
-  const remote = await checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: true });
-  return transaction(ctx.ds, async (em) => {
-    const target = await checkLocalTarget(em, remote);
-    requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
-    const key = { cadreId: args.cadreId, targetType: type, targetId: target.id, role: args.role };
-    const active = await em
-      .getRepository(Liaison)
-      .createQueryBuilder('l')
-      .where('l.cadreId = :cadreId AND l.targetType = :targetType AND l.targetId = :targetId AND l.role = :role', key)
-      .andWhere(activeLiaison(), { today: today(ctx) })
-      .getExists();
-    if (active) throw duplicate();
-    const liaison = em.create(Liaison, { id: randomUUID(), ...key, divisionCode: target.divisionCode, since, until: null, openKey: openKeyOf(key), version: 1 });
-    try {
-      await em.insert(Liaison, liaison);
-    } catch (e) {
-      // A concurrent link with the same key won the race: the unique open key refused ours.
-      if (isUniqueViolation(e)) throw duplicate();
-      throw e;
-    }
-    return liaison;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  // `since` as sent: the default (today) is not part of the request, so a retry after midnight is the same one.
+  const input = { cadreId: args.cadreId, targetType: type, targetId: args.targetId, role: args.role, since: args.since ?? null };
+  return createOnce(ctx.ds, { operation: 'linkCadre', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    prepare: async () => {
+      // Cadres are never deleted, so this check may run before the transaction (and before the network).
+      if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');
+      return checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: true });
+    },
+    replay: (em, id) => em.findOneByOrFail(Liaison, { id }),
+    create: async (em, remote) => {
+      const target = await checkLocalTarget(em, remote);
+      requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+      const link = { cadreId: args.cadreId, targetType: type, targetId: target.id, role: args.role };
+      const active = await em
+        .getRepository(Liaison)
+        .createQueryBuilder('l')
+        .where('l.cadreId = :cadreId AND l.targetType = :targetType AND l.targetId = :targetId AND l.role = :role', link)
+        .andWhere(activeLiaison(), { today: today(ctx) })
+        .getExists();
+      if (active) throw duplicate();
+      const liaison = em.create(Liaison, { id: randomUUID(), ...link, divisionCode: target.divisionCode, since, until: null, openKey: openKeyOf(link), version: 1 });
+      try {
+        await em.insert(Liaison, liaison);
+      } catch (e) {
+        // A concurrent link with the same key won the race: the unique open key refused ours.
+        if (isUniqueViolation(e)) throw duplicate();
+        throw e;
+      }
+      return liaison;
+    },
   });
 }
 

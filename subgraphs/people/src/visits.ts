@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireText, transaction, type SubgraphContext } from '@cadres/kit';
+import { badInput, createOnce, idempotencyKeyArg, notFound, requireText, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { today } from './dates';
 import { Visit, VisitCadre, type TargetType, type VisitKind } from './entities';
@@ -15,6 +15,7 @@ interface RecordVisitArgs {
   targetType: string;
   targetId: string;
   notes?: string | null;
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -34,25 +35,32 @@ export async function recordVisit(ctx: SubgraphContext, args: RecordVisitArgs): 
     throw badInput('cadreIds', 'a home or building visit is made by at least 2 cadres together');
   }
   const notes = args.notes == null ? null : requireText(args.notes, 'notes', 2000);
-  const found = await cadreById(ctx).loadMany(cadreIds);
-  const missing = cadreIds.filter((_, i) => found[i] instanceof Error);
-  if (missing.length) throw notFound('Cadre', missing.join(', '), 'cadreIds');
-  const remote = await checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: false });
-  return transaction(ctx.ds, async (em) => {
-    const target = await checkLocalTarget(em, remote);
-    requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
-    const visit = em.create(Visit, {
-      id: randomUUID(),
-      date: args.date,
-      kind: args.kind,
-      targetType: type,
-      targetId: target.id,
-      divisionCode: target.divisionCode,
-      notes,
-      version: 1,
-    });
-    await em.insert(Visit, visit);
-    await em.insert(VisitCadre, cadreIds.map((cadreId) => ({ visitId: visit.id, cadreId, date: visit.date })));
-    return visit;
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { kind: args.kind, date: args.date, cadreIds, targetType: type, targetId: args.targetId, notes };
+  return createOnce(ctx.ds, { operation: 'recordVisit', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    prepare: async () => {
+      const found = await cadreById(ctx).loadMany(cadreIds);
+      const missing = cadreIds.filter((_, i) => found[i] instanceof Error);
+      if (missing.length) throw notFound('Cadre', missing.join(', '), 'cadreIds');
+      return checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: false });
+    },
+    replay: (em, id) => em.findOneByOrFail(Visit, { id }),
+    create: async (em, remote) => {
+      const target = await checkLocalTarget(em, remote);
+      requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+      const visit = em.create(Visit, {
+        id: randomUUID(),
+        date: args.date,
+        kind: args.kind,
+        targetType: type,
+        targetId: target.id,
+        divisionCode: target.divisionCode,
+        notes,
+        version: 1,
+      });
+      await em.insert(Visit, visit);
+      await em.insert(VisitCadre, cadreIds.map((cadreId) => ({ visitId: visit.id, cadreId, date: visit.date })));
+      return visit;
+    },
   });
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import type { EnterpriseCategory, ProjectLevel } from '@cadres/kit';
+import { IdempotencyRecord, type EnterpriseCategory, type ProjectLevel } from '@cadres/kit';
 
 export const enterpriseCategories: EnterpriseCategory[] = ['ABOVE_SCALE_INDUSTRIAL', 'SPECIALIZED_NEW', 'TECH_SME', 'OTHER'];
 
@@ -123,4 +123,5 @@ export class ProjectProgress {
   reportedBy!: string | null;
 }
 
-export const entities = [Enterprise, Project, ProjectProgress];
+/** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
+export const entities = [Enterprise, Project, ProjectProgress, IdempotencyRecord];

@@ -1,3 +1,4 @@
+import { IdempotencyRecord } from '@cadres/kit';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
@@ -142,11 +143,6 @@ export class Issue {
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   evaluatedAt!: Date | null;
-
-  /** A client's key for a retried report: the second report with a key returns the first issue. */
-  @Index('uq_issue_idempotency', { unique: true })
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  idempotencyKey!: string | null;
 }
 
 /** One change of an issue. Append-only: `seq` is the issue's version after the change. */
@@ -227,4 +223,5 @@ export class Rating {
   at!: Date;
 }
 
-export const entities = [Issue, IssueEvent, LedgerCounter, Rating];
+/** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
+export const entities = [Issue, IssueEvent, LedgerCounter, Rating, IdempotencyRecord];

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { householdTags, type CadreRank, type HouseholdTag, type LiaisonRole, type VisitKind } from '@cadres/kit';
+import { IdempotencyRecord, householdTags, type CadreRank, type HouseholdTag, type LiaisonRole, type VisitKind } from '@cadres/kit';
 
 export const cadreRanks: CadreRank[] = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'];
 export const liaisonRoles: LiaisonRole[] = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'];
@@ -221,4 +221,5 @@ export class VisitCadre {
   date!: string;
 }
 
-export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre];
+/** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
+export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdempotencyRecord];
