@@ -8,7 +8,8 @@ import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 describeEachDatabase('batching at scale through the gateway', (db) => {
   let fed: RunningSupergraph;
   beforeAll(async () => {
-    fed = await startSupergraph(db, { scale: 3, now: () => new Date('2026-07-01T04:00:00Z') });
+    // Pages of pages of 500 on purpose: their worst-case cost is far over the default limit (tested on its own).
+    fed = await startSupergraph(db, { scale: 3, now: () => new Date('2026-07-01T04:00:00Z'), gateway: { limits: { cost: Number.MAX_SAFE_INTEGER } } });
   }, 180_000);
   afterAll(() => fed?.stop());
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { commonEnv, parseConfig, port, repoRoot } from '@cadres/kit';
+import { defaultLimits } from './limits';
 import { subgraphList, type SubgraphName } from './subgraphs';
 
 const gatewayEnv = z
@@ -17,8 +18,17 @@ const gatewayEnv = z
     SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(5),
     /** How long it then answers for that subgraph at once, before it lets one request through to try. */
     SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-    /** Deepest selection a query may have; protects the subgraphs from pathological queries. */
-    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+    /** Limits on one operation, checked before any subgraph is asked (see gateway/src/limits.ts). */
+    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(defaultLimits.depth),
+    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(defaultLimits.aliases),
+    MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(defaultLimits.tokens),
+    MAX_QUERY_COST: z.coerce.number().int().min(1).max(1e9).default(defaultLimits.cost),
+    /** Largest request body (the query and its variables) and largest answer, in bytes. */
+    MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(64 << 20).default(256 << 10),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(64 << 20),
+    /** Requests per second per caller (the token's sub), and the burst it may spend at once; 0 turns it off. */
+    RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).max(1e6).default(50),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1e6).default(200),
     /** Browser origins allowed to call the API, comma-separated, or * for any. */
     CORS_ORIGINS: z.string().default('*'),
     /** Gateway processes sharing the port (node:cluster); it holds no state, so one per core scales. */
@@ -38,7 +48,9 @@ const gatewayEnv = z
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
     breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
-    maxQueryDepth: e.MAX_QUERY_DEPTH,
+    limits: { depth: e.MAX_QUERY_DEPTH, aliases: e.MAX_QUERY_ALIASES, tokens: e.MAX_QUERY_TOKENS, cost: e.MAX_QUERY_COST },
+    http: { maxBodyBytes: e.MAX_REQUEST_BYTES, maxResponseBytes: e.MAX_RESPONSE_BYTES },
+    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
     workers: e.GATEWAY_WORKERS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */

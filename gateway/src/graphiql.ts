@@ -126,7 +126,8 @@ export async function serveGraphiqlAsset(pathname: string, res: ServerResponse):
     res.end(app);
     return true;
   }
-  const asset = assets[name];
+  // Own keys only: `constructor`, `__proto__` and `toString` are not assets.
+  const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
   if (!asset) return false;
   res.setHeader('content-type', `${asset.type}; charset=utf-8`);
   res.setHeader('cache-control', 'public, max-age=86400');

@@ -52,7 +52,9 @@ async function main() {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     breakerFailures: config.breakerFailures,
     breakerCooldownMs: config.breakerCooldownMs,
-    maxQueryDepth: config.maxQueryDepth,
+    limits: config.limits,
+    http: config.http,
+    rateLimit: config.rateLimit,
     corsOrigins: config.corsOrigins,
   });
   await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');

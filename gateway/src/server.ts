@@ -11,6 +11,7 @@ import { getOperationAST, GraphQLScalarType, parse, valueFromASTUntyped, type Gr
 import {
   createHttpServer,
   DateScalar,
+  defaultHttpLimits,
   DateTimeScalar,
   createLogger,
   listen,
@@ -18,11 +19,13 @@ import {
   sendJson,
   serveGraphQL,
   verifyAuthorization,
+  type HttpLimits,
   type Listening,
   type Logger,
   type Viewer,
 } from '@cadres/kit';
-import { maxDepthRule } from './depth';
+import { costLimitPlugin, defaultLimits, formatLimitError, limitRules, type QueryLimits } from './limits';
+import { RateLimiter } from './rate-limit';
 import { CircuitBreaker, failedFieldErrors } from './resilience';
 import { serveGraphiqlAsset, serveGraphiqlPage } from './graphiql';
 
@@ -41,7 +44,12 @@ export interface GatewayOptions {
   maxSockets?: number;
   /** A subgraph that has not answered by then fails its part of the request. */
   subgraphTimeoutMs?: number;
-  maxQueryDepth?: number;
+  /** Limits on one operation (depth, aliases, cost, …); the defaults pass every dashboard of the contract. */
+  limits?: Partial<QueryLimits>;
+  /** Largest request and response bodies, and how long a body may take to arrive. */
+  http?: Partial<HttpLimits>;
+  /** Requests per second per caller (token `sub`), with bursts up to `burst`; 0 turns it off. */
+  rateLimit?: { perSecond: number; burst: number };
   /** Failed fetches in a row after which a subgraph is not asked for `breakerCooldownMs`. */
   breakerFailures?: number;
   breakerCooldownMs?: number;
@@ -244,12 +252,19 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkScalarsAtTheGateway(apiSchema));
 
+  const limits = { ...defaultLimits, ...opts.limits };
+  const httpLimits = { ...defaultHttpLimits, maxBodyBytes: 256 << 10, ...opts.http };
+  const rate = opts.rateLimit ?? { perSecond: 50, burst: 200 };
+  const rateLimiter = rate.perSecond > 0 ? new RateLimiter(rate.perSecond, rate.burst) : undefined;
+  const mask = maskUnexpectedErrors(log);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(log),
-    validationRules: [maxDepthRule(opts.maxQueryDepth ?? 12)],
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // graphql-js stops parsing a document past this many tokens (a parse error, given its own code).
+    parseOptions: { maxTokens: limits.tokens },
+    formatError: (formatted, error) => formatLimitError(formatted, error, limits) ?? mask(formatted, error),
+    validationRules: limitRules(limits),
+    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits.cost)],
   });
   await server.start();
 
@@ -294,11 +309,20 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     const requestId = randomUUID();
     const started = process.hrtime.bigint();
     const authorization = req.headers.authorization ?? '';
-    const { status, body } = await serveGraphQL(server, req, res, async () => ({
-      viewer: await verifyAuthorization(authorization, opts.authSecret),
-      requestId,
-      authorization,
-    }));
+    // The token is checked before the body is read: a stranger's request costs a header parse.
+    let viewer: Viewer;
+    try {
+      viewer = await verifyAuthorization(authorization, opts.authSecret);
+    } catch (e) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const wait = rateLimiter?.take(viewer.sub) ?? 0;
+    if (wait) {
+      res.setHeader('retry-after', String(wait));
+      return sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfter: wait } }] });
+    }
+    const { status, body } = await serveGraphQL(server, req, res, async () => ({ viewer, requestId, authorization }), httpLimits);
     log.info(
       {
         requestId,

@@ -13,6 +13,7 @@ import {
   requireDivisionCode,
   requireExisting,
   requireText,
+  searchPattern,
   subtreeRange,
   toConnection,
   validateCreditCode,
@@ -51,7 +52,6 @@ interface RegisterEnterpriseArgs {
 }
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
-const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
  * A credit code argument: trimmed and upper-cased (people type them in lower case), then
@@ -73,7 +73,8 @@ async function enterprises(ctx: SubgraphContext, args: EnterprisesArgs) {
     q.andWhere('e.divisionCode >= :lo AND e.divisionCode < :hi', { lo, hi });
   }
   if (args.category) q.andWhere('e.category = :category', { category: args.category });
-  if (args.search?.trim()) q.andWhere("e.name LIKE :search ESCAPE '!'", { search: likePattern(args.search.trim()) });
+  const search = searchPattern(args.search);
+  if (search) q.andWhere("e.name LIKE :search ESCAPE '!'", { search });
   const rows = await q.clone().orderBy('e.id').offset(page.offset).limit(page.limit + 1).getMany();
   return toConnection(rows, page, () => q.getCount());
 }

@@ -2,29 +2,55 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
-const MAX_BODY_BYTES = 1 << 20;
-
 export class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code = 'BAD_REQUEST') {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'Request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** What one HTTP request may send and receive. */
+export interface HttpLimits {
+  /** Largest request body; a larger one is refused (413) as soon as it is seen. */
+  maxBodyBytes: number;
+  /** How long the body may take to arrive once the headers are in (a slow client holds memory). */
+  bodyTimeoutMs: number;
+  /** Largest response body; a larger answer is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
+}
+
+export const defaultHttpLimits: HttpLimits = { maxBodyBytes: 1 << 20, bodyTimeoutMs: 10_000, maxResponseBytes: 64 << 20 };
+
+function readBody(req: IncomingMessage, limits: HttpLimits): Promise<string> {
+  const tooLarge = () => new HttpError(413, `The request body is over ${limits.maxBodyBytes} bytes`, 'REQUEST_TOO_LARGE');
+  if (Number(req.headers['content-length']) > limits.maxBodyBytes) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // Stop listening on refusal: the answer goes out with `connection: close`, which drops the rest.
+    const fail = (e: Error) => {
+      clearTimeout(timer);
+      req.removeAllListeners('data');
+      req.pause();
+      reject(e);
+    };
+    const timer = setTimeout(() => fail(new HttpError(408, 'The request body took too long to arrive', 'REQUEST_TIMEOUT')), limits.bodyTimeoutMs);
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBodyBytes) fail(tooLarge());
+      else chunks.push(chunk);
+    });
+    req.once('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.once('error', fail);
+  });
 }
 
 /** Parsed JSON body (Apollo expects it parsed), or the raw text for other content types. */
-async function parseBody(req: IncomingMessage): Promise<unknown> {
+async function parseBody(req: IncomingMessage, limits: HttpLimits): Promise<unknown> {
   if (req.method !== 'POST') return undefined;
-  const text = await readBody(req);
+  const text = await readBody(req, limits);
   if (!/json/i.test(req.headers['content-type'] ?? '')) return text;
   try {
     return text ? JSON.parse(text) : {};
@@ -47,8 +73,9 @@ export async function serveGraphQL<C extends BaseContext>(
   req: IncomingMessage,
   res: ServerResponse,
   context: () => Promise<C>,
+  limits: HttpLimits = defaultHttpLimits,
 ): Promise<{ status: number; body: unknown }> {
-  const body = await parseBody(req);
+  const body = await parseBody(req, limits);
   const url = new URL(req.url ?? '/', 'http://localhost');
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
@@ -57,7 +84,11 @@ export async function serveGraphQL<C extends BaseContext>(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.end(response.body.string);
+    if (Buffer.byteLength(response.body.string) > limits.maxResponseBytes) {
+      sendJson(res, 200, {
+        errors: [{ message: `The answer is over ${limits.maxResponseBytes} bytes; ask for fewer items`, extensions: { code: 'RESPONSE_TOO_LARGE', limit: limits.maxResponseBytes } }],
+      });
+    } else res.end(response.body.string);
   } else {
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
@@ -73,18 +104,29 @@ export function sendJson(res: ServerResponse, status: number, value: unknown) {
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** A node:http server whose handler errors become a JSON error answer, never a hung socket. */
+/**
+ * A node:http server whose handler errors become a JSON error answer, never a hung socket.
+ * Headers must arrive within 10 s and the whole request within 30 s, so that slow or idle
+ * connections cannot pile up.
+ */
 export function createHttpServer(handler: Handler): http.Server {
-  return http.createServer((req, res) => {
+  // Connections are checked against those timeouts every second (Node's default: every 30 s).
+  const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handler(req, res).catch((e: unknown) => {
-      const status = e instanceof HttpError ? e.status : 500;
+      const known = e instanceof HttpError ? e : undefined;
+      const status = known?.status ?? 500;
       if (!res.headersSent) {
+        // The rest of a refused body is not worth reading: close once the answer is out.
+        if (known && status >= 408) res.setHeader('connection', 'close');
         sendJson(res, status, {
-          errors: [{ message: e instanceof HttpError ? e.message : 'Internal server error', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+          errors: [{ message: known ? known.message : 'Internal server error', extensions: { code: known ? known.code : 'INTERNAL_SERVER_ERROR' } }],
         });
       } else res.end();
     });
   });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }
 
 export interface Listening {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -10,7 +10,7 @@ import { parse, type DocumentNode } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import { verifyAuthorization, type Viewer } from './auth';
 import { openDatabase, requestStats } from './db';
-import { maskUnexpectedErrors } from './errors';
+import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, listen, sendJson, serveGraphQL, type Listening } from './http';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
@@ -32,6 +32,8 @@ export interface SubgraphContext {
   authorization?: string;
   /** GraphQL URLs of the other subgraphs by name (for the rare checks that must ask the owner). */
   peers: Readonly<Record<string, string>>;
+  /** Aborted when the caller has gone (the gateway gave up) or the request ran out of time. */
+  signal?: AbortSignal;
 }
 
 export type Resolvers = GraphQLResolverMap<SubgraphContext>;
@@ -62,6 +64,8 @@ export interface SubgraphOptions {
   dataSource?: DataSource;
   /** GraphQL URLs of the other subgraphs by name: places, people, enterprises, issues. */
   peers?: Record<string, string>;
+  /** Longest a request may run before its remaining fields fail (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface Subgraph {
@@ -76,6 +80,24 @@ export interface Subgraph {
   /** Stops Apollo and closes the database (if it opened it). */
   stop(): Promise<void>;
 }
+
+/**
+ * Fails every field still to be resolved once the request's signal is aborted, so that a query
+ * the gateway gave up on starts no more loads (each level of a query is a new batch of SQL).
+ */
+const stopAbandonedWork: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async executionDidStart() {
+        return {
+          willResolveField({ contextValue }) {
+            if (contextValue.signal?.aborted) throw new AppError('SERVICE_UNAVAILABLE', 'The request was given up or ran out of time');
+          },
+        };
+      },
+    };
+  },
+};
 
 /** Whether the database answers a trivial query within `ms` (a dead server may take its connect timeout). */
 async function databaseAnswers(ds: DataSource, ms = 2000): Promise<boolean> {
@@ -100,12 +122,12 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(log, def.name),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), stopAbandonedWork],
   });
   await server.start();
 
   const peers = opts.peers ?? {};
-  const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string): SubgraphContext => ({
+  const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string, signal?: AbortSignal): SubgraphContext => ({
     viewer,
     requestId,
     log: log.child({ requestId }),
@@ -114,6 +136,7 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
     now,
     authorization,
     peers,
+    signal,
   });
 
   const httpServer = createHttpServer(async (req, res) => {
@@ -126,11 +149,19 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     const started = process.hrtime.bigint();
     const stats = { sql: 0 };
-    const { status, body } = await requestStats.run(stats, () =>
-      serveGraphQL(server, req, res, async () =>
-        context(await verifyAuthorization(req.headers.authorization, opts.authSecret), requestId, req.headers.authorization),
-      ),
-    );
+    // Work nobody waits for any more stops: the caller hung up, or the request ran out of time.
+    const abandoned = new AbortController();
+    const timeoutMs = opts.requestTimeoutMs ?? 30_000;
+    const deadline = setTimeout(() => abandoned.abort(), timeoutMs);
+    if (timeoutMs <= 0) abandoned.abort();
+    res.once('close', () => res.writableFinished || abandoned.abort());
+    const { status, body } = await requestStats
+      .run(stats, () =>
+        serveGraphQL(server, req, res, async () =>
+          context(await verifyAuthorization(req.headers.authorization, opts.authSecret), requestId, req.headers.authorization, abandoned.signal),
+        ),
+      )
+      .finally(() => clearTimeout(deadline));
     log.info(
       {
         operation: (body as { operationName?: string } | undefined)?.operationName ?? null,

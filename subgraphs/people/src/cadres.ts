@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, toConnection, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Cadre, Department } from './entities';
 import { optionalPhone } from './phones';
@@ -7,14 +7,14 @@ import { optionalPhone } from './phones';
 export type CadresArgs = PageArgs & { departmentId?: string | null; rank?: string | null; search?: string | null };
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
-const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 export async function cadres(ctx: SubgraphContext, args: CadresArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Cadre).createQueryBuilder('c');
   if (args.departmentId != null) q.andWhere('c.departmentId = :dept', { dept: args.departmentId });
   if (args.rank) q.andWhere('c.cadreRank = :rank', { rank: args.rank });
-  if (args.search?.trim()) q.andWhere("c.name LIKE :search ESCAPE '!'", { search: likePattern(args.search.trim()) });
+  const search = searchPattern(args.search);
+  if (search) q.andWhere("c.name LIKE :search ESCAPE '!'", { search });
   const rows = await q.clone().orderBy('c.id').offset(page.offset).limit(page.limit + 1).getMany();
   return toConnection(rows, page, () => q.getCount());
 }

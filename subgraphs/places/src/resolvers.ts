@@ -3,6 +3,7 @@ import {
   pageOf,
   parseDivisionCode,
   requireDivisionCode,
+  searchPattern,
   toConnection,
   type PageArgs,
   type Resolvers,
@@ -21,7 +22,6 @@ function ancestorCodes(code: string): string[] {
 }
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
-const likePattern = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 async function divisions(ctx: SubgraphContext, args: DivisionsArgs) {
   const page = pageOf(args);
@@ -31,7 +31,8 @@ async function divisions(ctx: SubgraphContext, args: DivisionsArgs) {
     q.andWhere('d.parentCode = :parent', { parent: args.parentCode });
   }
   if (args.level) q.andWhere('d.level = :level', { level: args.level });
-  if (args.search?.trim()) q.andWhere("d.name LIKE :search ESCAPE '!'", { search: likePattern(args.search.trim()) });
+  const search = searchPattern(args.search);
+  if (search) q.andWhere("d.name LIKE :search ESCAPE '!'", { search });
   const rows = await q.clone().orderBy('d.code').offset(page.offset).limit(page.limit + 1).getMany();
   return toConnection(rows, page, () => q.getCount());
 }
