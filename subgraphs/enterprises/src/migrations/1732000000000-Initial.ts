@@ -1,6 +1,8 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { enterpriseCategories } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const enterpriseCategories = ['ABOVE_SCALE_INDUSTRIAL', 'SPECIALIZED_NEW', 'TECH_SME', 'OTHER'];
 
 export class Initial1732000000000 implements MigrationInterface {
   name = 'Initial1732000000000';

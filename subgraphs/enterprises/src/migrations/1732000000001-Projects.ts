@@ -1,6 +1,8 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { projectLevels } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const projectLevels = ['PROVINCIAL_KEY', 'MUNICIPAL_KEY', 'COUNTY_KEY', 'OTHER'];
 
 export class Projects1732000000001 implements MigrationInterface {
   name = 'Projects1732000000001';

@@ -1,6 +1,14 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
-import { issueCategories, issueKinds, issueSources, issueStatuses, ratingAspects, satisfactions, urgencies } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const issueCategories = ['EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE', 'SAFETY', 'ENVIRONMENT', 'ENTERPRISE_SERVICE', 'PROJECT_CONSTRUCTION', 'OTHER'];
+const issueKinds = ['INQUIRY', 'HELP', 'COMPLAINT', 'REPORT', 'SUGGESTION'];
+const issueSources = ['VISIT', 'HOTLINE', 'FORUM', 'ENTERPRISE', 'ONLINE', 'OTHER'];
+const issueStatuses = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'];
+const ratingAspects = ['WORK', 'CONDUCT', 'ENVIRONMENT', 'SERVICE'];
+const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
+const urgencies = ['EMERGENCY', 'UTILITIES', 'GENERAL', 'COMPLEX'];
 
 /** A UTC instant with milliseconds (DATETIME(3) on MySQL; MySQL's plain DATETIME drops them). */
 const instant = (name: string, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({

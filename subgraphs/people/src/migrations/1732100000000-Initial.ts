@@ -1,6 +1,10 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { cadreRanks, liaisonRoles, targetTypes } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const cadreRanks = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'];
+const liaisonRoles = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'];
+const targetTypes = ['Division', 'BuildingUnit', 'Household', 'Enterprise', 'Project'];
 
 export class Initial1732100000000 implements MigrationInterface {
   name = 'Initial1732100000000';

@@ -1,6 +1,10 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { householdTags, targetTypes, visitKinds } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const householdTags = ['POOR', 'WEALTHY', 'PETITIONER', 'OLD_PARTY_MEMBER', 'OLD_CADRE', 'OLD_MODEL', 'MILITARY_FAMILY'];
+const targetTypes = ['Division', 'BuildingUnit', 'Household', 'Enterprise', 'Project'];
+const visitKinds = ['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT'];
 
 /** Households, residents and their tags; visits and who made them. */
 export class HouseholdsVisits1732200000000 implements MigrationInterface {

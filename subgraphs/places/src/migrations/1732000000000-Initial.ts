@@ -1,6 +1,8 @@
-import { enumColumn, intColumn } from '@cadres/kit';
+import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { divisionLevels } from '../entities';
+
+// Frozen: the values as released. A new value needs a new migration, never an edit here.
+const divisionLevels = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'COMMUNITY'];
 
 export class Initial1732000000000 implements MigrationInterface {
   name = 'Initial1732000000000';
