@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { askPeer, fetchEntities, PeerError, type PeerContext } from './peer';
+import { askPeer, divisionOf, fetchEntities, PeerError, type PeerContext } from './peer';
 
 /** A peer that records what it was sent and answers with `reply`. */
 function fakePeer(reply: (body: any) => { status?: number; json: unknown }) {
@@ -81,5 +81,27 @@ describe('peer client', () => {
       extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: 'places' },
     });
     await expect(askPeer(ctxFor(peer.url), 'enterprises', '{ x }')).rejects.toThrow(/no URL/);
+  });
+});
+
+describe('the fake owners tests use', () => {
+  it("answer what the owners' real SDL serves, and refuse a selection they do not", async () => {
+    const { startFakeOwners } = await import('./testing');
+    const owners = await startFakeOwners();
+    try {
+      const ctx: PeerContext = { peers: owners.peers, requestId: 'r' };
+      // A division is where it is; everything else lies in the fixture's community.
+      expect(await divisionOf(ctx, 'Division', '370502001202', 'targetId')).toBe('370502001202');
+      for (const type of ['BuildingUnit', 'Household', 'Enterprise', 'Project'] as const) {
+        expect([type, await divisionOf(ctx, type, `${type}-1`, 'targetId')]).toEqual([type, '370502001201']);
+      }
+      await expect(divisionOf(ctx, 'Household', 'missing-1', 'targetId')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'targetId' } });
+      // A misspelled field, as a wrong selection in peer.ts would be: the owner refuses it.
+      await expect(fetchEntities(ctx, 'places', [{ __typename: 'BuildingUnit', id: 'u' }], '... on BuildingUnit { building { divison { code } } }')).rejects.toThrow(
+        /Cannot query field "divison" on type "Building"/,
+      );
+    } finally {
+      await owners.close();
+    }
   });
 });

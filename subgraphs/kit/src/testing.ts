@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { signToken, type Viewer } from './auth';
 import { statementCount } from './db';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createLogger } from './logger';
-import { createSubgraph, type Clock, type Subgraph, type SubgraphDefinition } from './subgraph';
+import { entityOwners } from './peer';
+import { createSubgraph, loadSdl, type Clock, type Subgraph, type SubgraphDefinition } from './subgraph';
 
 /**
  * Test support shared by every subgraph. Database tests run on the embedded SQLite and, when
@@ -147,37 +149,51 @@ export async function pendingSchemaChanges(ds: DataSource): Promise<string[]> {
 export const MISSING_DISTRICT = '370599';
 
 /**
- * A stand-in for the owner subgraphs when one subgraph is tested alone: answers `_entities`
- * for every representation except those `missing` names (by default, keys containing
- * "missing" and divisions in MISSING_DISTRICT), each located in the division `located` names (by default 370502001201, a
- * community of 东营区), whichever way the question asks for it (division, site, building).
- * Use its url as every peer.
+ * Stand-ins for the owner subgraphs when one subgraph is tested alone: each peer is its owner's
+ * real SDL (buildSubgraphSchema) with fixture resolvers, so a selection the owner does not serve
+ * fails the test as it would fail in production. Every entity exists except those `missing`
+ * names (by default, keys containing "missing" and divisions in MISSING_DISTRICT), each located
+ * in the division `located` names (by default 370502001201, a community of 东营区), whichever
+ * way the question asks for it (division, site, building). Use `peers` as the subgraph's peers.
  */
 export async function startFakeOwners(
   missing: (type: string, key: string) => boolean = (_type, key) => key.includes('missing') || key.startsWith(MISSING_DISTRICT),
   located: (type: string, key: string) => string = () => '370502001201',
 ): Promise<{ url: string; peers: Record<string, string>; close(): Promise<void> }> {
   const http = await import('node:http');
+  const schemas = new Map<string, GraphQLSchema>();
+  for (const peer of new Set(Object.values(entityOwners).map((o) => o.peer))) {
+    const typeDefs = loadSdl(peer);
+    const resolvers: Record<string, { __resolveReference(ref: Record<string, unknown>): unknown }> = {};
+    for (const [type, owner] of Object.entries(entityOwners)) {
+      if (owner.peer !== peer) continue;
+      resolvers[type] = {
+        __resolveReference(ref) {
+          const key = String(ref[owner.key]);
+          if (missing(type, key)) return null;
+          const division = { code: located(type, key) };
+          return { ...ref, division, site: division, building: { id: 'fake-building', division } };
+        },
+      };
+    }
+    schemas.set(peer, buildSubgraphSchema([{ typeDefs, resolvers: resolvers as never }]));
+  }
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => {
-      const { variables } = JSON.parse(body) as { variables: { r: { __typename: string; id?: string; code?: string }[] } };
-      const entities = variables.r.map((r) => {
-        const key = String(r.code ?? r.id);
-        if (missing(r.__typename, key)) return null;
-        const division = { code: located(r.__typename, key) };
-        return { ...r, division, site: division, building: { division } };
-      });
+    req.on('end', async () => {
+      const schema = schemas.get((req.url ?? '').split('/')[1]);
+      const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+      const result = schema ? await graphql({ schema, source: query, variableValues: variables }) : { errors: [{ message: `no such peer: ${req.url}` }] };
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { _entities: entities } }));
+      res.end(JSON.stringify(result));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}/graphql`;
+  const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
   return {
     url,
-    peers: { places: url, people: url, enterprises: url, issues: url },
+    peers: Object.fromEntries([...schemas.keys()].map((peer) => [peer, `${url}/${peer}/graphql`])),
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
 }
