@@ -2,11 +2,11 @@ import { In } from 'typeorm';
 import {
   byColumn,
   bySubtree,
-  chinaDate,
   groupLoader,
   groupedConnectionLoaders,
   pageOf,
   rowsByKey,
+  today,
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
@@ -31,8 +31,8 @@ export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?
   );
 }
 
-/** Today (China Standard Time), read once per request so that every field of a response agrees. */
-export const today = (ctx: SubgraphContext) => ctx.loaders.get('today', () => chinaDate(ctx.now()));
+/** Re-exported for the resolvers: the one definition of "today" (read once per request) is kit's. */
+export { today };
 
 export const projectById = (ctx: SubgraphContext) => rowsByKey(ctx, Project, 'id');
 

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './config';
 export * from './connection';
+export * from './dates';
 export * from './db';
 export * from './errors';
 export * from './grouped';

@@ -1,5 +1,4 @@
-import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
-import { today } from './dates';
+import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, today, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { peopleConfig } from './config';
 import { Household } from './entities';
 

@@ -16,12 +16,12 @@ import {
   requireDivisionCode,
   requireExisting,
   requireText,
+  today,
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';
-import { today } from './dates';
 import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
 import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
 import { optionalPhone } from './phones';

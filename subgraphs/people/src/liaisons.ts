@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, createOnce, idempotencyKeyArg, isUniqueViolation, loadOrNull, notFound, transaction, type SubgraphContext } from '@cadres/kit';
+import { badInput, conflict, createOnce, idempotencyKeyArg, isUniqueViolation, loadOrNull, notFound, today, transaction, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
-import { today } from './dates';
 import { Liaison, openKeyOf, type TargetType } from './entities';
 import { activeLiaison, cadreById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';

@@ -2,10 +2,11 @@ import { In } from 'typeorm';
 import {
   byColumn,
   bySubtree,
-  groupLoader,
   groupedConnectionLoaders,
+  groupLoader,
   pageOf,
   rowsByKey,
+  today,
   valueLoader,
   type Connection,
   type PageArgs,
@@ -24,7 +25,6 @@ import {
   type HouseholdTag,
   type TargetType,
 } from './entities';
-import { today } from './dates';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
 export const departmentById = (ctx: SubgraphContext) => rowsByKey(ctx, Department, 'id');

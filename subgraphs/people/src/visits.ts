@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, createOnce, idempotencyKeyArg, notFound, requireText, type SubgraphContext } from '@cadres/kit';
+import { badInput, createOnce, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
-import { today } from './dates';
 import { Visit, VisitCadre, type TargetType, type VisitKind } from './entities';
 import { cadreById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
