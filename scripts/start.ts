@@ -1,20 +1,21 @@
-// npm start: the four subgraphs, each its own process as in production, then the gateway.
+// npm start: every subgraph of subgraphs/registry.ts, each its own process as in production, then the gateway.
 // Each subgraph seeds the shared demo world into its empty embedded database on first start.
 // scripts/supervisor.ts waits for each while it reports progress, and afterwards restarts one
 // that crashes (with a back-off) so that the others keep serving.
 import path from 'node:path';
-import { resolveAuthSecret, signToken } from '@cadres/kit';
+import { resolveAuthSecret, settingPrefix, signToken, subgraphEntries } from '@cadres/kit';
 import { StartupError, Supervisor, type ProcessSpec } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data');
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
-// Ports follow <NAME>_PORT as each subgraph does; the gateway and the peers are told the URLs.
-const services = ['places', 'people', 'enterprises', 'issues'].map((name, i) => {
-  const port = Number(process.env[`${name.toUpperCase()}_PORT`] ?? 4001 + i);
-  return { name, main: `subgraphs/${name}/src/main.ts`, port, url: `http://127.0.0.1:${port}/graphql`, health: `http://127.0.0.1:${port}/health` };
+// Ports follow <NAME>_PORT as each subgraph does (the registry's port otherwise); the gateway
+// and the peers are told the URLs.
+const services = subgraphEntries().map(({ name, folder, port: defaultPort }) => {
+  const port = Number(process.env[`${settingPrefix(name)}_PORT`] ?? defaultPort);
+  return { name, main: `${folder}/src/main.ts`, port, url: `http://127.0.0.1:${port}/graphql`, health: `http://127.0.0.1:${port}/health` };
 });
-const urls = Object.fromEntries(services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url]));
+const urls = Object.fromEntries(services.map((s) => [`${settingPrefix(s.name)}_URL`, s.url]));
 
 // Start-up fails only when a process says nothing for this long (it reports each stage and
 // seeded rows), not after a fixed total: a slow first start that keeps moving is waited for.
@@ -60,7 +61,7 @@ async function main() {
   const started = Date.now();
   // Made here, once, before the children race to create it.
   const secret = resolveAuthSecret(process.env.AUTH_SECRET, dataDir);
-  console.log(`Starting 4 subgraphs (data in ${dataDir}) …`);
+  console.log(`Starting ${services.length} subgraphs (data in ${dataDir}) …`);
   await Promise.all(services.map((s) => supervisor.start(node(s.name, s.main, s.health))));
   await supervisor.start(node('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}/ready`));
 

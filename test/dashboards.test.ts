@@ -2,7 +2,7 @@
 // fixed clock so that project and issue lights and "this year" are deterministic.
 import { buildDemoPeople, buildDemoProjects, DEMO_PROJECTS_AS_OF, type DemoWorld } from '@cadres/kit';
 import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
-import { issuesEntities } from '@cadres/issues';
+import { entities as issuesEntities } from '@cadres/issues';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
 /** 12:00 in China on the day the demo projects are anchored to (2026-07-01). */

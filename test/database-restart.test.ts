@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, createSubgraph, signToken, type Subgraph } from '@cadres/kit';
 import { startFakeOwners, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
-import { issuesDefinition, issuesEntities } from '@cadres/issues';
+import { entities as issuesEntities, subgraph as issuesSubgraph } from '@cadres/issues';
 import { privateMariadbMissing, startPrivateMariadb, type PrivateMariadb } from './support/mariadb-server';
 
 const WRITES = 200;
@@ -30,7 +30,7 @@ describe('a subgraph whose MariaDB is killed under load and restarted', () => {
     await admin.query('CREATE DATABASE issues CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
     await admin.end();
     owners = await startFakeOwners();
-    subgraph = await createSubgraph(issuesDefinition, {
+    subgraph = await createSubgraph(issuesSubgraph, {
       dbUrl: `${mariadb.url}/issues`,
       dataDir: path.join(os.tmpdir(), 'cadres-test'),
       authSecret: TEST_AUTH_SECRET,

@@ -4,7 +4,7 @@
 import net from 'node:net';
 import { createLogger, signToken } from '@cadres/kit';
 import { countStatements, createTestSubgraph, describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
-import { placesDefinition } from '@cadres/places';
+import { subgraph as placesSubgraph } from '@cadres/places';
 import { RateLimiter } from '@cadres/gateway/src/rate-limit';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
@@ -158,7 +158,7 @@ describeEachDatabase('hostile queries at the gateway', (db) => {
   });
 
   it('stops work on a subgraph when the request has run out of time', async () => {
-    const places = await createTestSubgraph(placesDefinition, db, { requestTimeoutMs: 0 });
+    const places = await createTestSubgraph(placesSubgraph, db, { requestTimeoutMs: 0 });
     try {
       const { url } = await places.listen(0);
       const authorization = `Bearer ${await signToken({ sub: 'x', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET)}`;

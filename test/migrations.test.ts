@@ -6,15 +6,11 @@ import path from 'node:path';
 import { Kind } from 'graphql';
 import type { DataSource, EntityMetadata, QueryRunner } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { loadSdl, type SubgraphDefinition } from '@cadres/kit';
+import { definitionOf, loadSdl, subgraphEntries } from '@cadres/kit';
 import { enumColumn, intColumn } from '@cadres/kit/src/migration-columns';
 import { createTestSubgraph, describeEachDatabase } from '@cadres/kit/src/testing';
-import { enterprisesDefinition } from '@cadres/enterprises';
-import { issuesDefinition } from '@cadres/issues';
-import { peopleDefinition } from '@cadres/people';
-import { placesDefinition } from '@cadres/places';
 
-const definitions: SubgraphDefinition[] = [placesDefinition, peopleDefinition, enterprisesDefinition, issuesDefinition];
+const definitions = subgraphEntries().map(definitionOf);
 const ALLOWED_IMPORTS = ['typeorm', '@cadres/kit/src/migration-columns'];
 
 describe('released migrations', () => {

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, type GraphQLSchema } from 'graphql';
 import { repoRoot } from '@cadres/kit';
-import { subgraphList } from './subgraphs';
+import { currentSubgraphs } from './subgraphs';
 
 export const supergraphPath = path.join(repoRoot, 'schema', 'supergraph.graphql');
 
-/** Composes schema/<name>.graphql of the four subgraphs; throws with every composition error. */
+/** Composes every registered subgraph's SDL (<folder>/schema.graphql); throws with every composition error. */
 export function composeSupergraph(): string {
   return compose().supergraphSdl;
 }
@@ -19,11 +19,7 @@ export function composeApiSchema(): GraphQLSchema {
 
 function compose() {
   const result = composeServices(
-    subgraphList.map(({ name, url }) => ({
-      name,
-      url,
-      typeDefs: parse(readFileSync(path.join(repoRoot, 'schema', `${name}.graphql`), 'utf8')),
-    })),
+    currentSubgraphs().map(({ name, url, sdlPath }) => ({ name, url, typeDefs: parse(readFileSync(sdlPath, 'utf8')) })),
   );
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);

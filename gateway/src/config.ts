@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { commonEnv, parseConfig, port, repoRoot } from '@cadres/kit';
+import { commonEnv, parseConfig, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
 import { defaultLimits } from './limits';
-import { subgraphList, type SubgraphName } from './subgraphs';
 
-const gatewayEnv = z
-  .object({
+/** Built when parsed, so that it covers every subgraph registered by then. */
+const gatewayEnv = () =>
+  settingsOf({
     ...commonEnv,
     GATEWAY_PORT: port(4000),
     /** The composed supergraph the gateway serves (and watches for changes). */
@@ -33,33 +33,31 @@ const gatewayEnv = z
     CORS_ORIGINS: z.string().default('*'),
     /** Gateway processes sharing the port (node:cluster); it holds no state, so one per core scales. */
     GATEWAY_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
-    PLACES_URL: z.url().optional(),
-    PEOPLE_URL: z.url().optional(),
-    ENTERPRISES_URL: z.url().optional(),
-    ISSUES_URL: z.url().optional(),
+    /** <NAME>_URL per registered subgraph: where the gateway finds it, instead of the supergraph's URL. */
+    ...subgraphUrlSettings(),
   })
-  .transform((e) => ({
-    dataDir: e.DATA_DIR,
-    authSecret: e.AUTH_SECRET,
-    logLevel: e.LOG_LEVEL,
-    port: e.GATEWAY_PORT,
-    supergraphPath: e.SUPERGRAPH_PATH,
-    maxSockets: e.SUBGRAPH_MAX_SOCKETS,
-    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
-    breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
-    breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
-    limits: { depth: e.MAX_QUERY_DEPTH, aliases: e.MAX_QUERY_ALIASES, tokens: e.MAX_QUERY_TOKENS, cost: e.MAX_QUERY_COST },
-    http: { maxBodyBytes: e.MAX_REQUEST_BYTES, maxResponseBytes: e.MAX_RESPONSE_BYTES },
-    rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
-    workers: e.GATEWAY_WORKERS,
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */
-    subgraphUrls: Object.fromEntries(
-      subgraphList
-        .map(({ name }) => [name, e[`${name.toUpperCase()}_URL` as 'PLACES_URL']] as const)
-        .filter(([, url]) => url),
-    ) as Partial<Record<SubgraphName, string>>,
-  }));
+    .transform((e) => ({
+      dataDir: e.DATA_DIR,
+      authSecret: e.AUTH_SECRET,
+      logLevel: e.LOG_LEVEL,
+      port: e.GATEWAY_PORT,
+      supergraphPath: e.SUPERGRAPH_PATH,
+      maxSockets: e.SUBGRAPH_MAX_SOCKETS,
+      subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+      breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
+      breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
+      limits: { depth: e.MAX_QUERY_DEPTH, aliases: e.MAX_QUERY_ALIASES, tokens: e.MAX_QUERY_TOKENS, cost: e.MAX_QUERY_COST },
+      http: { maxBodyBytes: e.MAX_REQUEST_BYTES, maxResponseBytes: e.MAX_RESPONSE_BYTES },
+      rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
+      workers: e.GATEWAY_WORKERS,
+      corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      /** Subgraph URL overrides by name; the supergraph's own URLs otherwise. */
+      subgraphUrls: Object.fromEntries(
+        subgraphEntries()
+          .map(({ name }) => [name, e[`${settingPrefix(name)}_URL`] as string | undefined] as const)
+          .filter(([, url]) => url),
+      ) as Partial<Record<string, string>>,
+    }));
 
-export type GatewayConfig = z.infer<typeof gatewayEnv>;
-export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env) => parseConfig(gatewayEnv, env);
+export type GatewayConfig = z.infer<ReturnType<typeof gatewayEnv>>;
+export const loadGatewayConfig = (env: NodeJS.ProcessEnv = process.env): GatewayConfig => parseConfig(gatewayEnv(), env);

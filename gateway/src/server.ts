@@ -15,6 +15,7 @@ import {
   DateTimeScalar,
   createLogger,
   listen,
+  subgraphEntries,
   maskUnexpectedErrors,
   sendJson,
   serveGraphQL,
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   supergraphPath: string;
   /** Per-subgraph URL overrides (tests, deployments); otherwise the supergraph's URLs. */
   subgraphUrls?: Partial<Record<string, string>>;
+  /** The subgraphs /ready waits for: every registered one (subgraphs/registry.ts) unless told otherwise. */
+  subgraphs?: readonly string[];
   authSecret: string;
   log?: Logger;
   maxSockets?: number;
@@ -63,7 +66,7 @@ export interface GatewayOptions {
 
 export interface Gateway {
   listen(port: number, host?: string): Promise<Listening>;
-  /** Answers whether every subgraph's /health answers 200. */
+  /** Answers whether every expected subgraph's /health answers 200 (one the supergraph does not name cannot). */
   ready(): Promise<{ ready: boolean; subgraphs: Record<string, boolean> }>;
   stop(): Promise<void>;
 }
@@ -268,9 +271,13 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   await server.start();
 
+  const expected = opts.subgraphs ?? subgraphEntries().map((e) => e.name);
   async function ready() {
+    const names = [...new Set([...expected, ...services.keys()])];
     const checks = await Promise.all(
-      [...services].map(async ([name, url]) => {
+      names.map(async (name) => {
+        const url = services.get(name);
+        if (!url) return [name, false] as const;
         try {
           const res = await fetch(healthUrl(url), { agent, timeout: 2000 });
           return [name, res.ok] as const;

@@ -1,12 +1,13 @@
-/**
- * The four subgraphs of the federation, with the URLs the committed supergraph names (what
- * `npm start` uses). The gateway can override each one from the environment: PLACES_URL, …
- */
-export const subgraphList = [
-  { name: 'places', url: 'http://127.0.0.1:4001/graphql' },
-  { name: 'people', url: 'http://127.0.0.1:4002/graphql' },
-  { name: 'enterprises', url: 'http://127.0.0.1:4003/graphql' },
-  { name: 'issues', url: 'http://127.0.0.1:4004/graphql' },
-] as const;
+import { defaultSubgraphUrl, sdlPath, subgraphEntries, type SubgraphName } from '@cadres/kit';
 
-export type SubgraphName = (typeof subgraphList)[number]['name'];
+/**
+ * The subgraphs of the federation (subgraphs/registry.ts), with the URLs the committed
+ * supergraph names (what `npm start` uses). The gateway can override each one from the
+ * environment: PLACES_URL, …
+ */
+export const subgraphList = subgraphEntries().map((e) => ({ name: e.name as SubgraphName, url: defaultSubgraphUrl(e) }));
+
+export type { SubgraphName };
+
+/** The same, with the subgraphs registered since (the fifth-subgraph test), and where each one's SDL is. */
+export const currentSubgraphs = () => subgraphEntries().map((e) => ({ name: e.name, url: defaultSubgraphUrl(e), sdlPath: sdlPath(e) }));

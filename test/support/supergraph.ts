@@ -1,22 +1,16 @@
 import path from 'node:path';
-import { buildDemoWorld, chinaDate, createLogger, signToken, type Clock, type DemoWorld, type Subgraph, type SubgraphDefinition, type Viewer } from '@cadres/kit';
-import type { DataSource } from 'typeorm';
+import { buildDemoWorld, createLogger, definitionOf, signToken, subgraphEntries, type Clock, type DemoWorld, type Subgraph, type SubgraphName, type Viewer } from '@cadres/kit';
 import { createTestSubgraph, TEST_AUTH_SECRET, type TestDatabaseKind } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway, type GatewayOptions } from '@cadres/gateway';
-import { enterprisesDefinition, seedEnterprises } from '@cadres/enterprises';
-import { issuesDefinition, seedIssues } from '@cadres/issues';
-import { peopleDefinition, seedPeople } from '@cadres/people';
-import { placesDefinition, seedPlaces } from '@cadres/places';
 import { startFaultyProxy, type FaultyProxy } from './faulty-proxy';
-
-type SubgraphName = 'places' | 'people' | 'enterprises' | 'issues';
 
 export interface RunningSupergraph {
   url: string;
-  subgraphs: Record<SubgraphName, Subgraph & { url: string }>;
+  /** Every registered subgraph by name (one registered in-process too). */
+  subgraphs: Record<SubgraphName, Subgraph & { url: string }> & Record<string, Subgraph & { url: string }>;
   gateway: Gateway;
   /** With `faults: true`: the proxy between the gateway and each subgraph, to stop or hang it. */
-  faults: Record<SubgraphName, FaultyProxy>;
+  faults: Record<SubgraphName, FaultyProxy> & Record<string, FaultyProxy>;
   world: DemoWorld;
   token(viewer?: Partial<Viewer>): Promise<string>;
   /** POSTs one operation to the gateway; returns the parsed body and the HTTP status. */
@@ -25,9 +19,9 @@ export interface RunningSupergraph {
 }
 
 /**
- * The whole federation in-process, on port 0: four subgraphs on fresh databases of `db`'s kind,
- * seeded with the demo world, and the gateway serving the committed supergraph with the
- * subgraph URLs overridden.
+ * The whole federation in-process, on port 0: every registered subgraph (subgraphs/registry.ts)
+ * on a fresh database of `db`'s kind, seeded with the demo world, and the gateway serving the
+ * committed supergraph (or `supergraph`) with the subgraph URLs overridden.
  */
 export async function startSupergraph(
   db: TestDatabaseKind,
@@ -35,26 +29,20 @@ export async function startSupergraph(
 ): Promise<RunningSupergraph> {
   const world = buildDemoWorld({ seed: 2023, scale: opts.scale ?? 1 });
   const peers: Record<string, string> = {};
-  // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
-  // lights and "this year" are deterministic; without one they use the real time, as before.
-  const seedNow = opts.now;
-  const defs: ReadonlyArray<readonly [SubgraphDefinition, (ds: DataSource, w: DemoWorld) => Promise<boolean>]> = [
-    [placesDefinition, seedPlaces],
-    [peopleDefinition, seedPeople],
-    [enterprisesDefinition, (ds, w) => seedEnterprises(ds, w, seedNow ? { asOf: chinaDate(seedNow()) } : {})],
-    [issuesDefinition, (ds, w) => (seedNow ? seedIssues(ds, w, seedNow()) : seedIssues(ds, w))],
-  ];
   const subgraphs = {} as RunningSupergraph['subgraphs'];
-  for (const [def, seed] of defs) {
+  for (const entry of subgraphEntries()) {
+    const def = definitionOf(entry);
+    // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
+    // lights and "this year" are deterministic; without one they use the real time.
     const subgraph = await createTestSubgraph(def, db, { now: opts.now, peers });
-    if (opts.seed !== false) await seed(subgraph.ds, world);
+    if (opts.seed !== false) await subgraph.seed(world);
     const { url } = await subgraph.listen(0);
     peers[def.name] = url;
-    subgraphs[def.name as keyof typeof subgraphs] = Object.assign(subgraph, { url });
+    subgraphs[def.name] = Object.assign(subgraph, { url });
   }
   // The subgraphs still ask each other directly: only the gateway's fetches go through a proxy.
   const faults = {} as RunningSupergraph['faults'];
-  if (opts.faults) for (const name of Object.keys(subgraphs) as SubgraphName[]) faults[name] = await startFaultyProxy(peers[name]);
+  if (opts.faults) for (const name of Object.keys(subgraphs)) faults[name] = await startFaultyProxy(peers[name]);
   const gateway = await createGateway({
     supergraphPath: opts.supergraph ?? supergraphPath,
     subgraphUrls: opts.faults ? Object.fromEntries(Object.entries(faults).map(([name, proxy]) => [name, proxy.url])) : peers,

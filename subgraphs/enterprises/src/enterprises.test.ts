@@ -9,8 +9,7 @@ import {
   runOperation,
 } from '@cadres/kit/src/testing';
 import { Enterprise } from './entities';
-import { enterprisesDefinition } from './server';
-import { seedEnterprises } from './seed';
+import { subgraph as enterprises } from './server';
 
 const world = buildDemoWorld({ seed: 2023, scale: 1 });
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -54,8 +53,8 @@ function divisionCodes(n: number): string[] {
 describeEachDatabase('enterprises subgraph', (db) => {
   let sg: Subgraph;
   beforeAll(async () => {
-    sg = await createTestSubgraph(enterprisesDefinition, db, { fakeOwners: true });
-    await seedEnterprises(sg.ds, world);
+    sg = await createTestSubgraph(enterprises, db, { fakeOwners: true });
+    await sg.seed(world);
   });
   afterAll(() => sg?.stop());
 
@@ -64,7 +63,7 @@ describeEachDatabase('enterprises subgraph', (db) => {
   });
 
   it('seeds only once', async () => {
-    expect(await seedEnterprises(sg.ds, world)).toBe(false);
+    expect(await sg.seed(world)).toBe(false);
     expect(await sg.ds.getRepository(Enterprise).count()).toBe(world.enterprises.length);
   });
 

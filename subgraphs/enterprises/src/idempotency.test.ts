@@ -10,7 +10,7 @@ import {
   runOperation,
 } from '@cadres/kit/src/testing';
 import { Enterprise, Project, ProjectProgress } from './entities';
-import { enterprisesDefinition } from './server';
+import { subgraph as enterprises } from './server';
 
 /** Noon on 20 February 2026 in China: a project planned 2026-01-01 to 2026-04-11 is due at 0.5. */
 const NOW = new Date('2026-02-20T04:00:00Z');
@@ -35,7 +35,7 @@ describeEachDatabase('enterprises subgraph: idempotent creation', (db) => {
   let sg: Subgraph;
   let enterpriseId: string;
   beforeAll(async () => {
-    sg = await createTestSubgraph(enterprisesDefinition, db, { fakeOwners: true, now: () => NOW });
+    sg = await createTestSubgraph(enterprises, db, { fakeOwners: true, now: () => NOW });
     enterpriseId = (await data(sg, REGISTER_ENTERPRISE, { cc: creditCode('MA3C4Q5X1'), name: '东营一号科技有限公司' })).registerEnterprise.id;
   });
   afterAll(() => sg?.stop());

@@ -1,3 +1,3 @@
-export { createEnterprisesSubgraph, enterprisesDefinition } from './server';
-export { seedEnterprises } from './seed';
-export * as enterprisesEntities from './entities';
+// What every subgraph's package exports: `subgraph` (its definition) and its entities.
+export { subgraph } from './server';
+export * as entities from './entities';

@@ -1,11 +1,11 @@
 import { BP } from './light';
-import { buildDemoProjects, buildDemoWorld, chinaDate, ConfigError } from '@cadres/kit';
+import { buildDemoProjects, buildDemoWorld, chinaDate, ConfigError, parseConfig } from '@cadres/kit';
 import {
   addMonths,
   dayNumber,
   defaultLightRules,
   isoOfDay,
-  lightRulesFromEnv,
+  lightRulesEnv,
   plannedProgress,
   projectLight,
   unstartedRedCutoff,
@@ -110,17 +110,19 @@ describe('calendar helpers', () => {
 });
 
 describe('light thresholds from the environment', () => {
+  const lightRulesOf = (env: Record<string, string>) => parseConfig(lightRulesEnv, env);
+
   it('defaults to 10 / 30 points and 3 months, and reads fractions', () => {
-    expect(lightRulesFromEnv({})).toEqual(defaultLightRules);
+    expect(lightRulesOf({})).toEqual(defaultLightRules);
     expect(
-      lightRulesFromEnv({ PROJECT_LIGHT_YELLOW_BEHIND: '0.05', PROJECT_LIGHT_RED_BEHIND: '0.2', PROJECT_LIGHT_RED_UNSTARTED_MONTHS: '2' }),
+      lightRulesOf({ PROJECT_LIGHT_YELLOW_BEHIND: '0.05', PROJECT_LIGHT_RED_BEHIND: '0.2', PROJECT_LIGHT_RED_UNSTARTED_MONTHS: '2' }),
     ).toEqual({ yellowBehindBp: 500, redBehindBp: 2000, redUnstartedMonths: 2 });
   });
 
   it('stops with a message naming the variable', () => {
     const problem = (env: Record<string, string>) => {
       try {
-        lightRulesFromEnv(env);
+        lightRulesOf(env);
         return 'accepted';
       } catch (e) {
         return e instanceof ConfigError ? e.message.split('\n').slice(1).map((l) => l.trim().split(':')[0]) : 'other error';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, toIsoDate } from '@cadres/kit';
+import { toIsoDate } from '@cadres/kit';
 
 /**
  * The key-project light (重点项目亮灯), the one rule of this subgraph that depends on "now".
@@ -50,6 +50,7 @@ export const defaultLightRules: LightRules = { yellowBehindBp: 1_000, redBehindB
 const behindFraction = (fallback: number) =>
   z.coerce.number().gt(0, 'expected a fraction above 0 (e.g. 0.10 for 10 points)').max(1, 'expected a fraction up to 1').default(fallback);
 
+/** The light thresholds from the environment (defaults when unset): enterprises' own settings, parsed at start-up. */
 export const lightRulesEnv = z
   .object({
     PROJECT_LIGHT_YELLOW_BEHIND: behindFraction(0.1),
@@ -69,9 +70,6 @@ export const lightRulesEnv = z
       redUnstartedMonths: e.PROJECT_LIGHT_RED_UNSTARTED_MONTHS,
     }),
   );
-
-/** The light thresholds from the environment (defaults when unset); throws ConfigError naming the variable. */
-export const lightRulesFromEnv = (env: NodeJS.ProcessEnv = process.env): LightRules => parseConfig(lightRulesEnv, env);
 
 // ------------------------------------------------------------------------------ calendar days
 

@@ -1,5 +1,4 @@
 import { runSubgraph } from '@cadres/kit';
-import { enterprisesDefinition } from './server';
-import { seedEnterprises } from './seed';
+import { subgraph } from './server';
 
-runSubgraph(enterprisesDefinition, { defaultPort: 4003, seed: seedEnterprises });
+runSubgraph(subgraph);

@@ -19,8 +19,7 @@ import {
 } from '@cadres/kit/src/testing';
 import { Project, ProjectProgress } from './entities';
 import { dayNumber, defaultLightRules, isoOfDay, projectLight, type Light, type LightRules } from './light';
-import { createEnterprisesDefinition, enterprisesDefinition } from './server';
-import { seedEnterprises } from './seed';
+import { subgraph as enterprises } from './server';
 
 const world = buildDemoWorld({ seed: 2023, scale: 1 });
 const AS_OF = '2026-07-01';
@@ -75,8 +74,9 @@ describeEachDatabase('enterprises subgraph: key projects', (db) => {
     clock = chinaNoon(date);
   };
   beforeAll(async () => {
-    sg = await createTestSubgraph(enterprisesDefinition, db, { fakeOwners: true, now: () => clock });
-    await seedEnterprises(sg.ds, world, { asOf: AS_OF });
+    sg = await createTestSubgraph(enterprises, db, { fakeOwners: true, now: () => clock });
+    // The clock reads AS_OF, so the demo plans are anchored to it.
+    await sg.seed(world);
     await transaction(sg.ds, (em) => insertInChunks(em, Project, fixtureProjects()));
   });
   afterAll(() => sg?.stop());
@@ -289,8 +289,8 @@ describeEachDatabase('enterprises subgraph: key projects', (db) => {
 
     it('follows configured thresholds in SQL too', async () => {
       const rules = { yellowBehindBp: 500, redBehindBp: 2000, redUnstartedMonths: 1 };
-      const other = await createSubgraph(createEnterprisesDefinition(rules), {
-        dataSource: sg.ds, dataDir: '.', authSecret: TEST_AUTH_SECRET, log: createLogger('enterprises', 'silent'), now: () => clock,
+      const other = await createSubgraph(enterprises, {
+        dataSource: sg.ds, dataDir: '.', authSecret: TEST_AUTH_SECRET, log: createLogger('enterprises', 'silent'), now: () => clock, config: rules,
       });
       try {
         expect(await agree(other, rules)).toEqual([]);

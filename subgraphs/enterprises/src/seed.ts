@@ -1,20 +1,16 @@
-import type { DataSource } from 'typeorm';
-import { buildDemoProjects, chinaDate, insertInChunks, transaction, type DemoWorld } from '@cadres/kit';
+import { buildDemoProjects, chinaDate, insertInChunks, transaction, type DemoWorld, type Subgraph } from '@cadres/kit';
 import { Enterprise, Project, ProjectProgress } from './entities';
 import { BP, dayNumber } from './light';
 
-export interface SeedOptions {
-  /**
-   * The day the demo projects' plans are anchored to (see kit demo-projects.ts). Default: today
-   * in China, so that a freshly loaded demo shows its mix of lights. Ids never depend on it.
-   */
-  asOf?: string;
-}
-
-/** Loads the demo world's enterprises, projects and progress reports, once: a database with enterprises is left alone. */
-export async function seedEnterprises(ds: DataSource, world: DemoWorld, opts: SeedOptions = {}): Promise<boolean> {
+/**
+ * Loads the demo world's enterprises, projects and progress reports, once: a database with
+ * enterprises is left alone. The projects' plans are anchored to the subgraph's today in China
+ * (see kit demo-projects.ts), so that a freshly loaded demo shows its mix of lights; ids never
+ * depend on it.
+ */
+export async function seedEnterprises({ ds, now }: Subgraph, world: DemoWorld): Promise<boolean> {
   if ((await ds.getRepository(Enterprise).count()) > 0) return false;
-  const { projects, reports } = buildDemoProjects(world, { asOf: opts.asOf ?? chinaDate(new Date()) });
+  const { projects, reports } = buildDemoProjects(world, { asOf: chinaDate(now()) });
   const latest = new Map(reports.map((r) => [r.projectId, r]));
   await transaction(ds, async (tx) => {
     await insertInChunks(tx, Enterprise, world.enterprises);

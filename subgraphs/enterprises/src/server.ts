@@ -1,20 +1,16 @@
-import { createSubgraph, loadSdl, type SubgraphDefinition, type SubgraphOptions } from '@cadres/kit';
+import { defineSubgraph } from '@cadres/kit';
 import { entities } from './entities';
-import { lightRulesFromEnv, type LightRules } from './light';
+import { lightRulesEnv } from './light';
 import { migrations } from './migrations';
 import { createResolvers } from './resolvers';
+import { seedEnterprises } from './seed';
 
-/** The subgraph with the given light thresholds (tests use this to try other thresholds). */
-export const createEnterprisesDefinition = (rules: LightRules): SubgraphDefinition => ({
+/** The enterprises subgraph (see places/src/server.ts for the shape); its settings are the light thresholds. */
+export const subgraph = defineSubgraph({
   name: 'enterprises',
-  typeDefs: loadSdl('enterprises'),
-  resolvers: createResolvers(rules),
   entities,
   migrations,
+  settings: lightRulesEnv,
+  resolvers: createResolvers,
+  seed: seedEnterprises,
 });
-
-/** The subgraph as configured by the environment (PROJECT_LIGHT_*, parsed once, when this module loads). */
-export const enterprisesDefinition = createEnterprisesDefinition(lightRulesFromEnv());
-
-/** Builds the enterprises subgraph (database migrated, schema ready); main.ts makes it listen. */
-export const createEnterprisesSubgraph = (opts: SubgraphOptions) => createSubgraph(enterprisesDefinition, opts);

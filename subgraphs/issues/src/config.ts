@@ -1,14 +1,14 @@
-import { parseConfig } from '@cadres/kit';
 import { z } from 'zod';
 import type { Urgency } from './entities';
 
 const hours = (fallback: number) => z.coerce.number().positive().max(24 * 365).default(fallback);
 
 /**
- * The issues subgraph's rules that vary by campaign, parsed once at start-up from the
- * environment (a bad value stops the process, naming the variable). Hours may be fractional.
+ * The issues subgraph's rules that vary by campaign, its own settings: kit parses them once
+ * when the subgraph starts (a bad value stops the process, naming the variable). Hours may be
+ * fractional.
  */
-export const issuesConfigSchema = z
+export const issuesSettings = z
   .object({
     ISSUES_DEADLINE_HOURS_EMERGENCY: hours(2),
     ISSUES_DEADLINE_HOURS_UTILITIES: hours(24),
@@ -20,7 +20,7 @@ export const issuesConfigSchema = z
     ISSUES_YELLOW_SHARE: z.coerce.number().min(0).max(1).default(0.2),
     /** Overdue this long: the sweep escalates to level 3 (挂牌督办). */
     ISSUES_ESCALATE_AFTER_HOURS: hours(72),
-    /** How often main.ts runs the supervision sweep; 0 turns it off. */
+    /** How often the running subgraph's supervision sweep runs; 0 turns it off. */
     ISSUES_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400, 'expected at most a day (86400)').default(300),
   })
   .transform((e) => ({
@@ -41,8 +41,6 @@ export const issuesConfigSchema = z
     sweepSeconds: e.ISSUES_SWEEP_SECONDS,
   }));
 
-export type IssuesConfig = z.infer<typeof issuesConfigSchema>;
-
-export const loadIssuesConfig = (env: NodeJS.ProcessEnv = process.env): IssuesConfig => parseConfig(issuesConfigSchema, env);
+export type IssuesConfig = z.infer<typeof issuesSettings>;
 
 export const HOUR_MS = 3_600_000;

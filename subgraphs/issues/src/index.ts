@@ -1,4 +1,4 @@
-export { createIssuesSubgraph, defineIssues, issuesConfig, issuesDefinition } from './server';
-export { seedIssues } from './seed';
+// What every subgraph's package exports: `subgraph` (its definition) and its entities.
+export { subgraph } from './server';
+export * as entities from './entities';
 export { superviseOverdue } from './service';
-export * as issuesEntities from './entities';

@@ -1,4 +1,4 @@
-import { IdempotencyRecord, type Subgraph } from '@cadres/kit';
+import { IdempotencyRecord, parseConfig, type Subgraph } from '@cadres/kit';
 import {
   countStatements,
   createTestSubgraph,
@@ -7,11 +7,11 @@ import {
   pendingSchemaChanges,
   runOperation,
 } from '@cadres/kit/src/testing';
-import { loadIssuesConfig } from './config';
+import { issuesSettings } from './config';
 import { Issue, IssueEvent } from './entities';
-import { defineIssues } from './server';
+import { subgraph as issuesSubgraph } from './server';
 
-const config = loadIssuesConfig({});
+const config = parseConfig(issuesSettings, {});
 const T0 = new Date('2026-03-02T08:00:00.123Z');
 
 const REPORT = `mutation($input: ReportIssueInput!) { reportIssue(input: $input) {
@@ -34,7 +34,7 @@ describeEachDatabase('issues subgraph: the ledger', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => clock });
+    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

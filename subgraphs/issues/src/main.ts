@@ -1,6 +1,4 @@
 import { runSubgraph } from '@cadres/kit';
-import { issuesDefinition } from './server';
-import { seedIssues } from './seed';
-import { startSupervisionSweep } from './sweep';
+import { subgraph } from './server';
 
-runSubgraph(issuesDefinition, { defaultPort: 4004, seed: seedIssues, onStarted: (subgraph) => startSupervisionSweep(subgraph) });
+runSubgraph(subgraph);

@@ -1,6 +1,6 @@
-import { IdempotencyRecord, buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld } from '@cadres/kit';
+import { IdempotencyRecord, buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld, type Subgraph } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
-import { loadIssuesConfig, type IssuesConfig } from './config';
+import type { IssuesConfig } from './config';
 import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
 import * as service from './service';
 
@@ -32,9 +32,12 @@ const DEMO_ACTOR = 'system:demo';
  * rate their district's departments. Issues are built through the same service functions as the
  * API, with a clock walking forward from each report, so the ledger and history are what real
  * use would leave.
- * Once: a database with issues is left alone. `now` is when the demo looks "current".
+ * Once: a database with issues is left alone. The subgraph's clock says when the demo looks
+ * "current", its settings how long each urgency has.
  */
-export async function seedIssues(ds: DataSource, world: DemoWorld, now: Date = new Date(), config: IssuesConfig = loadIssuesConfig()): Promise<boolean> {
+export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWorld): Promise<boolean> {
+  const { ds, config } = subgraph;
+  const now = subgraph.now();
   if ((await ds.getRepository(Issue).count()) > 0 && !(await clearInterruptedSeed(ds))) return false;
   const rng = createRandom(7_2023);
   const at = (t: number) => ({ ds, now: new Date(t), actor: DEMO_ACTOR, config });

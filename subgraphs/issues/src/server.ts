@@ -1,22 +1,18 @@
-import { createSubgraph, loadSdl, type SubgraphDefinition, type SubgraphOptions } from '@cadres/kit';
-import { loadIssuesConfig, type IssuesConfig } from './config';
+import { defineSubgraph } from '@cadres/kit';
+import { issuesSettings } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createResolvers } from './resolvers';
+import { seedIssues } from './seed';
+import { startSupervisionSweep } from './sweep';
 
-/** The issues subgraph for a given configuration (tests pass their own rules). */
-export const defineIssues = (config: IssuesConfig): SubgraphDefinition => ({
+/** The issues subgraph (see places/src/server.ts for the shape); while it serves, the supervision sweep runs. */
+export const subgraph = defineSubgraph({
   name: 'issues',
-  typeDefs: loadSdl('issues'),
-  resolvers: createResolvers(config),
   entities,
   migrations,
+  settings: issuesSettings,
+  resolvers: createResolvers,
+  seed: seedIssues,
+  started: startSupervisionSweep,
 });
-
-/** The configuration, parsed once from the environment at start-up. */
-export const issuesConfig = loadIssuesConfig();
-
-export const issuesDefinition = defineIssues(issuesConfig);
-
-/** Builds the issues subgraph (database migrated, schema ready); main.ts makes it listen. */
-export const createIssuesSubgraph = (opts: SubgraphOptions) => createSubgraph(issuesDefinition, opts);

@@ -1,14 +1,13 @@
-import { buildDemoPeople, buildDemoProjects, buildDemoWorld, type Subgraph, type Viewer } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, buildDemoWorld, parseConfig, type Subgraph, type Viewer } from '@cadres/kit';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { In, LessThan } from 'typeorm';
-import { loadIssuesConfig } from './config';
+import { issuesSettings } from './config';
 import { Issue, IssueEvent, issueStatuses, Rating } from './entities';
 import { lightOf } from './resolvers';
-import { defineIssues } from './server';
-import { seedIssues } from './seed';
+import { subgraph as issuesSubgraph } from './server';
 import * as service from './service';
 
-const config = loadIssuesConfig({});
+const config = parseConfig(issuesSettings, {});
 const T0 = new Date('2026-03-02T08:00:00.000Z');
 const HOUR = 3_600_000;
 const DAY = 24;
@@ -21,7 +20,7 @@ describeEachDatabase('issues subgraph: statistics, lists and joins', (db) => {
   const refs: Record<string, string> = {};
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => T0 });
+    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => T0 });
     const a = (hours: number): service.Actor => ({ ds: issues.ds, now: at(hours), actor: 'tester', config });
     const report = async (name: string, hours: number, over: Partial<service.ReportIssueInput>) => {
       const i = await service.reportIssue(a(hours), {
@@ -201,13 +200,13 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
   let issues: Subgraph;
   const world = buildDemoWorld({ seed: 2023, scale: 1 });
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => T0 });
+    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => T0 });
   });
   afterAll(() => issues?.stop());
 
   it('seeds issues in every state and district, referencing only demo-world ids, once', async () => {
-    expect(await seedIssues(issues.ds, world, T0, config)).toBe(true);
-    expect(await seedIssues(issues.ds, world, T0, config)).toBe(false);
+    expect(await issues.seed(world)).toBe(true);
+    expect(await issues.seed(world)).toBe(false);
     const rows = await issues.ds.getRepository(Issue).find();
     const divisions = new Set(world.divisions.map((d) => d.code));
     const departments = new Set(world.departments.map((d) => d.id));
@@ -263,13 +262,13 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
     await issues.ds.getRepository(IssueEvent).delete({ issueId: In(last.map((i) => i.id)) });
     await issues.ds.getRepository(Issue).delete({ id: In(last.map((i) => i.id)) });
     await issues.ds.getRepository(Rating).clear();
-    expect(await seedIssues(issues.ds, world, T0, config)).toBe(true);
+    expect(await issues.seed(world)).toBe(true);
     expect(await count()).toBe(total);
     // a person's step in the ledger: an interrupted-looking seed is left alone
     await issues.ds.getRepository(Rating).clear();
     const [one] = await issues.ds.getRepository(Issue).find({ where: { status: 'REPORTED', supervisionLevel: LessThan(3) }, order: { ref: 'ASC' }, take: 1 });
     await data(issues, `mutation($id: ID!) { superviseIssue(id: $id, expectedVersion: ${one.version}) { version } }`, { id: one.id });
-    expect(await seedIssues(issues.ds, world, T0, config)).toBe(false);
+    expect(await issues.seed(world)).toBe(false);
     expect(await count()).toBe(total);
   });
 });

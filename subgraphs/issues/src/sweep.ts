@@ -1,13 +1,14 @@
 import type { Subgraph } from '@cadres/kit';
-import { issuesConfig } from './server';
+import type { IssuesConfig } from './config';
 import { superviseOverdue } from './service';
 
 /**
- * The periodic supervision sweep, started by main.ts on the running subgraph's own DataSource
- * (tests call `superviseOverdue` with a fixed clock instead). Ticks never overlap; the sweep is
- * idempotent, so a tick that races a manual superviseIssue does no harm.
+ * The periodic supervision sweep, started once the subgraph serves (the definition's `started`
+ * hook), on its own DataSource (tests call `superviseOverdue` with a fixed clock instead). Ticks
+ * never overlap; the sweep is idempotent, so a tick that races a manual superviseIssue does no harm.
  */
-export function startSupervisionSweep(subgraph: Subgraph, config = issuesConfig): () => void {
+export function startSupervisionSweep(subgraph: Subgraph<IssuesConfig>): () => void {
+  const { config } = subgraph;
   if (!config.sweepSeconds) return () => {};
   let running = false;
   const tick = async () => {

@@ -1,12 +1,12 @@
-import { type Subgraph } from '@cadres/kit';
+import { parseConfig, type Subgraph } from '@cadres/kit';
 import { createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
-import { loadIssuesConfig } from './config';
+import { issuesSettings } from './config';
 import { Issue, IssueEvent, issueStatuses } from './entities';
-import { defineIssues } from './server';
+import { subgraph as issuesSubgraph } from './server';
 import { superviseOverdue } from './service';
 import { allowedSteps } from './workflow';
 
-const config = loadIssuesConfig({});
+const config = parseConfig(issuesSettings, {});
 const T0 = new Date('2026-03-02T08:00:00.000Z');
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
@@ -55,7 +55,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(defineIssues(config), db, { fakeOwners: true, now: () => clock });
+    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

@@ -1,8 +1,8 @@
 import { parseConfig, subgraphEnv } from './config';
 
 describe('config', () => {
-  it('applies defaults', () => {
-    expect(parseConfig(subgraphEnv('places', 4001), {})).toEqual({
+  it('applies defaults: the port and every peer URL from the registry', () => {
+    expect(parseConfig(subgraphEnv('places'), {})).toEqual({
       dataDir: './data',
       authSecret: undefined,
       logLevel: 'info',
@@ -18,19 +18,47 @@ describe('config', () => {
     });
   });
 
-  it('reads a MySQL URL, a port and demo settings', () => {
-    const config = parseConfig(subgraphEnv('people', 4002), {
+  it('reads a MySQL URL, a port, a peer URL and demo settings', () => {
+    const config = parseConfig(subgraphEnv('people'), {
       PEOPLE_DB_URL: 'mysql://root@127.0.0.1:3306/people',
       PEOPLE_PORT: '5002',
+      PLACES_URL: 'http://places.internal:4001/graphql',
       DEMO_DATA: 'true',
       DEMO_SCALE: '2',
     });
-    expect([config.dbUrl, config.port, config.demo]).toEqual(['mysql://root@127.0.0.1:3306/people', 5002, { seed: 2023, scale: 2 }]);
+    expect([config.dbUrl, config.port, config.peers.places, config.demo]).toEqual([
+      'mysql://root@127.0.0.1:3306/people',
+      5002,
+      'http://places.internal:4001/graphql',
+      { seed: 2023, scale: 2 },
+    ]);
   });
 
   it('stops with a message naming each bad variable', () => {
     expect(() =>
-      parseConfig(subgraphEnv('places', 4001), { PLACES_DB_URL: 'postgres://x/y', PLACES_PORT: 'eighty', AUTH_SECRET: 'short' }),
+      parseConfig(subgraphEnv('places'), { PLACES_DB_URL: 'postgres://x/y', PLACES_PORT: 'eighty', AUTH_SECRET: 'short' }),
     ).toThrow(/AUTH_SECRET: expected at least 32 characters[\s\S]*PLACES_DB_URL: expected mysql:\/\/[\s\S]*PLACES_PORT/);
+  });
+
+  it('refuses the URL of a subgraph nobody registered, with the other bad values', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        parseConfig(subgraphEnv('people'), env);
+        return [];
+      } catch (e) {
+        return (e as Error).message.split('\n').slice(1).map((l) => l.trim());
+      }
+    };
+    expect(problems({ GRIDS_URL: 'http://127.0.0.1:4005/graphql', GRIDS_DB_URL: 'mysql://root@db/grids', PEOPLE_PORT: 'x' })).toEqual([
+      expect.stringMatching(/^PEOPLE_PORT: /),
+      'GRIDS_URL: no subgraph is named grids (subgraphs/registry.ts has places, people, enterprises, issues)',
+      'GRIDS_DB_URL: no subgraph is named grids (subgraphs/registry.ts has places, people, enterprises, issues)',
+    ]);
+    // Settings of other programs are not a subgraph's business.
+    expect(problems({ TEST_MYSQL_URL: 'mysql://root@127.0.0.1:3306', GITHUB_SERVER_URL: 'https://github.com' })).toEqual([]);
+  });
+
+  it('has no subgraph by another name', () => {
+    expect(() => subgraphEnv('grids')).toThrow('No subgraph named grids in subgraphs/registry.ts (it has places, people, enterprises, issues)');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultSubgraphUrl, settingPrefix, subgraphEntries, subgraphEntry } from './registry';
 
 export class ConfigError extends Error {}
 
@@ -30,36 +31,63 @@ export const commonEnv = {
   LOG_LEVEL: logLevel.default('info'),
 };
 
-/** The environment of one subgraph: PLACES_DB_URL, PLACES_PORT, ... */
-export function subgraphEnv(name: string, defaultPort: number) {
-  const upper = name.toUpperCase();
-  return z
-    .object({
-      ...commonEnv,
-      [`${upper}_DB_URL`]: dbUrl,
-      [`${upper}_PORT`]: port(defaultPort),
-      PLACES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
-      PEOPLE_URL: z.url().default('http://127.0.0.1:4002/graphql'),
-      ENTERPRISES_URL: z.url().default('http://127.0.0.1:4003/graphql'),
-      ISSUES_URL: z.url().default('http://127.0.0.1:4004/graphql'),
-      DEMO_DATA: z.enum(['true', 'false']).default('false'),
-      DEMO_SEED: z.coerce.number().int().default(2023),
-      DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
-    })
-    .transform((e: Record<string, unknown>) => ({
-      dataDir: e.DATA_DIR as string,
-      authSecret: e.AUTH_SECRET as string | undefined,
-      logLevel: e.LOG_LEVEL as string,
-      dbUrl: e[`${upper}_DB_URL`] as string | undefined,
-      port: e[`${upper}_PORT`] as number,
-      peers: {
-        places: e.PLACES_URL as string,
-        people: e.PEOPLE_URL as string,
-        enterprises: e.ENTERPRISES_URL as string,
-        issues: e.ISSUES_URL as string,
-      },
-      /** Load the shared demo world into an empty database at start-up (npm start sets it). */
-      demo: e.DEMO_DATA === 'true' ? { seed: e.DEMO_SEED as number, scale: e.DEMO_SCALE as number } : null,
-    }));
+/**
+ * `<NAME>_URL` and `<NAME>_DB_URL` for a NAME no subgraph has (GRIDS_URL without a grids
+ * subgraph) are errors, not ignored: a typo or a deployment that is out of step with the
+ * registry would otherwise run with the default without a word. Only one-word names count,
+ * as subgraph names are one word (TEST_MYSQL_URL, GITHUB_SERVER_URL are someone else's).
+ */
+function rejectUnknownSubgraphSettings(env: Record<string, unknown>, ctx: z.RefinementCtx) {
+  const known = new Set(subgraphEntries().map((e) => settingPrefix(e.name)));
+  for (const key of Object.keys(env)) {
+    const name = /^([A-Z][A-Z0-9]*)_(?:DB_)?URL$/.exec(key)?.[1];
+    if (name && !known.has(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `no subgraph is named ${name.toLowerCase()} (subgraphs/registry.ts has ${[...known].map((k) => k.toLowerCase()).join(', ')})`,
+      });
+    }
+  }
+}
+
+/**
+ * An environment schema of `shape` that also rejects settings of unknown subgraphs, reported
+ * together with any other bad value.
+ */
+export function settingsOf<T extends z.ZodRawShape>(shape: T) {
+  return z.looseObject(shape).superRefine(rejectUnknownSubgraphSettings, { when: () => true });
+}
+
+/** `<NAME>_URL` of every registered subgraph: a URL, or absent. */
+export function subgraphUrlSettings(): Record<string, z.ZodOptional<z.ZodURL>> {
+  return Object.fromEntries(subgraphEntries().map((e) => [`${settingPrefix(e.name)}_URL`, z.url().optional()]));
+}
+
+/** The environment of one subgraph: PLACES_DB_URL, PLACES_PORT (default from the registry), every peer's URL, ... */
+export function subgraphEnv(name: string) {
+  const self = subgraphEntry(name);
+  const upper = settingPrefix(name);
+  return settingsOf({
+    ...commonEnv,
+    [`${upper}_DB_URL`]: dbUrl,
+    [`${upper}_PORT`]: port(self.port),
+    ...subgraphUrlSettings(),
+    DEMO_DATA: z.enum(['true', 'false']).default('false'),
+    DEMO_SEED: z.coerce.number().int().default(2023),
+    DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
+  }).transform((e: Record<string, unknown>) => ({
+    dataDir: e.DATA_DIR as string,
+    authSecret: e.AUTH_SECRET as string | undefined,
+    logLevel: e.LOG_LEVEL as string,
+    dbUrl: e[`${upper}_DB_URL`] as string | undefined,
+    port: e[`${upper}_PORT`] as number,
+    /** Where each subgraph answers, for the few checks that must ask the owner: <NAME>_URL or the default. */
+    peers: Object.fromEntries(
+      subgraphEntries().map((peer) => [peer.name, (e[`${settingPrefix(peer.name)}_URL`] as string | undefined) ?? defaultSubgraphUrl(peer)]),
+    ) as Record<string, string>,
+    /** Load the shared demo world into an empty database at start-up (npm start sets it). */
+    demo: e.DEMO_DATA === 'true' ? { seed: e.DEMO_SEED as number, scale: e.DEMO_SCALE as number } : null,
+  }));
 }
 export type SubgraphConfig = z.infer<ReturnType<typeof subgraphEnv>>;

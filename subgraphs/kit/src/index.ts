@@ -23,3 +23,4 @@ export * from './demo-people';
 export * from './peer';
 export * from './access';
 export * from './idempotency';
+export * from './registry';

@@ -4,6 +4,7 @@
 // forwarded, so the owner applies the caller's rights and the logs line up.
 
 import { AppError, notFound } from './errors';
+import { entityOwnersOf, type OwnedType, type SubgraphName } from './registry';
 import type { SubgraphContext } from './subgraph';
 
 export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId'>;
@@ -93,21 +94,15 @@ export async function fetchEntities<T>(
   return list.map((e) => e ?? null);
 }
 
-/** Which subgraph owns each entity type, and its key field. */
-export const entityOwners = {
-  Division: { peer: 'places', key: 'code' },
-  Building: { peer: 'places', key: 'id' },
-  BuildingUnit: { peer: 'places', key: 'id' },
-  Department: { peer: 'people', key: 'id' },
-  Cadre: { peer: 'people', key: 'id' },
-  Household: { peer: 'people', key: 'id' },
-  Resident: { peer: 'people', key: 'id' },
-  Visit: { peer: 'people', key: 'id' },
-  Enterprise: { peer: 'enterprises', key: 'id' },
-  Project: { peer: 'enterprises', key: 'id' },
-  Issue: { peer: 'issues', key: 'id' },
-} as const;
-export type OwnedType = keyof typeof entityOwners;
+/** Which subgraph owns each entity type, and its key field: subgraphs/registry.ts `owns`. */
+export const entityOwners = entityOwnersOf() as Readonly<Record<OwnedType, { peer: SubgraphName; key: string }>>;
+
+/** The subgraph that owns `type` and the key it is asked by, among the subgraphs registered now. */
+export function ownerOf(type: string): { peer: string; key: string } {
+  const owner = entityOwnersOf()[type];
+  if (!owner) throw new Error(`No registered subgraph owns ${type}`);
+  return owner;
+}
 
 /** A reference a mutation is about to store, and the argument it came from. */
 export interface OwnedRef {
@@ -124,7 +119,7 @@ export interface OwnedRef {
 export async function requireExisting(ctx: PeerContext, refs: readonly OwnedRef[]): Promise<void> {
   const byPeer = new Map<string, OwnedRef[]>();
   for (const ref of refs) {
-    const { peer } = entityOwners[ref.type];
+    const { peer } = ownerOf(ref.type);
     byPeer.set(peer, [...(byPeer.get(peer) ?? []), ref]);
   }
   const missing = await Promise.all(
@@ -132,7 +127,7 @@ export async function requireExisting(ctx: PeerContext, refs: readonly OwnedRef[
       const found = await fetchEntities<{ __typename: string }>(
         ctx,
         peer,
-        list.map((r) => ({ __typename: r.type, [entityOwners[r.type].key]: r.id })),
+        list.map((r) => ({ __typename: r.type, [ownerOf(r.type).key]: r.id })),
         '__typename',
       );
       return list.filter((_, i) => !found[i]);
@@ -155,7 +150,7 @@ const divisionSelections: Partial<Record<OwnedType, { selection: string; code: (
 export async function divisionOf(ctx: PeerContext, type: OwnedType, id: string, field: string): Promise<string> {
   const located = divisionSelections[type];
   if (!located) throw new Error(`${type} has no division to locate`);
-  const { peer, key } = entityOwners[type];
+  const { peer, key } = ownerOf(type);
   const [found] = await fetchEntities(ctx, peer, [{ __typename: type, [key]: id }], `... on ${type} { ${located.selection} }`);
   if (!found) throw notFound(type, id, field);
   return located.code(found);

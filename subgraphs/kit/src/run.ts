@@ -1,47 +1,60 @@
-import type { DataSource } from 'typeorm';
 import { resolveAuthSecret } from './auth';
-import { parseConfig, subgraphEnv } from './config';
-import { buildDemoWorld, type DemoWorld } from './demo-world';
+import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './config';
+import { buildDemoWorld } from './demo-world';
 import { createLogger, type Logger } from './logger';
 import { reportProgress } from './progress';
-import { createSubgraph, type Subgraph, type SubgraphDefinition } from './subgraph';
+import { createSubgraph, type SubgraphDefinition } from './subgraph';
 
-export interface RunOptions {
-  defaultPort: number;
-  /** Loads the demo world into an empty database; returns whether it wrote anything. */
-  seed?: (ds: DataSource, world: DemoWorld) => Promise<boolean>;
-  /** Background work of the running subgraph (timers, sweeps); returns how to stop it. */
-  onStarted?: (subgraph: Subgraph) => () => void;
+/** Kit's settings and the subgraph's own, with every bad value of both in one ConfigError. */
+function parseSettings<C>(def: SubgraphDefinition<C>): { env: SubgraphConfig; config: C } {
+  const problems: string[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      problems.push(e.message.replace(/^Invalid configuration:\n/, ''));
+      return undefined;
+    }
+  };
+  const env = attempt(() => parseConfig(subgraphEnv(def.name)));
+  const config = attempt(() => parseConfig(def.settings));
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return { env: env!, config: config as C };
 }
 
-/** The body of every subgraph's main.ts: config, database, optional demo data, listen, clean stop. */
-export function runSubgraph(def: SubgraphDefinition, opts: RunOptions): void {
+/**
+ * The whole of every subgraph's main.ts: its settings and kit's (port from the registry,
+ * database, peers, demo), database, optional demo data, listen, the started hook, clean stop.
+ */
+export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
   const log = createLogger(def.name);
   const main = async () => {
     // First thing once the code is loaded: the supervisor hears from the process at once.
     reportProgress('starting');
-    const config = parseConfig(subgraphEnv(def.name, opts.defaultPort));
-    log.level = config.logLevel;
+    const { env, config } = parseSettings(def);
+    log.level = env.logLevel;
     reportProgress('migrating');
     const subgraph = await createSubgraph(def, {
-      dbUrl: config.dbUrl,
-      dataDir: config.dataDir,
-      authSecret: resolveAuthSecret(config.authSecret, config.dataDir),
+      dbUrl: env.dbUrl,
+      dataDir: env.dataDir,
+      authSecret: resolveAuthSecret(env.authSecret, env.dataDir),
       log,
-      peers: config.peers,
+      peers: env.peers,
+      config,
     });
     reportProgress('database ready');
-    if (config.demo && opts.seed) {
+    if (env.demo && def.seed) {
       const started = Date.now();
       // A seed into an empty database then reports its rows (insertInChunks); else it skips.
       reportProgress('checking demo data');
-      if (await opts.seed(subgraph.ds, buildDemoWorld(config.demo))) {
-        log.info({ ms: Date.now() - started, ...config.demo }, 'demo data loaded');
+      if (await subgraph.seed(buildDemoWorld(env.demo))) {
+        log.info({ ms: Date.now() - started, ...env.demo }, 'demo data loaded');
       }
     }
-    await subgraph.listen(config.port, process.env.HOST ?? '127.0.0.1');
+    await subgraph.listen(env.port, process.env.HOST ?? '127.0.0.1');
     reportProgress('listening');
-    const stopBackground = opts.onStarted?.(subgraph);
+    const stopBackground = def.started?.(subgraph);
     stopOnSignals(log, async () => {
       stopBackground?.();
       await subgraph.stop();

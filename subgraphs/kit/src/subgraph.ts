@@ -8,12 +8,16 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
+import type { z } from 'zod';
 import { verifyAuthorization, type Viewer } from './auth';
+import { parseConfig } from './config';
 import { openDatabase, requestStats } from './db';
+import type { DemoWorld } from './demo-world';
 import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, listen, sendJson, serveGraphQL, type Listening } from './http';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
+import { subgraphEntry, type SubgraphEntry } from './registry';
 import { scalarResolvers } from './scalars';
 
 /** The clock every rule that depends on "now" reads, so that tests can fix it. */
@@ -40,20 +44,54 @@ export type Resolvers = GraphQLResolverMap<SubgraphContext>;
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
-/** The subgraph's SDL, from schema/<name>.graphql: the source of truth. */
+/** Where a registered subgraph's SDL is: schema.graphql in its own folder. */
+export const sdlPath = (entry: SubgraphEntry) => path.join(repoRoot, entry.folder, 'schema.graphql');
+
+/** The SDL of the registered subgraph `name` (its folder's schema.graphql): the source of truth. */
 export function loadSdl(name: string): DocumentNode {
-  return parse(readFileSync(path.join(repoRoot, 'schema', `${name}.graphql`), 'utf8'));
+  return parse(readFileSync(sdlPath(subgraphEntry(name)), 'utf8'));
 }
 
-export interface SubgraphDefinition {
+/**
+ * A subgraph as its package defines it (`defineSubgraph`, exported as `subgraph` from its
+ * src/index.ts); kit builds it (createSubgraph), runs it (runSubgraph), and the harness and
+ * `npm start` find it through the registry. `C` is its own settings, once parsed.
+ */
+export interface SubgraphDefinition<C = unknown> {
   name: string;
   typeDefs: DocumentNode;
-  resolvers: Resolvers;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
+  /**
+   * Its own settings from the environment (PEOPLE_VISIT_QUOTA, ISSUES_…), parsed when the
+   * subgraph is built, never when its modules load; a bad value stops start-up naming it.
+   */
+  settings: z.ZodType<C>;
+  /** Its resolvers, for its settings. */
+  resolvers(config: C): Resolvers;
+  /**
+   * Loads the demo world into an empty database, anchored to the subgraph's clock; false, and
+   * nothing written, when the database already has its data.
+   */
+  seed?(subgraph: Subgraph<C>, world: DemoWorld): Promise<boolean>;
+  /** Background work while it serves (the issues sweep); returns how to stop it. */
+  started?(subgraph: Subgraph<C>): () => void;
 }
 
-export interface SubgraphOptions {
+/** A subgraph's definition, its SDL read from its folder (the registry says which). */
+export function defineSubgraph<C>(def: Omit<SubgraphDefinition<C>, 'typeDefs'>): SubgraphDefinition<C> {
+  return { ...def, typeDefs: loadSdl(def.name) };
+}
+
+/** The definition a registered subgraph's package exports as `subgraph` (its folder's package.json main). */
+export function definitionOf(entry: SubgraphEntry): SubgraphDefinition {
+  // Loaded by path, not package name: a subgraph needs no npm install to be found.
+  const { subgraph } = require(path.join(repoRoot, entry.folder)) as { subgraph?: SubgraphDefinition };
+  if (subgraph?.name !== entry.name) throw new Error(`${entry.folder} does not export the definition of ${entry.name} as \`subgraph\``);
+  return subgraph;
+}
+
+export interface SubgraphOptions<C = unknown> {
   /** mysql://… or undefined for the embedded SQLite file under dataDir (`:memory:` in tests). */
   dbUrl?: string;
   dataDir: string;
@@ -66,12 +104,20 @@ export interface SubgraphOptions {
   peers?: Record<string, string>;
   /** Longest a request may run before its remaining fields fail (default 30 s). */
   requestTimeoutMs?: number;
+  /** Its own settings (tests try other rules); parsed from the environment when absent. */
+  config?: C;
 }
 
-export interface Subgraph {
+export interface Subgraph<C = unknown> {
   name: string;
   ds: DataSource;
   log: Logger;
+  /** Its own settings, as parsed at start-up. */
+  config: C;
+  /** Its clock (fixed in tests): seeds and background work read it too. */
+  now: Clock;
+  /** Loads the demo world into an empty database (the definition's seed); false when it wrote nothing. */
+  seed(world: DemoWorld): Promise<boolean>;
   server: ApolloServer<SubgraphContext>;
   /** A fresh per-request context for `viewer` (what the HTTP layer builds after verifying the token). */
   context(viewer: Viewer, requestId?: string, authorization?: string): SubgraphContext;
@@ -111,13 +157,15 @@ async function databaseAnswers(ds: DataSource, ms = 2000): Promise<boolean> {
 }
 
 /** Builds a subgraph: database (migrated), schema, Apollo server. Does not listen. */
-export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOptions): Promise<Subgraph> {
+export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: SubgraphOptions<C>): Promise<Subgraph<C>> {
   const log = opts.log ?? createLogger(def.name);
+  const config = opts.config ?? parseConfig(def.settings);
+  const resolvers = def.resolvers(config);
   const ds =
     opts.dataSource ??
     (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
-  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: { ...scalarResolvers, ...def.resolvers } as Resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as Resolvers }]);
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -175,10 +223,13 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
   });
 
   let listening: Listening | undefined;
-  return {
+  const subgraph: Subgraph<C> = {
     name: def.name,
     ds,
     log,
+    config,
+    now,
+    seed: (world) => (def.seed ? def.seed(subgraph, world) : Promise.resolve(false)),
     server,
     context,
     async listen(port, host) {
@@ -192,4 +243,5 @@ export async function createSubgraph(def: SubgraphDefinition, opts: SubgraphOpti
       if (!opts.dataSource && ds.isInitialized) await ds.destroy();
     },
   };
+  return subgraph;
 }

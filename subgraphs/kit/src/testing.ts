@@ -117,13 +117,14 @@ export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
 /**
  * A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll.
  * `fakeOwners`: its peers are a stand-in that knows every entity but keys containing
- * "missing" (see startFakeOwners), stopped with the subgraph.
+ * "missing" (see startFakeOwners), stopped with the subgraph. `config`: its own settings
+ * (default: parsed from the environment, as at start-up).
  */
-export async function createTestSubgraph(
-  def: SubgraphDefinition,
+export async function createTestSubgraph<C>(
+  def: SubgraphDefinition<C>,
   db: TestDatabaseKind,
-  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number } = {},
-): Promise<Subgraph> {
+  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number; config?: C } = {},
+): Promise<Subgraph<C>> {
   const owners = opts.fakeOwners ? await startFakeOwners() : undefined;
   const subgraph = await createSubgraph(def, {
     dbUrl: await db.create(def.name),
@@ -133,6 +134,7 @@ export async function createTestSubgraph(
     now: opts.now,
     peers: owners?.peers ?? opts.peers,
     requestTimeoutMs: opts.requestTimeoutMs,
+    config: opts.config,
   });
   if (!owners) return subgraph;
   const stop = subgraph.stop;

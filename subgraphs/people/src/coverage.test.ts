@@ -1,8 +1,8 @@
 import { insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
 import { createTestSubgraph, data, describeEachDatabase } from '@cadres/kit/src/testing';
-import { placesDefinition, seedPlaces } from '@cadres/places';
+import { subgraph as placesSubgraph } from '@cadres/places';
 import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
-import { peopleDefinition } from './server';
+import { subgraph as peopleSubgraph } from './server';
 
 /**
  * Coverage on a world small enough to count by hand. One township (370502001000) with three
@@ -48,9 +48,9 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
   let placesSg: Subgraph;
   let people: Subgraph;
   beforeAll(async () => {
-    placesSg = await createTestSubgraph(placesDefinition, db);
-    await seedPlaces(placesSg.ds, miniWorld);
-    people = await createTestSubgraph(peopleDefinition, db, { now: () => NOW });
+    placesSg = await createTestSubgraph(placesSubgraph, db);
+    await placesSg.seed(miniWorld);
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW });
     await people.ds.transaction(async (em) => {
       await insertInChunks(em, Department, [{ id: 'D1', name: '东营区民政局', divisionCode: '370502000000' }]);
       await insertInChunks(

@@ -1,5 +1,5 @@
 import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, today, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
-import { peopleConfig } from './config';
+import type { PeopleConfig } from './config';
 import { Household } from './entities';
 
 /**
@@ -28,8 +28,8 @@ interface DivisionWithRequires {
   buildingUnitCount?: number;
 }
 
-export function coverageOf(d: DivisionWithRequires, args: { visitQuota?: number | null }): CoverageSource {
-  const visitQuota = args.visitQuota ?? peopleConfig.visitQuota;
+export function coverageOf(d: DivisionWithRequires, args: { visitQuota?: number | null }, config: PeopleConfig): CoverageSource {
+  const visitQuota = args.visitQuota ?? config.visitQuota;
   if (!Number.isInteger(visitQuota) || visitQuota < 1 || visitQuota > 366) throw badInput('visitQuota', 'visitQuota must be between 1 and 366');
   const info = parseDivisionCode(d.code);
   if (!info) throw badInput('code', `not a division code: ${d.code}`);

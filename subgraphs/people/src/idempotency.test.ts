@@ -11,7 +11,7 @@ import {
   startFakeOwners,
 } from '@cadres/kit/src/testing';
 import { Cadre, Department, Household, Liaison, Resident, Visit, VisitCadre } from './entities';
-import { peopleDefinition } from './server';
+import { subgraph as peopleSubgraph } from './server';
 
 /** 10:00 on 1 July 2026 in Beijing. */
 const NOW = new Date('2026-07-01T02:00:00Z');
@@ -47,7 +47,7 @@ describeEachDatabase('people subgraph: idempotent creation', (db) => {
   let cadres: string[];
   beforeAll(async () => {
     owners = await startFakeOwners();
-    people = await createTestSubgraph(peopleDefinition, db, { now: () => NOW, peers: owners.peers });
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: owners.peers });
     await people.ds.getRepository(Department).insert({ id: 'D-1', name: '东营区民政局', divisionCode: '370502000000' });
     cadres = [];
     for (const name of ['甲', '乙', '丙']) cadres.push((await data(people, REGISTER_CADRE, { name })).registerCadre.id);

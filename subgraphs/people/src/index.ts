@@ -1,3 +1,3 @@
-export { createPeopleSubgraph, peopleDefinition } from './server';
-export { seedPeople } from './seed';
-export * as peopleEntities from './entities';
+// What every subgraph's package exports: `subgraph` (its definition) and its entities.
+export { subgraph } from './server';
+export * as entities from './entities';

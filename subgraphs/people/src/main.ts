@@ -1,5 +1,4 @@
 import { runSubgraph } from '@cadres/kit';
-import { peopleDefinition } from './server';
-import { seedPeople } from './seed';
+import { subgraph } from './server';
 
-runSubgraph(peopleDefinition, { defaultPort: 4002, seed: seedPeople });
+runSubgraph(subgraph);

@@ -11,9 +11,8 @@ import {
   runOperation,
   type OperationResult,
 } from '@cadres/kit/src/testing';
-import { placesDefinition, seedPlaces } from '@cadres/places';
-import { peopleDefinition } from './server';
-import { seedPeople } from './seed';
+import { subgraph as placesSubgraph } from '@cadres/places';
+import { subgraph as peopleSubgraph } from './server';
 
 const world = buildDemoWorld({ seed: 2023, scale: 1 });
 const demo = buildDemoPeople(world);
@@ -78,12 +77,12 @@ describeEachDatabase('people subgraph', (db) => {
   let enterprises: { url: string; close(): Promise<void> };
   let people: Subgraph;
   beforeAll(async () => {
-    places = await createTestSubgraph(placesDefinition, db);
-    await seedPlaces(places.ds, world);
+    places = await createTestSubgraph(placesSubgraph, db);
+    await places.seed(world);
     const placesUrl = (await places.listen(0)).url;
     enterprises = await fakeEnterprises();
-    people = await createTestSubgraph(peopleDefinition, db, { now: () => NOW, peers: { places: placesUrl, enterprises: enterprises.url } });
-    await seedPeople(people.ds, world);
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: { places: placesUrl, enterprises: enterprises.url } });
+    await people.seed(world);
   });
   afterAll(async () => {
     await people?.stop();
@@ -102,7 +101,7 @@ describeEachDatabase('people subgraph', (db) => {
   });
 
   it('seeds only once', async () => {
-    expect(await seedPeople(people.ds, world)).toBe(false);
+    expect(await people.seed(world)).toBe(false);
   });
 
   it('answers a cadre with its department and liaisons', async () => {

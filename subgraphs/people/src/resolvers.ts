@@ -1,6 +1,7 @@
 import { loadOrNull, type PageArgs, type Resolvers, type SubgraphContext } from '@cadres/kit';
 import { cadrePhone } from './access';
 import { cadres, registerCadre, type CadresArgs, type RegisterCadreArgs } from './cadres';
+import type { PeopleConfig } from './config';
 import { coverageOf, coverageResolvers } from './coverage';
 import { Cadre, Department, Household, Liaison, Visit, type HouseholdTag, type TargetType } from './entities';
 import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
@@ -37,7 +38,8 @@ const liaisonsOn = (type: TargetType, key: 'code' | 'id') => (ref: Record<string
 /** Entity types other subgraphs own: people only adds fields, so the reference is the object. */
 const stub = <T>(ref: T) => ref;
 
-export const resolvers: Resolvers = {
+/** People's resolvers, for its settings (the default visit quota). */
+export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Query: {
     cadre: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(cadreById(ctx), id),
     cadres: (_: unknown, args: CadresArgs, ctx: SubgraphContext) => cadres(ctx, args),
@@ -57,7 +59,7 @@ export const resolvers: Resolvers = {
     liaisons: liaisonsOn('Division', 'code'),
     households: (d: { code: string }, args: PageArgs & { tag?: HouseholdTag | null }, ctx: SubgraphContext) =>
       divisionHouseholds(ctx, d.code, args),
-    coverage: (d: Parameters<typeof coverageOf>[0], args: { visitQuota?: number | null }) => coverageOf(d, args),
+    coverage: (d: Parameters<typeof coverageOf>[0], args: { visitQuota?: number | null }) => coverageOf(d, args, config),
   },
   BuildingUnit: { __resolveReference: stub, liaisons: liaisonsOn('BuildingUnit', 'id') },
   Enterprise: { __resolveReference: stub, liaisons: liaisonsOn('Enterprise', 'id') },
@@ -94,4 +96,4 @@ export const resolvers: Resolvers = {
     __resolveType: (t: { __typename?: string }) => (t instanceof Household ? 'Household' : t.__typename),
   },
   ...coverageResolvers,
-};
+});

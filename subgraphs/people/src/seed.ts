@@ -1,5 +1,4 @@
-import type { DataSource } from 'typeorm';
-import { buildDemoPeople, insertInChunks, type DemoWorld } from '@cadres/kit';
+import { buildDemoPeople, insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
 import { Cadre, Department, Household, HouseholdTagRow, Liaison, Resident, Visit, VisitCadre, openKeyOf } from './entities';
 
 /**
@@ -7,7 +6,7 @@ import { Cadre, Department, Household, HouseholdTagRow, Liaison, Resident, Visit
  * from it (kit buildDemoPeople: households, residents, household and building-unit links,
  * visits), once: a database with departments is left alone.
  */
-export async function seedPeople(ds: DataSource, world: DemoWorld): Promise<boolean> {
+export async function seedPeople({ ds }: Subgraph, world: DemoWorld): Promise<boolean> {
   if ((await ds.getRepository(Department).count()) > 0) return false;
   const people = buildDemoPeople(world);
   const link = (l: { id: string; cadreId: string; targetType: Liaison['targetType']; targetId: string; divisionCode: string; role: Liaison['role']; since: string }) => ({

@@ -1,15 +1,16 @@
-import { createSubgraph, loadSdl, type SubgraphOptions } from '@cadres/kit';
+import { defineSubgraph } from '@cadres/kit';
+import { peopleSettings } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
+import { seedPeople } from './seed';
 
-export const peopleDefinition = {
+/** The people subgraph (see places/src/server.ts for the shape). */
+export const subgraph = defineSubgraph({
   name: 'people',
-  typeDefs: loadSdl('people'),
-  resolvers,
   entities,
   migrations,
-};
-
-/** Builds the people subgraph (database migrated, schema ready); main.ts makes it listen. */
-export const createPeopleSubgraph = (opts: SubgraphOptions) => createSubgraph(peopleDefinition, opts);
+  settings: peopleSettings,
+  resolvers: createResolvers,
+  seed: seedPeople,
+});

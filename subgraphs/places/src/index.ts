@@ -1,3 +1,3 @@
-export { createPlacesSubgraph, placesDefinition } from './server';
-export { seedPlaces } from './seed';
-export * as placesEntities from './entities';
+// What every subgraph's package exports: `subgraph` (its definition) and its entities.
+export { subgraph } from './server';
+export * as entities from './entities';

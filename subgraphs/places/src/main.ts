@@ -1,5 +1,4 @@
 import { runSubgraph } from '@cadres/kit';
-import { placesDefinition } from './server';
-import { seedPlaces } from './seed';
+import { subgraph } from './server';
 
-runSubgraph(placesDefinition, { defaultPort: 4001, seed: seedPlaces });
+runSubgraph(subgraph);

@@ -7,8 +7,7 @@ import {
   pendingSchemaChanges,
   runOperation,
 } from '@cadres/kit/src/testing';
-import { placesDefinition } from './server';
-import { seedPlaces } from './seed';
+import { subgraph as placesSubgraph } from './server';
 
 const world = buildDemoWorld({ seed: 2023, scale: 1 });
 const districts = world.divisions.filter((d) => d.level === 'DISTRICT');
@@ -17,8 +16,8 @@ const dongying = districts.find((d) => d.code === '370502000000')!;
 describeEachDatabase('places subgraph', (db) => {
   let places: Subgraph;
   beforeAll(async () => {
-    places = await createTestSubgraph(placesDefinition, db);
-    await seedPlaces(places.ds, world);
+    places = await createTestSubgraph(placesSubgraph, db);
+    await places.seed(world);
   });
   afterAll(() => places?.stop());
 
@@ -27,7 +26,7 @@ describeEachDatabase('places subgraph', (db) => {
   });
 
   it('seeds only once', async () => {
-    expect(await seedPlaces(places.ds, world)).toBe(false);
+    expect(await places.seed(world)).toBe(false);
   });
 
   it('answers a division with its parent, ancestors and children', async () => {

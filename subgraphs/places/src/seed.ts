@@ -1,9 +1,8 @@
-import type { DataSource } from 'typeorm';
-import { insertInChunks, type DemoWorld } from '@cadres/kit';
+import { insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
 import { Building, BuildingUnit, Division } from './entities';
 
 /** Loads the demo world's divisions, buildings and units, once: a database with divisions is left alone. */
-export async function seedPlaces(ds: DataSource, world: DemoWorld): Promise<boolean> {
+export async function seedPlaces({ ds }: Subgraph, world: DemoWorld): Promise<boolean> {
   if ((await ds.getRepository(Division).count()) > 0) return false;
   await ds.transaction(async (tx) => {
     await insertInChunks(tx, Division, world.divisions);

@@ -1,15 +1,20 @@
-import { createSubgraph, loadSdl, type SubgraphOptions } from '@cadres/kit';
+import { defineSubgraph } from '@cadres/kit';
+import { z } from 'zod';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { seedPlaces } from './seed';
 
-export const placesDefinition = {
+/**
+ * The places subgraph: what kit builds (createSubgraph), runs (main.ts) and seeds. Every
+ * subgraph defines itself this way; places is the reference to copy.
+ */
+export const subgraph = defineSubgraph({
   name: 'places',
-  typeDefs: loadSdl('places'),
-  resolvers,
   entities,
   migrations,
-};
-
-/** Builds the places subgraph (database migrated, schema ready); main.ts makes it listen. */
-export const createPlacesSubgraph = (opts: SubgraphOptions) => createSubgraph(placesDefinition, opts);
+  /** Places has no settings of its own. */
+  settings: z.object({}),
+  resolvers: () => resolvers,
+  seed: seedPlaces,
+});
