@@ -1,6 +1,7 @@
 import { subtreeGroups, valueLoader, type SubgraphContext } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { issueCategories, type IssueCategory } from './entities';
+import type { IssueStats } from './generated/graphql';
 import { OPEN, and, num, reportedBetween, type Where } from './sql';
 import { sqlInstant } from './time';
 
@@ -38,8 +39,13 @@ export interface CategoryCount {
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
+/** What Query.issueStats and Division.issueStats return: byCategory is a function, run only when asked for. */
+export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory'> {
+  byCategory: () => Promise<CategoryCount[]>;
+}
+
 /** IssueStats as the schema shows it; byCategory is resolved only when asked for. */
-export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>) => ({
+export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>): IssueStatsSource => ({
   total: c.total,
   open: c.open,
   closed: c.closed,

@@ -22,7 +22,8 @@ export interface CoverageSource {
   visitQuota: number;
 }
 
-interface DivisionWithRequires {
+/** A division as people sees it: its key, and (through the gateway) the fields coverage @requires. */
+export interface DivisionWithRequires {
   code: string;
   villageAndCommunityCodes?: string[];
   buildingUnitCount?: number;

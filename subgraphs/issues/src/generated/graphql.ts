@@ -1,0 +1,960 @@
+// Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
+// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { IssueMapper, IssueEventMapper, RatingMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, IssueConnectionMapper } from '../mappers';
+import type { SubgraphContext } from '@cadres/kit';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: Date; output: Date; }
+  Date: { input: string; output: string; }
+  link__Import: { input: unknown; output: unknown; }
+  federation__FieldSet: { input: unknown; output: unknown; }
+  federation__Scope: { input: unknown; output: unknown; }
+  federation__Policy: { input: unknown; output: unknown; }
+  _Any: { input: unknown; output: unknown; }
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  hasNextPage: Scalars['Boolean']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type IssueCategory =
+  | 'EMPLOYMENT'
+  | 'SOCIAL_SECURITY'
+  | 'EDUCATION'
+  | 'MEDICAL'
+  | 'HOUSING'
+  | 'INFRASTRUCTURE'
+  | 'SAFETY'
+  | 'ENVIRONMENT'
+  | 'ENTERPRISE_SERVICE'
+  | 'PROJECT_CONSTRUCTION'
+  | 'OTHER';
+
+/** 咨询 求助 投诉 举报 建议 */
+export type IssueKind =
+  | 'INQUIRY'
+  | 'HELP'
+  | 'COMPLAINT'
+  | 'REPORT'
+  | 'SUGGESTION';
+
+export type IssueSource =
+  | 'VISIT'
+  | 'HOTLINE'
+  | 'FORUM'
+  | 'ENTERPRISE'
+  | 'ONLINE'
+  | 'OTHER';
+
+/** Default deadlines from the report: EMERGENCY 2 hours, UTILITIES 24 hours, GENERAL 7 days, COMPLEX 15 days (configurable). */
+export type Urgency =
+  | 'EMERGENCY'
+  | 'UTILITIES'
+  | 'GENERAL'
+  | 'COMPLEX';
+
+export type IssueStatus =
+  | 'REPORTED'
+  | 'ASSIGNED'
+  | 'ACCEPTED'
+  | 'IN_PROGRESS'
+  | 'RESOLVED'
+  | 'CLOSED'
+  | 'REJECTED';
+
+export type Satisfaction =
+  | 'SATISFIED'
+  | 'BASICALLY_SATISFIED'
+  | 'DISSATISFIED';
+
+/** Also defined by enterprises (Project.light): the same three values. */
+export type Light =
+  | 'GREEN'
+  | 'YELLOW'
+  | 'RED';
+
+/** What a rating scores: a household rates a cadre's WORK or CONDUCT (评工作评作风); an enterprise rates a department's ENVIRONMENT or SERVICE (评环境评服务). */
+export type RatingAspect =
+  | 'WORK'
+  | 'CONDUCT'
+  | 'ENVIRONMENT'
+  | 'SERVICE';
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type Division = {
+  __typename?: 'Division';
+  code: Scalars['ID']['output'];
+  /** Statistics of the issues reported anywhere in this division's subtree. */
+  issueStats?: Maybe<IssueStats>;
+  /** Issues reported anywhere in this division's subtree, newest first. */
+  issues?: Maybe<IssueConnection>;
+};
+
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionIssueStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<IssueCategory>;
+};
+
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionIssuesArgs = {
+  filter?: InputMaybe<IssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Household = {
+  __typename?: 'Household';
+  id: Scalars['ID']['output'];
+};
+
+export type Department = {
+  __typename?: 'Department';
+  id: Scalars['ID']['output'];
+};
+
+export type Enterprise = {
+  __typename?: 'Enterprise';
+  id: Scalars['ID']['output'];
+  /** Issues whose subject is this enterprise, newest first. */
+  issues?: Maybe<IssueConnection>;
+  /** How this enterprise rates the government's service (its ratings of departments). */
+  evaluations?: Maybe<EvaluationSummary>;
+};
+
+
+export type EnterpriseIssuesArgs = {
+  filter?: InputMaybe<IssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Project = {
+  __typename?: 'Project';
+  id: Scalars['ID']['output'];
+  /** Issues whose subject is this project, newest first. */
+  issues?: Maybe<IssueConnection>;
+};
+
+
+export type ProjectIssuesArgs = {
+  filter?: InputMaybe<IssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Cadre = {
+  __typename?: 'Cadre';
+  id: Scalars['ID']['output'];
+  /** Issues this cadre found and reported, newest first. */
+  reportedIssues?: Maybe<IssueConnection>;
+  /** Residents' ratings of this cadre. */
+  evaluations?: Maybe<EvaluationSummary>;
+};
+
+
+export type CadreReportedIssuesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Visit = {
+  __typename?: 'Visit';
+  id: Scalars['ID']['output'];
+  /** Issues raised during this visit, oldest first. */
+  raisedIssues?: Maybe<Array<Issue>>;
+};
+
+export type IssueSubject = Household | Enterprise | Project | Division;
+
+/** A problem in the ledger and where it stands in the closed loop (发现 → 交办 → 办理 → 反馈 → 督办 → 销号). */
+export type Issue = {
+  __typename?: 'Issue';
+  id: Scalars['ID']['output'];
+  /** Human ledger number: year-district-sequence, e.g. 2026-370502-000123; unique and gap-free per district (first 6 digits of the division code) and year (China Standard Time). */
+  ref: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  category: IssueCategory;
+  kind: IssueKind;
+  source: IssueSource;
+  urgency: Urgency;
+  division?: Maybe<Division>;
+  subject?: Maybe<IssueSubject>;
+  /** The cadre who found it, if any. */
+  reporter?: Maybe<Cadre>;
+  /** The visit it came from, if any. */
+  visit?: Maybe<Visit>;
+  /** The department it was assigned to (交办). */
+  assignee?: Maybe<Department>;
+  status: IssueStatus;
+  version: Scalars['Int']['output'];
+  reportedAt: Scalars['DateTime']['output'];
+  deadline: Scalars['DateTime']['output'];
+  /** Open: GREEN on time, YELLOW when 20% or less of the time from report to deadline is left, RED overdue. Closed (and rejected): GREEN if finished by the deadline, RED if late. */
+  light: Light;
+  /** 0 none, 1 reminder 催办, 2 supervision notice 督办, 3 listed 挂牌督办. */
+  supervisionLevel: Scalars['Int']['output'];
+  /** Every change, oldest first; never rewritten. */
+  history: Array<IssueEvent>;
+  /** The latest evaluation, if any. */
+  evaluation?: Maybe<Evaluation>;
+  /** When the assigned department must have accepted (签收) it: assignment plus the response limit. */
+  responseDeadline?: Maybe<Scalars['DateTime']['output']>;
+  /** The department's feedback (反馈) when it resolved the issue. */
+  feedback?: Maybe<Scalars['String']['output']>;
+  /** How many times a dissatisfied or unsolved evaluation sent it back to IN_PROGRESS. */
+  reopenCount: Scalars['Int']['output'];
+};
+
+export type IssueConnection = {
+  __typename?: 'IssueConnection';
+  nodes: Array<Issue>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IssueEvent = {
+  __typename?: 'IssueEvent';
+  at: Scalars['DateTime']['output'];
+  action: Scalars['String']['output'];
+  fromStatus?: Maybe<IssueStatus>;
+  toStatus?: Maybe<IssueStatus>;
+  actor: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** from and to are calendar dates (UTC) bounding reportedAt, both inclusive. */
+export type IssueFilter = {
+  status?: InputMaybe<Array<IssueStatus>>;
+  category?: InputMaybe<Array<IssueCategory>>;
+  light?: InputMaybe<Array<Light>>;
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Over the issues reported in the subtree (from/to: calendar dates in UTC bounding reportedAt, inclusive; category: one category). Open means not CLOSED or REJECTED; total counts REJECTED too. */
+export type IssueStats = {
+  __typename?: 'IssueStats';
+  total: Scalars['Int']['output'];
+  open: Scalars['Int']['output'];
+  closed: Scalars['Int']['output'];
+  /** Lights of the open issues. */
+  green: Scalars['Int']['output'];
+  yellow: Scalars['Int']['output'];
+  red: Scalars['Int']['output'];
+  /** Accepted within the response limit / assigned; null when none assigned. */
+  responseRate?: Maybe<Scalars['Float']['output']>;
+  /** Evaluated as solved / evaluated; null when none evaluated. */
+  resolutionRate?: Maybe<Scalars['Float']['output']>;
+  /** (SATISFIED + BASICALLY_SATISFIED) / evaluated; null when none evaluated. */
+  satisfactionRate?: Maybe<Scalars['Float']['output']>;
+  /** Closed by the deadline / closed; null when none closed. */
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Categories with at least one issue, most first (ties in enum order). */
+  byCategory: Array<CategoryCount>;
+};
+
+export type CategoryCount = {
+  __typename?: 'CategoryCount';
+  category: IssueCategory;
+  count: Scalars['Int']['output'];
+};
+
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  satisfaction: Satisfaction;
+  solved: Scalars['Boolean']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+};
+
+/** 双评 summary; satisfactionRate is the share of scores >= 4 (null when there are none). */
+export type EvaluationSummary = {
+  __typename?: 'EvaluationSummary';
+  count: Scalars['Int']['output'];
+  average?: Maybe<Scalars['Float']['output']>;
+  satisfactionRate?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Rating = {
+  __typename?: 'Rating';
+  id: Scalars['ID']['output'];
+  score: Scalars['Int']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  aspect?: Maybe<RatingAspect>;
+};
+
+export type ReportIssueInput = {
+  title: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  category: IssueCategory;
+  kind: IssueKind;
+  source: IssueSource;
+  urgency: Urgency;
+  divisionCode: Scalars['ID']['input'];
+  /** Household | Enterprise | Project | Division, with subjectId. */
+  subjectType?: InputMaybe<Scalars['String']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  reporterId?: InputMaybe<Scalars['ID']['input']>;
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+  /** A retried report with the same key (per caller) returns the first issue, never a second; the same key with other content is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An issue by id or by ledger number (exactly one of them); null when none. */
+  issue?: Maybe<Issue>;
+  /** Issues, newest first: in a division's subtree when divisionCode is given. */
+  issues: IssueConnection;
+  /** Statistics of the issues in a division's subtree. */
+  issueStats: IssueStats;
+};
+
+
+export type QueryIssueArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  ref?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIssuesArgs = {
+  divisionCode?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<IssueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIssueStatsArgs = {
+  divisionCode: Scalars['ID']['input'];
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  category?: InputMaybe<IssueCategory>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** -> REPORTED, with a new ledger number. */
+  reportIssue: Issue;
+  /** REPORTED, or ASSIGNED to re-assign -> ASSIGNED (交办). */
+  assignIssue: Issue;
+  /** ASSIGNED -> ACCEPTED (签收). */
+  acceptIssue: Issue;
+  /** ACCEPTED -> IN_PROGRESS. */
+  startIssue: Issue;
+  /** IN_PROGRESS -> RESOLVED (反馈). */
+  resolveIssue: Issue;
+  /** RESOLVED -> CLOSED (销号), or back to IN_PROGRESS when DISSATISFIED or not solved. */
+  evaluateIssue: Issue;
+  /** REPORTED | ASSIGNED -> REJECTED, with a reason. */
+  rejectIssue: Issue;
+  /** A later deadline, asked for before the current one passes, with a reason. */
+  extendDeadline: Issue;
+  /** Raises supervisionLevel by one (at most 3) on an open issue. */
+  superviseIssue: Issue;
+  /** targetType Cadre (raterType Household) or Department (raterType Enterprise); score 1..5. */
+  rate: Rating;
+};
+
+
+export type MutationReportIssueArgs = {
+  input: ReportIssueInput;
+};
+
+
+export type MutationAssignIssueArgs = {
+  id: Scalars['ID']['input'];
+  departmentId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAcceptIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationStartIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationResolveIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  feedback: Scalars['String']['input'];
+};
+
+
+export type MutationEvaluateIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  satisfaction: Satisfaction;
+  solved: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRejectIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationExtendDeadlineArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  newDeadline: Scalars['DateTime']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationSuperviseIssueArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRateArgs = {
+  targetType: Scalars['String']['input'];
+  targetId: Scalars['ID']['input'];
+  raterType: Scalars['String']['input'];
+  raterId: Scalars['ID']['input'];
+  score: Scalars['Int']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  aspect?: InputMaybe<RatingAspect>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Link__Purpose =
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY'
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Division: Division;
+  Enterprise: Enterprise;
+  Project: Project;
+  Cadre: Cadre;
+  Visit: Visit;
+  Issue: Issue;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Division:
+    ( { __typename: 'Division' }
+    & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}> );
+  Enterprise:
+    ( { __typename: 'Enterprise' }
+    & GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}> );
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+  Cadre:
+    ( { __typename: 'Cadre' }
+    & GraphQLRecursivePick<FederationTypes['Cadre'], {"id":true}> );
+  Visit:
+    ( { __typename: 'Visit' }
+    & GraphQLRecursivePick<FederationTypes['Visit'], {"id":true}> );
+  Issue:
+    ( { __typename: 'Issue' }
+    & GraphQLRecursivePick<FederationTypes['Issue'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  IssueCategory: IssueCategory;
+  IssueKind: IssueKind;
+  IssueSource: IssueSource;
+  Urgency: Urgency;
+  IssueStatus: IssueStatus;
+  Satisfaction: Satisfaction;
+  Light: Light;
+  RatingAspect: RatingAspect;
+  Division: ResolverTypeWrapper<DivisionMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Household: ResolverTypeWrapper<HouseholdMapper>;
+  Department: ResolverTypeWrapper<DepartmentMapper>;
+  Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
+  Project: ResolverTypeWrapper<ProjectMapper>;
+  Cadre: ResolverTypeWrapper<CadreMapper>;
+  Visit: ResolverTypeWrapper<VisitMapper>;
+  IssueSubject: ResolverTypeWrapper<IssueSubjectMapper>;
+  Issue: ResolverTypeWrapper<IssueMapper>;
+  IssueConnection: ResolverTypeWrapper<IssueConnectionMapper>;
+  IssueEvent: ResolverTypeWrapper<IssueEventMapper>;
+  IssueFilter: IssueFilter;
+  IssueStats: ResolverTypeWrapper<IssueStatsMapper>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CategoryCount: ResolverTypeWrapper<CategoryCount>;
+  Evaluation: ResolverTypeWrapper<Evaluation>;
+  EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
+  Rating: ResolverTypeWrapper<RatingMapper>;
+  ReportIssueInput: ReportIssueInput;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  link__Purpose: Link__Purpose;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
+  federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
+  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  DateTime: Scalars['DateTime']['output'];
+  Date: Scalars['Date']['output'];
+  PageInfo: PageInfo;
+  Division: DivisionMapper;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Household: HouseholdMapper;
+  Department: DepartmentMapper;
+  Enterprise: EnterpriseMapper;
+  Project: ProjectMapper;
+  Cadre: CadreMapper;
+  Visit: VisitMapper;
+  IssueSubject: IssueSubjectMapper;
+  Issue: IssueMapper;
+  IssueConnection: IssueConnectionMapper;
+  IssueEvent: IssueEventMapper;
+  IssueFilter: IssueFilter;
+  IssueStats: IssueStatsMapper;
+  Float: Scalars['Float']['output'];
+  CategoryCount: CategoryCount;
+  Evaluation: Evaluation;
+  EvaluationSummary: EvaluationSummary;
+  Rating: RatingMapper;
+  ReportIssueInput: ReportIssueInput;
+  Query: Record<PropertyKey, never>;
+  Mutation: Record<PropertyKey, never>;
+  link__Import: Scalars['link__Import']['output'];
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  federation__Scope: Scalars['federation__Scope']['output'];
+  federation__Policy: Scalars['federation__Policy']['output'];
+  _Any: Scalars['_Any']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type LinkDirectiveArgs = {
+  url?: Maybe<Scalars['String']['input']>;
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Link__Purpose>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ProvidesDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExternalDirectiveArgs = {
+  reason?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__TagDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type Federation__TagDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExtendsDirectiveArgs = { };
+
+export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InaccessibleDirectiveArgs = { };
+
+export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__OverrideDirectiveArgs = {
+  from: Scalars['String']['input'];
+  label?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ComposeDirectiveDirectiveArgs = {
+  name?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InterfaceObjectDirectiveArgs = { };
+
+export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__AuthenticatedDirectiveArgs = { };
+
+export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
+};
+
+export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__PolicyDirectiveArgs = {
+  policies: Array<Array<Scalars['federation__Policy']['input']>>;
+};
+
+export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, Partial<DivisionIssueStatsArgs>>;
+  issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<DivisionIssuesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HouseholdResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type EnterpriseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<EnterpriseIssuesArgs>>;
+  evaluations?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<ProjectIssuesArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type CadreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Cadre'] = ResolversParentTypes['Cadre'], FederationReferenceType extends FederationReferenceTypes['Cadre'] = FederationReferenceTypes['Cadre']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cadre']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reportedIssues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<CadreReportedIssuesArgs>>;
+  evaluations?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType>;
+};
+
+export type VisitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit'], FederationReferenceType extends FederationReferenceTypes['Visit'] = FederationReferenceTypes['Visit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Visit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedIssues?: Resolver<Maybe<Array<ResolversTypes['Issue']>>, ParentType, ContextType>;
+};
+
+export type IssueSubjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IssueSubject'] = ResolversParentTypes['IssueSubject']> = {
+  __resolveType: TypeResolveFn<'Household' | 'Enterprise' | 'Project' | 'Division', ParentType, ContextType>;
+};
+
+export type IssueResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Issue'] = ResolversParentTypes['Issue'], FederationReferenceType extends FederationReferenceTypes['Issue'] = FederationReferenceTypes['Issue']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Issue']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['IssueCategory'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IssueKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IssueSource'], ParentType, ContextType>;
+  urgency?: Resolver<ResolversTypes['Urgency'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['IssueSubject']>, ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  assignee?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['IssueStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  light?: Resolver<ResolversTypes['Light'], ParentType, ContextType>;
+  supervisionLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['IssueEvent']>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['Evaluation']>, ParentType, ContextType>;
+  responseDeadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IssueConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IssueConnection'] = ResolversParentTypes['IssueConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Issue']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type IssueEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IssueEvent'] = ResolversParentTypes['IssueEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['IssueStatus']>, ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['IssueStatus']>, ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type IssueStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IssueStats'] = ResolversParentTypes['IssueStats']> = {
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  green?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yellow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  red?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  responseRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  resolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfactionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+};
+
+export type CategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = {
+  category?: Resolver<ResolversTypes['IssueCategory'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvaluationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = {
+  satisfaction?: Resolver<ResolversTypes['Satisfaction'], ParentType, ContextType>;
+  solved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type EvaluationSummaryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EvaluationSummary'] = ResolversParentTypes['EvaluationSummary']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfactionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type RatingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Rating'] = ResolversParentTypes['Rating']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  aspect?: Resolver<Maybe<ResolversTypes['RatingAspect']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, Partial<QueryIssueArgs>>;
+  issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, Partial<QueryIssuesArgs>>;
+  issueStats?: Resolver<ResolversTypes['IssueStats'], ParentType, ContextType, RequireFields<QueryIssueStatsArgs, 'divisionCode'>>;
+};
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  reportIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
+  assignIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAssignIssueArgs, 'id' | 'departmentId' | 'expectedVersion'>>;
+  acceptIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAcceptIssueArgs, 'id' | 'expectedVersion'>>;
+  startIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationStartIssueArgs, 'id' | 'expectedVersion'>>;
+  resolveIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationResolveIssueArgs, 'id' | 'expectedVersion' | 'feedback'>>;
+  evaluateIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationEvaluateIssueArgs, 'id' | 'expectedVersion' | 'satisfaction' | 'solved'>>;
+  rejectIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRejectIssueArgs, 'id' | 'expectedVersion' | 'reason'>>;
+  extendDeadline?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationExtendDeadlineArgs, 'id' | 'expectedVersion' | 'newDeadline' | 'reason'>>;
+  superviseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationSuperviseIssueArgs, 'id' | 'expectedVersion'>>;
+  rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'targetType' | 'targetId' | 'raterType' | 'raterId' | 'score'>>;
+};
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
+  name: 'federation__Scope';
+}
+
+export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {
+  name: 'federation__Policy';
+}
+
+export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
+  name: '_Any';
+}
+
+export type Resolvers<ContextType = SubgraphContext> = {
+  DateTime?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Division?: DivisionResolvers<ContextType>;
+  Household?: HouseholdResolvers<ContextType>;
+  Department?: DepartmentResolvers<ContextType>;
+  Enterprise?: EnterpriseResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  Cadre?: CadreResolvers<ContextType>;
+  Visit?: VisitResolvers<ContextType>;
+  IssueSubject?: IssueSubjectResolvers<ContextType>;
+  Issue?: IssueResolvers<ContextType>;
+  IssueConnection?: IssueConnectionResolvers<ContextType>;
+  IssueEvent?: IssueEventResolvers<ContextType>;
+  IssueStats?: IssueStatsResolvers<ContextType>;
+  CategoryCount?: CategoryCountResolvers<ContextType>;
+  Evaluation?: EvaluationResolvers<ContextType>;
+  EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
+  Rating?: RatingResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  link__Import?: GraphQLScalarType;
+  federation__FieldSet?: GraphQLScalarType;
+  federation__Scope?: GraphQLScalarType;
+  federation__Policy?: GraphQLScalarType;
+  _Any?: GraphQLScalarType;
+};
+
+export type DirectiveResolvers<ContextType = SubgraphContext> = {
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
+  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
+  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
+  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
+  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
+  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
+  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
+  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
+  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
+  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
+  federation__policy?: Federation__PolicyDirectiveResolver<any, any, ContextType>;
+};

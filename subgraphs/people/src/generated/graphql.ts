@@ -1,0 +1,907 @@
+// Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
+// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { DepartmentMapper, CadreMapper, HouseholdMapper, ResidentMapper, LiaisonMapper, VisitMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, CadreConnectionMapper, HouseholdConnectionMapper, VisitConnectionMapper, DivisionConnectionMapper } from '../mappers';
+import type { SubgraphContext } from '@cadres/kit';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  Date: { input: string; output: string; }
+  link__Import: { input: unknown; output: unknown; }
+  federation__FieldSet: { input: unknown; output: unknown; }
+  federation__Scope: { input: unknown; output: unknown; }
+  federation__Policy: { input: unknown; output: unknown; }
+  _Any: { input: unknown; output: unknown; }
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  hasNextPage: Scalars['Boolean']['output'];
+  endCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type DivisionConnection = {
+  __typename?: 'DivisionConnection';
+  nodes: Array<Division>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 市级 县级 科级 一般干部 */
+export type CadreRank =
+  | 'CITY_LEVEL'
+  | 'COUNTY_LEVEL'
+  | 'SECTION_LEVEL'
+  | 'STAFF';
+
+export type LiaisonRole =
+  | 'LEAD'
+  | 'MEMBER'
+  | 'FIRST_SECRETARY';
+
+/** 访三老 走三户 and more: who must be visited. Sensitive personal data. */
+export type HouseholdTag =
+  | 'POOR'
+  | 'WEALTHY'
+  | 'PETITIONER'
+  | 'OLD_PARTY_MEMBER'
+  | 'OLD_CADRE'
+  | 'OLD_MODEL'
+  | 'MILITARY_FAMILY';
+
+export type VisitKind =
+  | 'HOME_VISIT'
+  | 'FORUM'
+  | 'RESEARCH'
+  | 'STATIONED'
+  | 'ENTERPRISE_VISIT'
+  | 'SITE_VISIT';
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type Division = {
+  __typename?: 'Division';
+  code: Scalars['ID']['output'];
+  /** Active liaison links to this village or community, oldest first. */
+  liaisons?: Maybe<Array<Liaison>>;
+  /**
+   * Households anywhere in this division's subtree, ordered by id, optionally with one tag.
+   * Filtering by tag reveals tags, so it is FORBIDDEN to callers who may not see this
+   * division's tags (ANALYST, PARTNER, and staff outside their scope).
+   */
+  households?: Maybe<HouseholdConnection>;
+  /** Provided by places: the codes of the villages and communities in the subtree. */
+  villageAndCommunityCodes: Array<Scalars['ID']['output']>;
+  /** Provided by places: the number of building units in the subtree. */
+  buildingUnitCount: Scalars['Int']['output'];
+  /**
+   * Coverage of the subtree against the campaign rules. visitQuota is the yearly number of
+   * visits a household needs (default: the PEOPLE_VISIT_QUOTA setting, 4 unless set).
+   */
+  coverage?: Maybe<Coverage>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionHouseholdsArgs = {
+  tag?: InputMaybe<HouseholdTag>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionCoverageArgs = {
+  visitQuota?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
+export type BuildingUnit = {
+  __typename?: 'BuildingUnit';
+  id: Scalars['ID']['output'];
+  /** Active liaison links to this unit, oldest first. */
+  liaisons?: Maybe<Array<Liaison>>;
+};
+
+/** An enterprise (owned by enterprises). People adds the cadres linked to it. */
+export type Enterprise = {
+  __typename?: 'Enterprise';
+  id: Scalars['ID']['output'];
+  /** Active liaison links to this enterprise, oldest first. */
+  liaisons?: Maybe<Array<Liaison>>;
+};
+
+/** A key project (owned by enterprises). People adds the cadres linked to it. */
+export type Project = {
+  __typename?: 'Project';
+  id: Scalars['ID']['output'];
+  /** Active liaison links to this project, oldest first. */
+  liaisons?: Maybe<Array<Liaison>>;
+};
+
+/** A department or unit (单位) that cadres belong to. */
+export type Department = {
+  __typename?: 'Department';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The division the department serves (a city or a district). */
+  divisionCode: Scalars['ID']['output'];
+  /** Its cadres, ordered by id. */
+  cadres: CadreConnection;
+};
+
+
+/** A department or unit (单位) that cadres belong to. */
+export type DepartmentCadresArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A cadre (干部). */
+export type Cadre = {
+  __typename?: 'Cadre';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  rank: CadreRank;
+  department: Department;
+  partyMember: Scalars['Boolean']['output'];
+  /** Personal data: unmasked for ADMIN, DEPARTMENT and CADRE callers; masked (138****1234) for others. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Active liaison links of this cadre, oldest first. */
+  liaisons: Array<Liaison>;
+  /** Visits this cadre took part in, newest first, optionally from/to a date (both inclusive). */
+  visits: VisitConnection;
+  /** Optimistic-locking version: bumped by every change. */
+  version: Scalars['Int']['output'];
+};
+
+
+/** A cadre (干部). */
+export type CadreVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CadreConnection = {
+  __typename?: 'CadreConnection';
+  nodes: Array<Cadre>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A household (户) in a village or community. */
+export type Household = {
+  __typename?: 'Household';
+  id: Scalars['ID']['output'];
+  /** The village or community it lives in. */
+  division?: Maybe<Division>;
+  /** The building unit it lives in (communities), if known. */
+  unit?: Maybe<BuildingUnit>;
+  head: Resident;
+  /** Every resident, the head included, ordered by id. */
+  members: Array<Resident>;
+  /** Sensitive: shown to ADMIN, and to DEPARTMENT and CADRE callers within their scope; [] for others. */
+  tags: Array<HouseholdTag>;
+  /** Active liaison links to this household, oldest first. */
+  liaisons: Array<Liaison>;
+  /** Visits to this household, newest first, optionally from/to a date (both inclusive). */
+  visits: VisitConnection;
+  /** Visits to this household in the current calendar year (Beijing time). */
+  visitsThisYear: Scalars['Int']['output'];
+  version: Scalars['Int']['output'];
+};
+
+
+/** A household (户) in a village or community. */
+export type HouseholdVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type HouseholdConnection = {
+  __typename?: 'HouseholdConnection';
+  nodes: Array<Household>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A resident (群众). */
+export type Resident = {
+  __typename?: 'Resident';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** GB 11643, validated. Masked (110105********002X) unless the caller may see it (see Household.tags). */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** Masked (138****1234) unless the caller may see it. */
+  phone?: Maybe<Scalars['String']['output']>;
+  household: Household;
+};
+
+export type ResidentInput = {
+  name: Scalars['String']['input'];
+  /** GB 11643; a lowercase x is accepted and stored as X. */
+  idNumber: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a cadre can be linked to (联系/包联) and what a visit goes to. */
+export type LiaisonTarget = Division | BuildingUnit | Household | Enterprise | Project;
+
+/**
+ * A liaison link. Unlinking sets `until` and never deletes the link. A link is active on a day
+ * when `until` is null or later than that day.
+ */
+export type Liaison = {
+  __typename?: 'Liaison';
+  id: Scalars['ID']['output'];
+  cadre: Cadre;
+  target?: Maybe<LiaisonTarget>;
+  role: LiaisonRole;
+  since: Scalars['Date']['output'];
+  until?: Maybe<Scalars['Date']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A visit (走访). */
+export type Visit = {
+  __typename?: 'Visit';
+  id: Scalars['ID']['output'];
+  date: Scalars['Date']['output'];
+  kind: VisitKind;
+  /** A home visit, or a visit to a building unit, is made by at least 2 cadres (组团式). */
+  cadres: Array<Cadre>;
+  target?: Maybe<LiaisonTarget>;
+  notes?: Maybe<Scalars['String']['output']>;
+};
+
+export type VisitConnection = {
+  __typename?: 'VisitConnection';
+  nodes: Array<Visit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type Coverage = {
+  __typename?: 'Coverage';
+  villagesAndCommunities: Scalars['Int']['output'];
+  /** Villages and communities with at least one active COUNTY_LEVEL or SECTION_LEVEL liaison. */
+  withRankedLiaison: Scalars['Int']['output'];
+  /** The villages and communities without such a liaison, ordered by code. */
+  uncovered: DivisionConnection;
+  households: Scalars['Int']['output'];
+  /** Households with at least one active liaison. */
+  householdsLinked: Scalars['Int']['output'];
+  /** Households visited at least visitQuota times this calendar year. */
+  householdsVisitedEnough: Scalars['Int']['output'];
+  /** The quota householdsVisitedEnough counts against. */
+  visitQuota: Scalars['Int']['output'];
+  buildingUnits: Scalars['Int']['output'];
+  /** Building units with at least 2 distinct cadres actively linked. */
+  buildingUnitsFullyLinked: Scalars['Int']['output'];
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageUncoveredArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** A cadre by id; null when there is none. */
+  cadre?: Maybe<Cadre>;
+  /** Cadres, ordered by id, filtered by department, rank and a name fragment. */
+  cadres: CadreConnection;
+  /** A department by id; null when there is none. */
+  department?: Maybe<Department>;
+  /** A household by id; null when there is none. */
+  household?: Maybe<Household>;
+};
+
+
+export type QueryCadreArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCadresArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  rank?: InputMaybe<CadreRank>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryDepartmentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryHouseholdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Registers a cadre in an existing department. The phone is validated and stored normalized. */
+  registerCadre: Cadre;
+  /** Registers a household with its head. divisionCode must be a village or community code; unitId a building unit in it. */
+  registerHousehold: Household;
+  /**
+   * Adds a resident to a household (its version moves on). An ID number already registered is a
+   * CONFLICT; so is an expectedVersion the household no longer has.
+   */
+  addResident: Resident;
+  /**
+   * Links a cadre to a target: targetType is Division (a village or community), BuildingUnit,
+   * Household, Enterprise or Project. since defaults to today. A target that does not exist is
+   * NOT_FOUND; the same active link (cadre, target, role) twice is a CONFLICT.
+   */
+  linkCadre: Liaison;
+  /** Ends a link: sets until (default today); the link is kept. With expectedVersion, a link that moved on is a CONFLICT. */
+  unlinkCadre: Liaison;
+  /** Records a visit made on date (not in the future) by the cadres, to a target as for linkCadre. */
+  recordVisit: Visit;
+};
+
+
+export type MutationRegisterCadreArgs = {
+  name: Scalars['String']['input'];
+  rank: CadreRank;
+  departmentId: Scalars['ID']['input'];
+  partyMember: Scalars['Boolean']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRegisterHouseholdArgs = {
+  divisionCode: Scalars['ID']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  head: ResidentInput;
+  tags?: InputMaybe<Array<HouseholdTag>>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAddResidentArgs = {
+  householdId: Scalars['ID']['input'];
+  resident: ResidentInput;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationLinkCadreArgs = {
+  cadreId: Scalars['ID']['input'];
+  targetType: Scalars['String']['input'];
+  targetId: Scalars['ID']['input'];
+  role: LiaisonRole;
+  since?: InputMaybe<Scalars['Date']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUnlinkCadreArgs = {
+  liaisonId: Scalars['ID']['input'];
+  until?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRecordVisitArgs = {
+  kind: VisitKind;
+  date: Scalars['Date']['input'];
+  cadreIds: Array<Scalars['ID']['input']>;
+  targetType: Scalars['String']['input'];
+  targetId: Scalars['ID']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Link__Purpose =
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY'
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Division: Division;
+  BuildingUnit: BuildingUnit;
+  Enterprise: Enterprise;
+  Project: Project;
+  Department: Department;
+  Cadre: Cadre;
+  Household: Household;
+  Resident: Resident;
+  Visit: Visit;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Division:
+    ( { __typename: 'Division' }
+    & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitCount":true}> ) );
+  BuildingUnit:
+    ( { __typename: 'BuildingUnit' }
+    & GraphQLRecursivePick<FederationTypes['BuildingUnit'], {"id":true}> );
+  Enterprise:
+    ( { __typename: 'Enterprise' }
+    & GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}> );
+  Project:
+    ( { __typename: 'Project' }
+    & GraphQLRecursivePick<FederationTypes['Project'], {"id":true}> );
+  Department:
+    ( { __typename: 'Department' }
+    & GraphQLRecursivePick<FederationTypes['Department'], {"id":true}> );
+  Cadre:
+    ( { __typename: 'Cadre' }
+    & GraphQLRecursivePick<FederationTypes['Cadre'], {"id":true}> );
+  Household:
+    ( { __typename: 'Household' }
+    & GraphQLRecursivePick<FederationTypes['Household'], {"id":true}> );
+  Resident:
+    ( { __typename: 'Resident' }
+    & GraphQLRecursivePick<FederationTypes['Resident'], {"id":true}> );
+  Visit:
+    ( { __typename: 'Visit' }
+    & GraphQLRecursivePick<FederationTypes['Visit'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  DivisionConnection: ResolverTypeWrapper<DivisionConnectionMapper>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CadreRank: CadreRank;
+  LiaisonRole: LiaisonRole;
+  HouseholdTag: HouseholdTag;
+  VisitKind: VisitKind;
+  Division: ResolverTypeWrapper<DivisionMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BuildingUnit: ResolverTypeWrapper<BuildingUnitMapper>;
+  Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
+  Project: ResolverTypeWrapper<ProjectMapper>;
+  Department: ResolverTypeWrapper<DepartmentMapper>;
+  Cadre: ResolverTypeWrapper<CadreMapper>;
+  CadreConnection: ResolverTypeWrapper<CadreConnectionMapper>;
+  Household: ResolverTypeWrapper<HouseholdMapper>;
+  HouseholdConnection: ResolverTypeWrapper<HouseholdConnectionMapper>;
+  Resident: ResolverTypeWrapper<ResidentMapper>;
+  ResidentInput: ResidentInput;
+  LiaisonTarget: ResolverTypeWrapper<LiaisonTargetMapper>;
+  Liaison: ResolverTypeWrapper<LiaisonMapper>;
+  Visit: ResolverTypeWrapper<VisitMapper>;
+  VisitConnection: ResolverTypeWrapper<VisitConnectionMapper>;
+  Coverage: ResolverTypeWrapper<CoverageMapper>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  link__Purpose: Link__Purpose;
+  link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
+  federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
+  federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
+  federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
+  _Any: ResolverTypeWrapper<Scalars['_Any']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Date: Scalars['Date']['output'];
+  PageInfo: PageInfo;
+  DivisionConnection: DivisionConnectionMapper;
+  Int: Scalars['Int']['output'];
+  Division: DivisionMapper;
+  ID: Scalars['ID']['output'];
+  BuildingUnit: BuildingUnitMapper;
+  Enterprise: EnterpriseMapper;
+  Project: ProjectMapper;
+  Department: DepartmentMapper;
+  Cadre: CadreMapper;
+  CadreConnection: CadreConnectionMapper;
+  Household: HouseholdMapper;
+  HouseholdConnection: HouseholdConnectionMapper;
+  Resident: ResidentMapper;
+  ResidentInput: ResidentInput;
+  LiaisonTarget: LiaisonTargetMapper;
+  Liaison: LiaisonMapper;
+  Visit: VisitMapper;
+  VisitConnection: VisitConnectionMapper;
+  Coverage: CoverageMapper;
+  Query: Record<PropertyKey, never>;
+  Mutation: Record<PropertyKey, never>;
+  link__Import: Scalars['link__Import']['output'];
+  federation__FieldSet: Scalars['federation__FieldSet']['output'];
+  federation__Scope: Scalars['federation__Scope']['output'];
+  federation__Policy: Scalars['federation__Policy']['output'];
+  _Any: Scalars['_Any']['output'];
+  String: Scalars['String']['output'];
+  Boolean: Scalars['Boolean']['output'];
+};
+
+export type LinkDirectiveArgs = {
+  url?: Maybe<Scalars['String']['input']>;
+  as?: Maybe<Scalars['String']['input']>;
+  for?: Maybe<Link__Purpose>;
+  import?: Maybe<Array<Maybe<Scalars['link__Import']['input']>>>;
+};
+
+export type LinkDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ProvidesDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__TagDirectiveArgs = {
+  name: Scalars['String']['input'];
+};
+
+export type Federation__TagDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__TagDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExtendsDirectiveArgs = { };
+
+export type Federation__ExtendsDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ExtendsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ShareableDirectiveArgs = { };
+
+export type ShareableDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InaccessibleDirectiveArgs = { };
+
+export type Federation__InaccessibleDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__InaccessibleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__OverrideDirectiveArgs = {
+  from: Scalars['String']['input'];
+  label?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__OverrideDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__OverrideDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ComposeDirectiveDirectiveArgs = {
+  name?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ComposeDirectiveDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ComposeDirectiveDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__InterfaceObjectDirectiveArgs = { };
+
+export type Federation__InterfaceObjectDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__InterfaceObjectDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__AuthenticatedDirectiveArgs = { };
+
+export type Federation__AuthenticatedDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['federation__Scope']['input']>>;
+};
+
+export type Federation__RequiresScopesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__PolicyDirectiveArgs = {
+  policies: Array<Array<Scalars['federation__Policy']['input']>>;
+};
+
+export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__PolicyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DivisionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionConnection'] = ResolversParentTypes['DivisionConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  households?: Resolver<Maybe<ResolversTypes['HouseholdConnection']>, ParentType, ContextType, Partial<DivisionHouseholdsArgs>>;
+  coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, Partial<DivisionCoverageArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type BuildingUnitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BuildingUnit'] = ResolversParentTypes['BuildingUnit'], FederationReferenceType extends FederationReferenceTypes['BuildingUnit'] = FederationReferenceTypes['BuildingUnit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BuildingUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EnterpriseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department'], FederationReferenceType extends FederationReferenceTypes['Department'] = FederationReferenceTypes['Department']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Department']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  divisionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCadresArgs>>;
+};
+
+export type CadreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Cadre'] = ResolversParentTypes['Cadre'], FederationReferenceType extends FederationReferenceTypes['Cadre'] = FederationReferenceTypes['Cadre']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Cadre']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['CadreRank'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  partyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<CadreVisitsArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CadreConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CadreConnection'] = ResolversParentTypes['CadreConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Cadre']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HouseholdResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['BuildingUnit']>, ParentType, ContextType>;
+  head?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['HouseholdTag']>, ParentType, ContextType>;
+  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<HouseholdVisitsArgs>>;
+  visitsThisYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type HouseholdConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HouseholdConnection'] = ResolversParentTypes['HouseholdConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Household']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResidentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Resident'] = ResolversParentTypes['Resident'], FederationReferenceType extends FederationReferenceTypes['Resident'] = FederationReferenceTypes['Resident']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resident']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  household?: Resolver<ResolversTypes['Household'], ParentType, ContextType>;
+};
+
+export type LiaisonTargetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LiaisonTarget'] = ResolversParentTypes['LiaisonTarget']> = {
+  __resolveType: TypeResolveFn<'Division' | 'BuildingUnit' | 'Household' | 'Enterprise' | 'Project', ParentType, ContextType>;
+};
+
+export type LiaisonResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Liaison'] = ResolversParentTypes['Liaison']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  cadre?: Resolver<ResolversTypes['Cadre'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['LiaisonTarget']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['LiaisonRole'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VisitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit'], FederationReferenceType extends FederationReferenceTypes['Visit'] = FederationReferenceTypes['Visit']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Visit']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['VisitKind'], ParentType, ContextType>;
+  cadres?: Resolver<Array<ResolversTypes['Cadre']>, ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['LiaisonTarget']>, ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type VisitConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VisitConnection'] = ResolversParentTypes['VisitConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CoverageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Coverage'] = ResolversParentTypes['Coverage']> = {
+  villagesAndCommunities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withRankedLiaison?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uncovered?: Resolver<ResolversTypes['DivisionConnection'], ParentType, ContextType, Partial<CoverageUncoveredArgs>>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsVisitedEnough?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  buildingUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  buildingUnitsFullyLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<QueryCadreArgs, 'id'>>;
+  cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<QueryCadresArgs>>;
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
+  household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
+};
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  registerCadre?: Resolver<ResolversTypes['Cadre'], ParentType, ContextType, RequireFields<MutationRegisterCadreArgs, 'name' | 'rank' | 'departmentId' | 'partyMember'>>;
+  registerHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationRegisterHouseholdArgs, 'divisionCode' | 'head'>>;
+  addResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationAddResidentArgs, 'householdId' | 'resident'>>;
+  linkCadre?: Resolver<ResolversTypes['Liaison'], ParentType, ContextType, RequireFields<MutationLinkCadreArgs, 'cadreId' | 'targetType' | 'targetId' | 'role'>>;
+  unlinkCadre?: Resolver<ResolversTypes['Liaison'], ParentType, ContextType, RequireFields<MutationUnlinkCadreArgs, 'liaisonId'>>;
+  recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'kind' | 'date' | 'cadreIds' | 'targetType' | 'targetId'>>;
+};
+
+export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
+  name: 'link__Import';
+}
+
+export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
+  name: 'federation__FieldSet';
+}
+
+export interface Federation__ScopeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Scope'], any> {
+  name: 'federation__Scope';
+}
+
+export interface Federation__PolicyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__Policy'], any> {
+  name: 'federation__Policy';
+}
+
+export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['_Any'], any> {
+  name: '_Any';
+}
+
+export type Resolvers<ContextType = SubgraphContext> = {
+  Date?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  DivisionConnection?: DivisionConnectionResolvers<ContextType>;
+  Division?: DivisionResolvers<ContextType>;
+  BuildingUnit?: BuildingUnitResolvers<ContextType>;
+  Enterprise?: EnterpriseResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  Department?: DepartmentResolvers<ContextType>;
+  Cadre?: CadreResolvers<ContextType>;
+  CadreConnection?: CadreConnectionResolvers<ContextType>;
+  Household?: HouseholdResolvers<ContextType>;
+  HouseholdConnection?: HouseholdConnectionResolvers<ContextType>;
+  Resident?: ResidentResolvers<ContextType>;
+  LiaisonTarget?: LiaisonTargetResolvers<ContextType>;
+  Liaison?: LiaisonResolvers<ContextType>;
+  Visit?: VisitResolvers<ContextType>;
+  VisitConnection?: VisitConnectionResolvers<ContextType>;
+  Coverage?: CoverageResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  link__Import?: GraphQLScalarType;
+  federation__FieldSet?: GraphQLScalarType;
+  federation__Scope?: GraphQLScalarType;
+  federation__Policy?: GraphQLScalarType;
+  _Any?: GraphQLScalarType;
+};
+
+export type DirectiveResolvers<ContextType = SubgraphContext> = {
+  link?: LinkDirectiveResolver<any, any, ContextType>;
+  federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
+  federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
+  federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
+  shareable?: ShareableDirectiveResolver<any, any, ContextType>;
+  federation__inaccessible?: Federation__InaccessibleDirectiveResolver<any, any, ContextType>;
+  federation__override?: Federation__OverrideDirectiveResolver<any, any, ContextType>;
+  federation__composeDirective?: Federation__ComposeDirectiveDirectiveResolver<any, any, ContextType>;
+  federation__interfaceObject?: Federation__InterfaceObjectDirectiveResolver<any, any, ContextType>;
+  federation__authenticated?: Federation__AuthenticatedDirectiveResolver<any, any, ContextType>;
+  federation__requiresScopes?: Federation__RequiresScopesDirectiveResolver<any, any, ContextType>;
+  federation__policy?: Federation__PolicyDirectiveResolver<any, any, ContextType>;
+};
