@@ -17,13 +17,19 @@ import {
   subtreeRange,
   toConnection,
   validateCreditCode,
-  type PageArgs,
-  type Resolvers,
   type SubgraphContext,
 } from '@cadres/kit';
 import { requireWriter } from './access';
 import { Enterprise, Project, ProjectProgress } from './entities';
-import { BP, dayNumber, plannedProgress, projectLight, type Light, type LightRules } from './light';
+import type {
+  MutationRegisterEnterpriseArgs,
+  MutationRegisterProjectArgs,
+  MutationReportProjectProgressArgs,
+  QueryEnterpriseArgs,
+  QueryEnterprisesArgs,
+  Resolvers,
+} from './generated/graphql';
+import { BP, dayNumber, plannedProgress, projectLight, type LightRules } from './light';
 import {
   enterpriseByCreditCode,
   enterpriseById,
@@ -34,22 +40,6 @@ import {
   reportsOf,
   today,
 } from './loaders';
-
-type EnterprisesArgs = PageArgs & {
-  divisionCode?: string | null;
-  category?: string | null;
-  search?: string | null;
-};
-
-interface RegisterEnterpriseArgs {
-  creditCode: string;
-  name: string;
-  category: Enterprise['category'];
-  divisionCode: string;
-  industry?: string | null;
-  employees?: number | null;
-  idempotencyKey?: string | null;
-}
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
 
@@ -64,7 +54,7 @@ export function requireCreditCode(raw: string, field = 'creditCode'): string {
   return code;
 }
 
-async function enterprises(ctx: SubgraphContext, args: EnterprisesArgs) {
+async function enterprises(ctx: SubgraphContext, args: QueryEnterprisesArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Enterprise).createQueryBuilder('e');
   if (args.divisionCode != null) {
@@ -79,7 +69,7 @@ async function enterprises(ctx: SubgraphContext, args: EnterprisesArgs) {
   return toConnection(rows, page, () => q.getCount());
 }
 
-function enterprise(ctx: SubgraphContext, args: { id?: string | null; creditCode?: string | null }) {
+function enterprise(ctx: SubgraphContext, args: QueryEnterpriseArgs) {
   if ((args.id == null) === (args.creditCode == null)) {
     throw badInput(args.id == null ? 'id' : 'creditCode', 'give exactly one of id and creditCode');
   }
@@ -87,7 +77,7 @@ function enterprise(ctx: SubgraphContext, args: { id?: string | null; creditCode
   return loadOrNull(enterpriseByCreditCode(ctx), requireCreditCode(args.creditCode!));
 }
 
-async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterpriseArgs): Promise<Enterprise> {
+async function registerEnterprise(ctx: SubgraphContext, args: MutationRegisterEnterpriseArgs): Promise<Enterprise> {
   const creditCode = requireCreditCode(args.creditCode);
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.divisionCode, 'divisionCode');
@@ -124,25 +114,7 @@ async function registerEnterprise(ctx: SubgraphContext, args: RegisterEnterprise
   });
 }
 
-interface RegisterProjectArgs {
-  enterpriseId: string;
-  name: string;
-  level: Project['level'];
-  siteCode: string;
-  plannedStart: string;
-  plannedFinish: string;
-  idempotencyKey?: string | null;
-}
-
-interface ReportProgressArgs {
-  projectId: string;
-  actualProgress: number;
-  note?: string | null;
-  expectedVersion?: number | null;
-  idempotencyKey?: string | null;
-}
-
-async function registerProject(ctx: SubgraphContext, args: RegisterProjectArgs): Promise<Project> {
+async function registerProject(ctx: SubgraphContext, args: MutationRegisterProjectArgs): Promise<Project> {
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.siteCode, 'siteCode');
   requireWriter(ctx, args.siteCode);
@@ -184,7 +156,7 @@ class MovedOn extends Error {}
  * the "not lower than the last report" check against the same last report: the loser reads
  * again (or, when the caller sent expectedVersion, gets CONFLICT).
  */
-async function reportProjectProgress(ctx: SubgraphContext, args: ReportProgressArgs): Promise<Project> {
+async function reportProjectProgress(ctx: SubgraphContext, args: MutationReportProjectProgressArgs): Promise<Project> {
   requireWriter(ctx);
   const value = args.actualProgress;
   if (!Number.isFinite(value) || value < 0 || value > 1) {
@@ -216,7 +188,7 @@ async function reportProjectProgress(ctx: SubgraphContext, args: ReportProgressA
 async function appendReport(
   ctx: SubgraphContext,
   em: EntityManager,
-  args: ReportProgressArgs,
+  args: MutationReportProjectProgressArgs,
   bp: number,
   note: string | null,
 ): Promise<{ project: Project; reportId: string }> {
@@ -258,47 +230,47 @@ const divisionRef = (code: string) => ({ code });
 
 export const createResolvers = (rules: LightRules): Resolvers => ({
   Query: {
-    enterprise: (_: unknown, args: { id?: string | null; creditCode?: string | null }, ctx: SubgraphContext) =>
-      enterprise(ctx, args),
-    enterprises: (_: unknown, args: EnterprisesArgs, ctx: SubgraphContext) => enterprises(ctx, args),
-    project: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(projectById(ctx), id),
+    enterprise: (_, args, ctx) => enterprise(ctx, args),
+    enterprises: (_, args, ctx) => enterprises(ctx, args),
+    project: (_, { id }, ctx) => loadOrNull(projectById(ctx), id),
   },
   Mutation: {
-    registerEnterprise: (_: unknown, args: RegisterEnterpriseArgs, ctx: SubgraphContext) => registerEnterprise(ctx, args),
-    registerProject: (_: unknown, args: RegisterProjectArgs, ctx: SubgraphContext) => registerProject(ctx, args),
-    reportProjectProgress: (_: unknown, args: ReportProgressArgs, ctx: SubgraphContext) => reportProjectProgress(ctx, args),
+    registerEnterprise: (_, args, ctx) => registerEnterprise(ctx, args),
+    registerProject: (_, args, ctx) => registerProject(ctx, args),
+    reportProjectProgress: (_, args, ctx) => reportProjectProgress(ctx, args),
   },
   Division: {
-    __resolveReference: ({ code }: { code: string }) => divisionRef(code),
-    enterprises: (d: { code: string }, args: PageArgs & { category?: string | null }, ctx: SubgraphContext) => {
+    __resolveReference: ({ code }) => divisionRef(code),
+    enterprises: (d, args, ctx) => {
       const info = parseDivisionCode(d.code);
       if (!info) return toConnection([], pageOf(args), 0);
       return enterprisesIn(ctx, args).load(info.prefix);
     },
-    projects: (d: { code: string }, args: PageArgs & { light?: Light | null }, ctx: SubgraphContext) => {
+    projects: (d, args, ctx) => {
       const info = parseDivisionCode(d.code);
       if (!info) return toConnection([], pageOf(args), 0);
       return projectsIn(ctx, rules, args).load(info.prefix);
     },
   },
   Enterprise: {
-    __resolveReference: (ref: { id?: string; creditCode?: string }, ctx: SubgraphContext) =>
-      ref.id != null
+    // By either key: a representation carries id or creditCode.
+    __resolveReference: (ref, ctx) =>
+      'id' in ref
         ? loadOrNull(enterpriseById(ctx), ref.id)
         : loadOrNull(enterpriseByCreditCode(ctx), String(ref.creditCode).trim().toUpperCase()),
-    division: (e: Enterprise) => divisionRef(e.divisionCode),
-    projects: (e: Enterprise, _: unknown, ctx: SubgraphContext) => projectsByEnterprise(ctx).load(e.id),
+    division: (e) => divisionRef(e.divisionCode),
+    projects: (e, _, ctx) => projectsByEnterprise(ctx).load(e.id),
   },
   Project: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(projectById(ctx), id),
-    enterprise: (p: Project, _: unknown, ctx: SubgraphContext) => enterpriseById(ctx).load(p.enterpriseId),
-    site: (p: Project) => divisionRef(p.siteCode),
-    plannedProgress: (p: Project, _: unknown, ctx: SubgraphContext) => plannedProgress(p, today(ctx)),
-    actualProgress: (p: Project) => p.actualBp / BP,
-    light: (p: Project, _: unknown, ctx: SubgraphContext) => projectLight(p, today(ctx), rules),
-    progressReports: (p: Project, args: PageArgs, ctx: SubgraphContext) => reportsOf(ctx, args).load(p.id),
+    __resolveReference: ({ id }, ctx) => loadOrNull(projectById(ctx), id),
+    enterprise: (p, _, ctx) => enterpriseById(ctx).load(p.enterpriseId),
+    site: (p) => divisionRef(p.siteCode),
+    plannedProgress: (p, _, ctx) => plannedProgress(p, today(ctx)),
+    actualProgress: (p) => p.actualBp / BP,
+    light: (p, _, ctx) => projectLight(p, today(ctx), rules),
+    progressReports: (p, args, ctx) => reportsOf(ctx, args).load(p.id),
   },
   ProgressReport: {
-    actualProgress: (r: ProjectProgress) => r.progressBp / BP,
+    actualProgress: (r) => r.progressBp / BP,
   },
 });

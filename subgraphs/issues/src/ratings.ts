@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, createOnce, idempotencyKeyArg, requireText, type OwnedType } from '@cadres/kit';
 import { Rating, type RatingAspect } from './entities';
+import type { MutationRateArgs } from './generated/graphql';
 import { requireId, type Actor } from './service';
 
 /** 双评: who may rate whom, and on which aspects. */
@@ -9,19 +10,8 @@ const rules: Record<string, { rater: string; aspects: RatingAspect[] }> = {
   Department: { rater: 'Enterprise', aspects: ['ENVIRONMENT', 'SERVICE'] },
 };
 
-export interface RateArgs {
-  targetType: string;
-  targetId: string;
-  raterType: string;
-  raterId: string;
-  score: number;
-  comment?: string | null;
-  aspect?: RatingAspect | null;
-  idempotencyKey?: string | null;
-}
-
 /** A household rates a cadre (work, conduct); an enterprise rates a department (environment, service). */
-export async function rate(a: Actor, args: RateArgs): Promise<Rating> {
+export async function rate(a: Actor, args: MutationRateArgs): Promise<Rating> {
   const rule = rules[args.targetType];
   if (!rule) throw badInput('targetType', `targetType must be one of ${Object.keys(rules).join(', ')}`);
   if (args.raterType !== rule.rater) throw badInput('raterType', `a ${args.targetType} is rated by a ${rule.rater}`);

@@ -1,7 +1,7 @@
 import { subtreeGroups, valueLoader, type SubgraphContext } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { issueCategories, type IssueCategory } from './entities';
-import type { IssueStats } from './generated/graphql';
+import type { DivisionIssueStatsArgs, IssueStats } from './generated/graphql';
 import { OPEN, and, num, reportedBetween, type Where } from './sql';
 import { sqlInstant } from './time';
 
@@ -26,11 +26,8 @@ const zero: IssueCounts = {
   assigned: 0, respondedInTime: 0, evaluated: 0, solved: 0, satisfied: 0, closedOnTime: 0,
 };
 
-export interface StatsArgs {
-  from?: string | null;
-  to?: string | null;
-  category?: IssueCategory | null;
-}
+/** The arguments of Query.issueStats and Division.issueStats (the subtree aside). */
+export type StatsArgs = DivisionIssueStatsArgs;
 
 export interface CategoryCount {
   category: IssueCategory;

@@ -40,7 +40,23 @@ export interface SubgraphContext {
   signal?: AbortSignal;
 }
 
-export type Resolvers = GraphQLResolverMap<SubgraphContext>;
+/**
+ * A subgraph's resolver map. Each subgraph types its own with the `Resolvers` generated from its
+ * SDL (subgraphs/<name>/src/generated/graphql.ts, `npm run codegen`), which checks every type,
+ * field, argument, parent and result against the schema; kit only needs a map of type names to
+ * resolvers, whichever subgraph's it is.
+ */
+export type Resolvers = Readonly<Record<string, object | undefined>>;
+
+/**
+ * The one place a subgraph's generated resolver types meet @apollo/subgraph's loose
+ * `GraphQLResolverMap`, which `buildSubgraphSchema` asks for. That map types every resolver as
+ * `(source, args, context, info)` over `any`, so it cannot express what the generated types say
+ * (`__resolveReference(reference, context, info)`, `__resolveType(value, context, info)`, each
+ * field's own parent and arguments) and nothing generated is assignable to it as such. The
+ * resolvers have been checked against the SDL where they are written; here they are only handed on.
+ */
+const asResolverMap = (resolvers: Resolvers) => resolvers as GraphQLResolverMap<SubgraphContext>;
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -165,7 +181,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     opts.dataSource ??
     (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
-  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: { ...scalarResolvers, ...resolvers } as Resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: asResolverMap({ ...scalarResolvers, ...resolvers }) }]);
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Cadre, Department } from './entities';
+import type { MutationRegisterCadreArgs, QueryCadresArgs } from './generated/graphql';
 import { optionalPhone } from './phones';
-
-export type CadresArgs = PageArgs & { departmentId?: string | null; rank?: string | null; search?: string | null };
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
 
-export async function cadres(ctx: SubgraphContext, args: CadresArgs) {
+export async function cadres(ctx: SubgraphContext, args: QueryCadresArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Cadre).createQueryBuilder('c');
   if (args.departmentId != null) q.andWhere('c.departmentId = :dept', { dept: args.departmentId });
@@ -19,16 +18,7 @@ export async function cadres(ctx: SubgraphContext, args: CadresArgs) {
   return toConnection(rows, page, () => q.getCount());
 }
 
-export interface RegisterCadreArgs {
-  name: string;
-  rank: Cadre['cadreRank'];
-  departmentId: string;
-  partyMember: boolean;
-  phone?: string | null;
-  idempotencyKey?: string | null;
-}
-
-export async function registerCadre(ctx: SubgraphContext, args: RegisterCadreArgs): Promise<Cadre> {
+export async function registerCadre(ctx: SubgraphContext, args: MutationRegisterCadreArgs): Promise<Cadre> {
   requireWriter(ctx);
   const name = requireText(args.name, 'name', 50);
   const phone = optionalPhone(args.phone, 'phone');

@@ -1,6 +1,7 @@
-import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, today, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, today, valueLoader, type SubgraphContext } from '@cadres/kit';
 import type { PeopleConfig } from './config';
 import { Household } from './entities';
+import type { DivisionCoverageArgs, Resolvers } from './generated/graphql';
 
 /**
  * Division.coverage: the subtree against the campaign rules (两个全覆盖 and the quotas).
@@ -29,7 +30,7 @@ export interface DivisionWithRequires {
   buildingUnitCount?: number;
 }
 
-export function coverageOf(d: DivisionWithRequires, args: { visitQuota?: number | null }, config: PeopleConfig): CoverageSource {
+export function coverageOf(d: DivisionWithRequires, args: DivisionCoverageArgs, config: PeopleConfig): CoverageSource {
   const visitQuota = args.visitQuota ?? config.visitQuota;
   if (!Number.isInteger(visitQuota) || visitQuota < 1 || visitQuota > 366) throw badInput('visitQuota', 'visitQuota must be between 1 and 366');
   const info = parseDivisionCode(d.code);
@@ -119,24 +120,23 @@ const unitsFullyLinked = (ctx: SubgraphContext) =>
 
 export const coverageResolvers = {
   Coverage: {
-    villagesAndCommunities: (c: CoverageSource) => c.codes.length,
-    withRankedLiaison: async (c: CoverageSource, _: unknown, ctx: SubgraphContext) => {
+    villagesAndCommunities: (c) => c.codes.length,
+    withRankedLiaison: async (c, _, ctx) => {
       const covered = await rankedCovered(ctx).load(c.prefix);
       return c.codes.filter((code) => covered.has(code)).length;
     },
-    uncovered: async (c: CoverageSource, args: PageArgs, ctx: SubgraphContext) => {
+    uncovered: async (c, args, ctx) => {
       const covered = await rankedCovered(ctx).load(c.prefix);
       return sliceConnection(
         c.codes.filter((code) => !covered.has(code)).map((code) => ({ code })),
         args,
       );
     },
-    households: (c: CoverageSource, _: unknown, ctx: SubgraphContext) => householdCount(ctx).load(c.prefix),
-    householdsLinked: (c: CoverageSource, _: unknown, ctx: SubgraphContext) => householdsLinked(ctx).load(c.prefix),
-    householdsVisitedEnough: (c: CoverageSource, _: unknown, ctx: SubgraphContext) =>
-      householdsVisitedEnough(ctx, c.visitQuota).load(c.prefix),
-    visitQuota: (c: CoverageSource) => c.visitQuota,
-    buildingUnits: (c: CoverageSource) => c.buildingUnits,
-    buildingUnitsFullyLinked: (c: CoverageSource, _: unknown, ctx: SubgraphContext) => unitsFullyLinked(ctx).load(c.prefix),
+    households: (c, _, ctx) => householdCount(ctx).load(c.prefix),
+    householdsLinked: (c, _, ctx) => householdsLinked(ctx).load(c.prefix),
+    householdsVisitedEnough: (c, _, ctx) => householdsVisitedEnough(ctx, c.visitQuota).load(c.prefix),
+    visitQuota: (c) => c.visitQuota,
+    buildingUnits: (c) => c.buildingUnits,
+    buildingUnitsFullyLinked: (c, _, ctx) => unitsFullyLinked(ctx).load(c.prefix),
   },
-};
+} satisfies Resolvers;

@@ -17,20 +17,14 @@ import {
   requireExisting,
   requireText,
   today,
-  type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { maySeePersonal, requireWriteScope, requireWriter } from './access';
-import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
+import { Household, HouseholdTagRow, Resident, householdTags } from './entities';
+import type { DivisionHouseholdsArgs, MutationAddResidentArgs, MutationRegisterHouseholdArgs, ResidentInput, Resolvers } from './generated/graphql';
 import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
 import { optionalPhone } from './phones';
-
-export interface ResidentInput {
-  name: string;
-  idNumber: string;
-  phone?: string | null;
-}
 
 /** A validated resident input; `field` prefixes the error fields (`head.idNumber`). */
 function checkResident(ctx: SubgraphContext, input: ResidentInput, field: string) {
@@ -52,15 +46,7 @@ async function insertResident(em: EntityManager, row: Resident, field: string): 
   }
 }
 
-interface RegisterHouseholdArgs {
-  divisionCode: string;
-  unitId?: string | null;
-  head: ResidentInput;
-  tags?: HouseholdTag[] | null;
-  idempotencyKey?: string | null;
-}
-
-export async function registerHousehold(ctx: SubgraphContext, args: RegisterHouseholdArgs): Promise<Household> {
+export async function registerHousehold(ctx: SubgraphContext, args: MutationRegisterHouseholdArgs): Promise<Household> {
   requireWriter(ctx);
   const info = requireDivisionCode(args.divisionCode, 'divisionCode');
   if (info.level !== 'VILLAGE' && info.level !== 'COMMUNITY') {
@@ -103,10 +89,7 @@ export async function registerHousehold(ctx: SubgraphContext, args: RegisterHous
   });
 }
 
-export async function addResident(
-  ctx: SubgraphContext,
-  args: { householdId: string; resident: ResidentInput; expectedVersion?: number | null; idempotencyKey?: string | null },
-): Promise<Resident> {
+export async function addResident(ctx: SubgraphContext, args: MutationAddResidentArgs): Promise<Resident> {
   requireWriter(ctx);
   const input = checkResident(ctx, args.resident, 'resident');
   const key = idempotencyKeyArg(args.idempotencyKey);
@@ -151,28 +134,27 @@ async function personal(ctx: SubgraphContext, r: Resident, field: 'idNumber' | '
 
 export const householdResolvers = {
   Household: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(householdById(ctx), id),
-    division: (h: Household) => ({ code: h.divisionCode }),
-    unit: (h: Household) => (h.unitId ? { id: h.unitId } : null),
-    head: (h: Household, _: unknown, ctx: SubgraphContext) => residentById(ctx).load(h.headId!),
-    members: (h: Household, _: unknown, ctx: SubgraphContext) => residentsByHousehold(ctx).load(h.id),
-    tags: async (h: Household, _: unknown, ctx: SubgraphContext) =>
-      maySeePersonal(ctx.viewer, h.divisionCode) ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : [],
-    visitsThisYear: (h: Household, _: unknown, ctx: SubgraphContext) => {
+    __resolveReference: ({ id }, ctx) => loadOrNull(householdById(ctx), id),
+    division: (h) => ({ code: h.divisionCode }),
+    unit: (h) => (h.unitId ? { id: h.unitId } : null),
+    head: (h, _, ctx) => residentById(ctx).load(h.headId!),
+    members: (h, _, ctx) => residentsByHousehold(ctx).load(h.id),
+    tags: async (h, _, ctx) => (maySeePersonal(ctx.viewer, h.divisionCode) ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : []),
+    visitsThisYear: (h, _, ctx) => {
       const year = today(ctx).slice(0, 4);
       return householdVisitCounts(ctx, `${year}-01-01`, `${year}-12-31`).load(h.id);
     },
   },
   Resident: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(residentById(ctx), id),
-    idNumber: (r: Resident, _: unknown, ctx: SubgraphContext) => personal(ctx, r, 'idNumber'),
-    phone: (r: Resident, _: unknown, ctx: SubgraphContext) => personal(ctx, r, 'phone'),
-    household: (r: Resident, _: unknown, ctx: SubgraphContext) => householdById(ctx).load(r.householdId),
+    __resolveReference: ({ id }, ctx) => loadOrNull(residentById(ctx), id),
+    idNumber: (r, _, ctx) => personal(ctx, r, 'idNumber'),
+    phone: (r, _, ctx) => personal(ctx, r, 'phone'),
+    household: (r, _, ctx) => householdById(ctx).load(r.householdId),
   },
-};
+} satisfies Resolvers;
 
 /** Division.households: the subtree's households, optionally with one tag (which only roles that see tags may ask). */
-export function divisionHouseholds(ctx: SubgraphContext, code: string, args: PageArgs & { tag?: HouseholdTag | null }) {
+export function divisionHouseholds(ctx: SubgraphContext, code: string, args: DivisionHouseholdsArgs) {
   if (args.tag && !maySeePersonal(ctx.viewer, code)) {
     throw forbidden(`${ctx.viewer.role} may not filter households of ${code} by tag`, 'tag');
   }

@@ -2,21 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, createOnce, idempotencyKeyArg, isUniqueViolation, loadOrNull, notFound, today, transaction, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Liaison, openKeyOf, type TargetType } from './entities';
+import type { MutationLinkCadreArgs, MutationUnlinkCadreArgs } from './generated/graphql';
 import { activeLiaison, cadreById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
 
-interface LinkArgs {
-  cadreId: string;
-  targetType: string;
-  targetId: string;
-  role: Liaison['role'];
-  since?: string | null;
-  idempotencyKey?: string | null;
-}
-
 const duplicate = () => conflict('This cadre already has an active link with this role to this target', 'targetId');
 
-export async function linkCadre(ctx: SubgraphContext, args: LinkArgs): Promise<Liaison> {
+export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArgs): Promise<Liaison> {
   requireWriter(ctx);
   const type: TargetType = requireTargetType(args.targetType);
   const since = args.since ?? today(ctx);
@@ -56,10 +48,7 @@ export async function linkCadre(ctx: SubgraphContext, args: LinkArgs): Promise<L
   });
 }
 
-export async function unlinkCadre(
-  ctx: SubgraphContext,
-  args: { liaisonId: string; until?: string | null; expectedVersion?: number | null },
-): Promise<Liaison> {
+export async function unlinkCadre(ctx: SubgraphContext, args: MutationUnlinkCadreArgs): Promise<Liaison> {
   requireWriter(ctx);
   const until = args.until ?? today(ctx);
   return transaction(ctx.ds, async (em) => {

@@ -1,9 +1,10 @@
-import { loadOrNull, type PageArgs, type Resolvers, type SubgraphContext } from '@cadres/kit';
+import { loadOrNull, type SubgraphContext } from '@cadres/kit';
 import { cadrePhone } from './access';
-import { cadres, registerCadre, type CadresArgs, type RegisterCadreArgs } from './cadres';
+import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
 import { coverageOf, coverageResolvers } from './coverage';
-import { Cadre, Department, Household, Liaison, Visit, type HouseholdTag, type TargetType } from './entities';
+import { Household, type TargetType } from './entities';
+import type { Resolvers } from './generated/graphql';
 import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
 import { linkCadre, unlinkCadre } from './liaisons';
 import {
@@ -17,8 +18,8 @@ import {
   visitById,
   visitsOfCadre,
   visitsOfTarget,
-  type VisitArgs,
 } from './loaders';
+import type { LiaisonTargetMapper } from './mappers';
 import { recordVisit } from './visits';
 
 /**
@@ -26,14 +27,10 @@ import { recordVisit } from './visits';
  * other types belong to places or enterprises, so an entity reference is enough: the gateway
  * completes it from the owner.
  */
-export async function targetOf(ctx: SubgraphContext, type: TargetType, id: string): Promise<object> {
+export async function targetOf(ctx: SubgraphContext, type: TargetType, id: string): Promise<LiaisonTargetMapper> {
   if (type === 'Household') return householdById(ctx).load(id);
   return type === 'Division' ? { __typename: type, code: id } : { __typename: type, id };
 }
-
-/** `liaisons` on a target type: active links, one statement for any number of targets. */
-const liaisonsOn = (type: TargetType, key: 'code' | 'id') => (ref: Record<string, string>, _: unknown, ctx: SubgraphContext) =>
-  liaisonsByTarget(ctx, type).load(ref[key]);
 
 /** Entity types other subgraphs own: people only adds fields, so the reference is the object. */
 const stub = <T>(ref: T) => ref;
@@ -41,59 +38,58 @@ const stub = <T>(ref: T) => ref;
 /** People's resolvers, for its settings (the default visit quota). */
 export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Query: {
-    cadre: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(cadreById(ctx), id),
-    cadres: (_: unknown, args: CadresArgs, ctx: SubgraphContext) => cadres(ctx, args),
-    department: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(departmentById(ctx), id),
-    household: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(householdById(ctx), id),
+    cadre: (_, { id }, ctx) => loadOrNull(cadreById(ctx), id),
+    cadres: (_, args, ctx) => cadres(ctx, args),
+    department: (_, { id }, ctx) => loadOrNull(departmentById(ctx), id),
+    household: (_, { id }, ctx) => loadOrNull(householdById(ctx), id),
   },
   Mutation: {
-    registerCadre: (_: unknown, args: RegisterCadreArgs, ctx: SubgraphContext) => registerCadre(ctx, args),
-    registerHousehold: (_: unknown, args: Parameters<typeof registerHousehold>[1], ctx: SubgraphContext) => registerHousehold(ctx, args),
-    addResident: (_: unknown, args: Parameters<typeof addResident>[1], ctx: SubgraphContext) => addResident(ctx, args),
-    linkCadre: (_: unknown, args: Parameters<typeof linkCadre>[1], ctx: SubgraphContext) => linkCadre(ctx, args),
-    unlinkCadre: (_: unknown, args: Parameters<typeof unlinkCadre>[1], ctx: SubgraphContext) => unlinkCadre(ctx, args),
-    recordVisit: (_: unknown, args: Parameters<typeof recordVisit>[1], ctx: SubgraphContext) => recordVisit(ctx, args),
+    registerCadre: (_, args, ctx) => registerCadre(ctx, args),
+    registerHousehold: (_, args, ctx) => registerHousehold(ctx, args),
+    addResident: (_, args, ctx) => addResident(ctx, args),
+    linkCadre: (_, args, ctx) => linkCadre(ctx, args),
+    unlinkCadre: (_, args, ctx) => unlinkCadre(ctx, args),
+    recordVisit: (_, args, ctx) => recordVisit(ctx, args),
   },
+  // `liaisons` on a target type: active links, one statement for any number of targets.
   Division: {
     __resolveReference: stub,
-    liaisons: liaisonsOn('Division', 'code'),
-    households: (d: { code: string }, args: PageArgs & { tag?: HouseholdTag | null }, ctx: SubgraphContext) =>
-      divisionHouseholds(ctx, d.code, args),
-    coverage: (d: Parameters<typeof coverageOf>[0], args: { visitQuota?: number | null }) => coverageOf(d, args, config),
+    liaisons: (d, _, ctx) => liaisonsByTarget(ctx, 'Division').load(d.code),
+    households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
+    coverage: (d, args) => coverageOf(d, args, config),
   },
-  BuildingUnit: { __resolveReference: stub, liaisons: liaisonsOn('BuildingUnit', 'id') },
-  Enterprise: { __resolveReference: stub, liaisons: liaisonsOn('Enterprise', 'id') },
-  Project: { __resolveReference: stub, liaisons: liaisonsOn('Project', 'id') },
+  BuildingUnit: { __resolveReference: stub, liaisons: (u, _, ctx) => liaisonsByTarget(ctx, 'BuildingUnit').load(u.id) },
+  Enterprise: { __resolveReference: stub, liaisons: (e, _, ctx) => liaisonsByTarget(ctx, 'Enterprise').load(e.id) },
+  Project: { __resolveReference: stub, liaisons: (p, _, ctx) => liaisonsByTarget(ctx, 'Project').load(p.id) },
   Department: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(departmentById(ctx), id),
-    cadres: (d: Department, args: PageArgs, ctx: SubgraphContext) => cadresOfDepartment(ctx, args).load(d.id),
+    __resolveReference: ({ id }, ctx) => loadOrNull(departmentById(ctx), id),
+    cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
   },
   Cadre: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(cadreById(ctx), id),
-    rank: (c: Cadre) => c.cadreRank,
-    department: (c: Cadre, _: unknown, ctx: SubgraphContext) => departmentById(ctx).load(c.departmentId),
-    phone: (c: Cadre, _: unknown, ctx: SubgraphContext) => cadrePhone(ctx.viewer, c.phone),
-    liaisons: (c: Cadre, _: unknown, ctx: SubgraphContext) => liaisonsByCadre(ctx).load(c.id),
-    visits: (c: Cadre, args: VisitArgs, ctx: SubgraphContext) => visitsOfCadre(ctx, args).load(c.id),
+    __resolveReference: ({ id }, ctx) => loadOrNull(cadreById(ctx), id),
+    rank: (c) => c.cadreRank,
+    department: (c, _, ctx) => departmentById(ctx).load(c.departmentId),
+    phone: (c, _, ctx) => cadrePhone(ctx.viewer, c.phone),
+    liaisons: (c, _, ctx) => liaisonsByCadre(ctx).load(c.id),
+    visits: (c, args, ctx) => visitsOfCadre(ctx, args).load(c.id),
   },
   Household: {
     ...householdResolvers.Household,
-    liaisons: (h: Household, _: unknown, ctx: SubgraphContext) => liaisonsByTarget(ctx, 'Household').load(h.id),
-    visits: (h: Household, args: VisitArgs, ctx: SubgraphContext) => visitsOfTarget(ctx, 'Household', args).load(h.id),
+    liaisons: (h, _, ctx) => liaisonsByTarget(ctx, 'Household').load(h.id),
+    visits: (h, args, ctx) => visitsOfTarget(ctx, 'Household', args).load(h.id),
   },
   Resident: householdResolvers.Resident,
   Liaison: {
-    cadre: (l: Liaison, _: unknown, ctx: SubgraphContext) => cadreById(ctx).load(l.cadreId),
-    target: (l: Liaison, _: unknown, ctx: SubgraphContext) => targetOf(ctx, l.targetType, l.targetId),
+    cadre: (l, _, ctx) => cadreById(ctx).load(l.cadreId),
+    target: (l, _, ctx) => targetOf(ctx, l.targetType, l.targetId),
   },
   Visit: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(visitById(ctx), id),
-    cadres: async (v: Visit, _: unknown, ctx: SubgraphContext) =>
-      Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId))),
-    target: (v: Visit, _: unknown, ctx: SubgraphContext) => targetOf(ctx, v.targetType, v.targetId),
+    __resolveReference: ({ id }, ctx) => loadOrNull(visitById(ctx), id),
+    cadres: async (v, _, ctx) => Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId))),
+    target: (v, _, ctx) => targetOf(ctx, v.targetType, v.targetId),
   },
   LiaisonTarget: {
-    __resolveType: (t: { __typename?: string }) => (t instanceof Household ? 'Household' : t.__typename),
+    __resolveType: (t) => (t instanceof Household ? 'Household' : t.__typename),
   },
   ...coverageResolvers,
 });

@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, createOnce, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
-import { Visit, VisitCadre, type TargetType, type VisitKind } from './entities';
+import { Visit, VisitCadre, type TargetType } from './entities';
+import type { MutationRecordVisitArgs } from './generated/graphql';
 import { cadreById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
 
 const MAX_CADRES_PER_VISIT = 50;
-
-interface RecordVisitArgs {
-  kind: VisitKind;
-  date: string;
-  cadreIds: string[];
-  targetType: string;
-  targetId: string;
-  notes?: string | null;
-  idempotencyKey?: string | null;
-}
 
 /**
  * Records a visit. A home visit goes to a household; a home visit or a visit to a building
  * unit is made by at least 2 cadres together (组团式). A date after today (Beijing time, from
  * the injectable clock) is refused.
  */
-export async function recordVisit(ctx: SubgraphContext, args: RecordVisitArgs): Promise<Visit> {
+export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisitArgs): Promise<Visit> {
   requireWriter(ctx);
   const type: TargetType = requireTargetType(args.targetType);
   if (args.date > today(ctx)) throw badInput('date', `date ${args.date} is in the future`);

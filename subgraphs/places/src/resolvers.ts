@@ -5,14 +5,11 @@ import {
   requireDivisionCode,
   searchPattern,
   toConnection,
-  type PageArgs,
-  type Resolvers,
   type SubgraphContext,
 } from '@cadres/kit';
-import { Building, BuildingUnit, Division } from './entities';
+import { Division } from './entities';
+import type { QueryDivisionsArgs, Resolvers } from './generated/graphql';
 import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitsByBuilding } from './loaders';
-
-type DivisionsArgs = PageArgs & { parentCode?: string | null; level?: string | null; search?: string | null };
 
 /** Codes of the enclosing divisions, root first, read off the code itself. */
 function ancestorCodes(code: string): string[] {
@@ -23,7 +20,7 @@ function ancestorCodes(code: string): string[] {
 
 /** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
 
-async function divisions(ctx: SubgraphContext, args: DivisionsArgs) {
+async function divisions(ctx: SubgraphContext, args: QueryDivisionsArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Division).createQueryBuilder('d');
   if (args.parentCode != null) {
@@ -39,39 +36,35 @@ async function divisions(ctx: SubgraphContext, args: DivisionsArgs) {
 
 export const resolvers: Resolvers = {
   Query: {
-    division: (_: unknown, { code }: { code: string }, ctx: SubgraphContext) => {
+    division: (_, { code }, ctx) => {
       requireDivisionCode(code, 'code');
       return loadOrNull(divisionByCode(ctx), code);
     },
-    divisions: (_: unknown, args: DivisionsArgs, ctx: SubgraphContext) => divisions(ctx, args),
-    building: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(buildingById(ctx), id),
-    buildingUnit: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => loadOrNull(unitById(ctx), id),
+    divisions: (_, args, ctx) => divisions(ctx, args),
+    building: (_, { id }, ctx) => loadOrNull(buildingById(ctx), id),
+    buildingUnit: (_, { id }, ctx) => loadOrNull(unitById(ctx), id),
   },
   Division: {
-    __resolveReference: ({ code }: { code: string }, ctx: SubgraphContext) => loadOrNull(divisionByCode(ctx), code),
-    parent: (d: Division, _: unknown, ctx: SubgraphContext) =>
-      d.parentCode ? loadOrNull(divisionByCode(ctx), d.parentCode) : null,
-    children: (d: Division, args: PageArgs & { level?: string | null }, ctx: SubgraphContext) =>
-      childrenOf(ctx, args).load(d.code),
-    ancestors: async (d: Division, _: unknown, ctx: SubgraphContext) => {
+    __resolveReference: ({ code }, ctx) => loadOrNull(divisionByCode(ctx), code),
+    parent: (d, _, ctx) => (d.parentCode ? loadOrNull(divisionByCode(ctx), d.parentCode) : null),
+    children: (d, args, ctx) => childrenOf(ctx, args).load(d.code),
+    ancestors: async (d, _, ctx) => {
       const found = await divisionByCode(ctx).loadMany(ancestorCodes(d.code));
       return found.filter((a): a is Division => !(a instanceof Error));
     },
-    buildings: (d: Division, args: PageArgs, ctx: SubgraphContext) =>
-      buildingsIn(ctx, args).load(parseDivisionCode(d.code)!.prefix),
+    buildings: (d, args, ctx) => buildingsIn(ctx, args).load(parseDivisionCode(d.code)!.prefix),
     // The two fields people's Division.coverage @requires: places owns the division list, so
     // the gateway fetches them here and hands them to people with the representation.
-    villageAndCommunityCodes: (d: Division, _: unknown, ctx: SubgraphContext) =>
-      grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
-    buildingUnitCount: (d: Division, _: unknown, ctx: SubgraphContext) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
+    villageAndCommunityCodes: (d, _, ctx) => grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
+    buildingUnitCount: (d, _, ctx) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
   },
   Building: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(buildingById(ctx), id),
-    division: (b: Building, _: unknown, ctx: SubgraphContext) => divisionByCode(ctx).load(b.divisionCode),
-    units: (b: Building, _: unknown, ctx: SubgraphContext) => unitsByBuilding(ctx).load(b.id),
+    __resolveReference: ({ id }, ctx) => loadOrNull(buildingById(ctx), id),
+    division: (b, _, ctx) => divisionByCode(ctx).load(b.divisionCode),
+    units: (b, _, ctx) => unitsByBuilding(ctx).load(b.id),
   },
   BuildingUnit: {
-    __resolveReference: ({ id }: { id: string }, ctx: SubgraphContext) => loadOrNull(unitById(ctx), id),
-    building: (u: BuildingUnit, _: unknown, ctx: SubgraphContext) => buildingById(ctx).load(u.buildingId),
+    __resolveReference: ({ id }, ctx) => loadOrNull(unitById(ctx), id),
+    building: (u, _, ctx) => buildingById(ctx).load(u.buildingId),
   },
 };
