@@ -18,6 +18,8 @@ const gatewayEnv = () =>
     SUBGRAPH_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(5),
     /** How long it then answers for that subgraph at once, before it lets one request through to try. */
     SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    /** Identical reads in flight for the same caller share one subgraph fetch; `false` turns it off. */
+    SUBGRAPH_DEDUPLICATE: z.enum(['true', 'false']).default('true'),
     /** Limits on one operation, checked before any subgraph is asked (see gateway/src/limits.ts). */
     MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(defaultLimits.depth),
     MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(defaultLimits.aliases),
@@ -46,6 +48,7 @@ const gatewayEnv = () =>
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
       breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
       breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
+      deduplicate: e.SUBGRAPH_DEDUPLICATE === 'true',
       limits: { depth: e.MAX_QUERY_DEPTH, aliases: e.MAX_QUERY_ALIASES, tokens: e.MAX_QUERY_TOKENS, cost: e.MAX_QUERY_COST },
       http: { maxBodyBytes: e.MAX_REQUEST_BYTES, maxResponseBytes: e.MAX_RESPONSE_BYTES },
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },

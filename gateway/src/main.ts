@@ -52,6 +52,7 @@ async function main() {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     breakerFailures: config.breakerFailures,
     breakerCooldownMs: config.breakerCooldownMs,
+    deduplicate: config.deduplicate,
     limits: config.limits,
     http: config.http,
     rateLimit: config.rateLimit,

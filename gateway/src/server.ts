@@ -53,6 +53,8 @@ export interface GatewayOptions {
   http?: Partial<HttpLimits>;
   /** Requests per second per caller (token `sub`), with bursts up to `burst`; 0 turns it off. */
   rateLimit?: { perSecond: number; burst: number };
+  /** Identical reads in flight for the same caller share one subgraph fetch (default on). */
+  deduplicate?: boolean;
   /** Failed fetches in a row after which a subgraph is not asked for `breakerCooldownMs`. */
   breakerFailures?: number;
   breakerCooldownMs?: number;
@@ -97,13 +99,18 @@ const isRead = (options: ProcessOptions) => {
  * failures the breaker answers at once instead of waiting on a subgraph that is down.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Reads in flight, by what they ask and for whom; absent when deduplication is off. */
+  private readonly inflight?: Map<string, Promise<SubgraphResponse>>;
+
   constructor(
     private readonly subgraph: string,
     private readonly breaker: CircuitBreaker,
     private readonly log: Logger,
+    deduplicate: boolean,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
     super(config);
+    if (deduplicate) this.inflight = new Map();
   }
 
   override willSendRequest({ request, context }: ProcessOptions) {
@@ -112,9 +119,30 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (ctx.requestId) request.http?.headers.set('x-request-id', ctx.requestId);
   }
 
+  /**
+   * Identical reads in flight at the same time, for the same caller (the whole Authorization
+   * header, so no answer crosses from one viewer to another), share one fetch and its answer:
+   * many people watching the same district screen cost one set of subgraph requests. Each gets
+   * its own copy, because the gateway merges answers into the response in place.
+   */
   override async process(options: ProcessOptions): Promise<SubgraphResponse> {
+    const read = isRead(options);
+    if (!read || !this.inflight) return this.send(options, read);
+    const caller = (options.context as Partial<GatewayContext>).authorization ?? '';
+    const key = JSON.stringify([options.request.query, options.request.variables ?? null, caller]);
+    let shared = this.inflight.get(key);
+    if (!shared) {
+      shared = this.send(options, read)
+        .then(({ data, errors, extensions }) => ({ data, errors, extensions }))
+        .finally(() => this.inflight?.delete(key));
+      this.inflight.set(key, shared);
+    }
+    return structuredClone(await shared);
+  }
+
+  private async send(options: ProcessOptions, read: boolean): Promise<SubgraphResponse> {
     // Mutations are never sent twice: the first one may have been applied.
-    const retries = isRead(options) ? 1 : 0;
+    const retries = read ? 1 : 0;
     if (!this.breaker.allow()) {
       return this.unavailable(options, `is down; the gateway asks it again in ${Math.ceil(this.breaker.retryInMs() / 1000)} s`);
     }
@@ -230,7 +258,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       let breaker = breakers.get(name);
       if (!breaker) breakers.set(name, (breaker = new CircuitBreaker(opts.breakerFailures ?? 5, opts.breakerCooldownMs ?? 10_000)));
       const timeout = opts.subgraphTimeoutMs ?? 30_000;
-      return new SubgraphDataSource(name, breaker, log, {
+      return new SubgraphDataSource(name, breaker, log, opts.deduplicate ?? true, {
         url: target,
         fetcher: (async (input: string, init: object) => {
           let response: Awaited<ReturnType<typeof fetch>>;

@@ -13,6 +13,10 @@ export interface FaultyProxy {
   set(fault: Fault): Promise<void>;
   /** Connections accepted so far. */
   readonly connections: number;
+  /** HTTP requests passed on to the subgraph so far. */
+  readonly requests: number;
+  /** Holds each answer back this long (a slow subgraph), 0 for none. */
+  delayMs: number;
   /** Cuts the next `n` connections as soon as a request arrives on them (a reset mid-request). */
   resetNext(n: number): Promise<void>;
   close(): Promise<void>;
@@ -24,6 +28,7 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   const sockets = new Set<net.Socket>();
   let fault: Fault = 'none';
   let connections = 0;
+  let requests = 0;
   let resets = 0;
   const track = (socket: net.Socket) => {
     sockets.add(socket);
@@ -41,7 +46,13 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     }
     const upstream = net.connect(Number(targetPort), hostname);
     track(upstream);
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk: Buffer) => (requests += chunk.toString('latin1').match(/^(POST|GET) \//gm)?.length ?? 0));
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      const forward = () => client.writable && client.write(chunk);
+      if (proxy.delayMs > 0) setTimeout(forward, proxy.delayMs);
+      else forward();
+    });
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -66,6 +77,10 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     get connections() {
       return connections;
     },
+    get requests() {
+      return requests;
+    },
+    delayMs: 0,
     async resetNext(n) {
       resets = n;
       // Pooled keep-alive sockets would skip the new connections; let the pool see them close.
