@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toIsoDate } from '@cadres/kit';
+import type { Light } from './generated/graphql';
 
 /**
  * The key-project light (重点项目亮灯), the one rule of this subgraph that depends on "now".
@@ -32,7 +33,7 @@ import { toIsoDate } from '@cadres/kit';
  * The same rule exists twice: `projectLight` (for the field) and `lightSql` (to filter a subtree's
  * projects by light in the database). The tests check that they agree, boundaries included.
  */
-export type Light = 'GREEN' | 'YELLOW' | 'RED';
+export type { Light }; // the SDL's enum (Project.light), generated
 
 export const BP = 10_000;
 

@@ -1,7 +1,18 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
-import { IdempotencyRecord, type EnterpriseCategory, type ProjectLevel } from '@cadres/kit';
+import { IdempotencyRecord } from '@cadres/kit';
+import type { EnterpriseCategory, ProjectLevel } from '../generated/graphql';
 
-export const enterpriseCategories: EnterpriseCategory[] = ['ABOVE_SCALE_INDUSTRIAL', 'SPECIALIZED_NEW', 'TECH_SME', 'OTHER'];
+// The domain enums are the SDL's (generated into ../generated/graphql.ts). Each value list is
+// checked against its type both ways: `satisfies` refuses a value the SDL lacks, and the
+// `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL has a value the
+// list lacks.
+export type { EnterpriseCategory, ProjectLevel };
+
+export const enterpriseCategories = ['ABOVE_SCALE_INDUSTRIAL', 'SPECIALIZED_NEW', 'TECH_SME', 'OTHER'] as const satisfies readonly EnterpriseCategory[];
+({}) satisfies Record<Exclude<EnterpriseCategory, (typeof enterpriseCategories)[number]>, never>;
+
+export const projectLevels = ['PROVINCIAL_KEY', 'MUNICIPAL_KEY', 'COUNTY_KEY', 'OTHER'] as const satisfies readonly ProjectLevel[];
+({}) satisfies Record<Exclude<ProjectLevel, (typeof projectLevels)[number]>, never>;
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them. Index names
@@ -39,8 +50,6 @@ export class Enterprise {
   @VersionColumn({ type: 'int' })
   version!: number;
 }
-
-export const projectLevels: ProjectLevel[] = ['PROVINCIAL_KEY', 'MUNICIPAL_KEY', 'COUNTY_KEY', 'OTHER'];
 
 /**
  * A key project (重点项目) on an enterprise's site. The latest progress report is kept on the row

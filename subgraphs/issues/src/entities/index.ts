@@ -1,36 +1,45 @@
 import { IdempotencyRecord } from '@cadres/kit';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
 // Instants are `datetime(3)`: UTC, with milliseconds on both databases.
 
+// The domain enums are the SDL's (generated into ../generated/graphql.ts). Each value list is
+// checked against its type both ways: `satisfies` refuses a value the SDL lacks, and the
+// `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL has a value the list
+// lacks. The order of a list is the order the subgraph sorts in (byCategory's ties: enum order).
+export type { IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
+
 export const issueCategories = [
   'EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE',
   'SAFETY', 'ENVIRONMENT', 'ENTERPRISE_SERVICE', 'PROJECT_CONSTRUCTION', 'OTHER',
-] as const;
-export type IssueCategory = (typeof issueCategories)[number];
+] as const satisfies readonly IssueCategory[];
+({}) satisfies Record<Exclude<IssueCategory, (typeof issueCategories)[number]>, never>;
 
-export const issueKinds = ['INQUIRY', 'HELP', 'COMPLAINT', 'REPORT', 'SUGGESTION'] as const;
-export type IssueKind = (typeof issueKinds)[number];
+export const issueKinds = ['INQUIRY', 'HELP', 'COMPLAINT', 'REPORT', 'SUGGESTION'] as const satisfies readonly IssueKind[];
+({}) satisfies Record<Exclude<IssueKind, (typeof issueKinds)[number]>, never>;
 
-export const issueSources = ['VISIT', 'HOTLINE', 'FORUM', 'ENTERPRISE', 'ONLINE', 'OTHER'] as const;
-export type IssueSource = (typeof issueSources)[number];
+export const issueSources = ['VISIT', 'HOTLINE', 'FORUM', 'ENTERPRISE', 'ONLINE', 'OTHER'] as const satisfies readonly IssueSource[];
+({}) satisfies Record<Exclude<IssueSource, (typeof issueSources)[number]>, never>;
 
-export const urgencies = ['EMERGENCY', 'UTILITIES', 'GENERAL', 'COMPLEX'] as const;
-export type Urgency = (typeof urgencies)[number];
+export const urgencies = ['EMERGENCY', 'UTILITIES', 'GENERAL', 'COMPLEX'] as const satisfies readonly Urgency[];
+({}) satisfies Record<Exclude<Urgency, (typeof urgencies)[number]>, never>;
 
-export const issueStatuses = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'] as const;
-export type IssueStatus = (typeof issueStatuses)[number];
+export const issueStatuses = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED'] as const satisfies readonly IssueStatus[];
+({}) satisfies Record<Exclude<IssueStatus, (typeof issueStatuses)[number]>, never>;
 
-export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
-export type Satisfaction = (typeof satisfactions)[number];
+export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const satisfies readonly Satisfaction[];
+({}) satisfies Record<Exclude<Satisfaction, (typeof satisfactions)[number]>, never>;
 
-export const subjectTypes = ['Household', 'Enterprise', 'Project', 'Division'] as const;
-export type SubjectType = (typeof subjectTypes)[number];
+/** What an issue can be about: the GraphQL type names of the IssueSubject union. */
+export type SubjectType = NonNullable<IssueSubject['__typename']>;
+export const subjectTypes = ['Household', 'Enterprise', 'Project', 'Division'] as const satisfies readonly SubjectType[];
+({}) satisfies Record<Exclude<SubjectType, (typeof subjectTypes)[number]>, never>;
 
-export const ratingAspects = ['WORK', 'CONDUCT', 'ENVIRONMENT', 'SERVICE'] as const;
-export type RatingAspect = (typeof ratingAspects)[number];
+export const ratingAspects = ['WORK', 'CONDUCT', 'ENVIRONMENT', 'SERVICE'] as const satisfies readonly RatingAspect[];
+({}) satisfies Record<Exclude<RatingAspect, (typeof ratingAspects)[number]>, never>;
 
 /** One problem in the ledger (问题台账). Every change bumps `version` and appends an IssueEvent. */
 @Entity('issue')

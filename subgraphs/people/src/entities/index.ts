@@ -1,11 +1,31 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { IdempotencyRecord, householdTags, type CadreRank, type HouseholdTag, type LiaisonRole, type VisitKind } from '@cadres/kit';
+import { IdempotencyRecord } from '@cadres/kit';
+import type { CadreRank, HouseholdTag, LiaisonRole, LiaisonTarget, VisitKind } from '../generated/graphql';
 
-export const cadreRanks: CadreRank[] = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'];
-export const liaisonRoles: LiaisonRole[] = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'];
+// The domain enums are the SDL's (schema/people.graphql, generated into ../generated/graphql.ts).
+// Each value list below is checked against its type both ways: `satisfies` refuses a value the
+// SDL lacks, and the `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL
+// has a value the list lacks. The order of a list is the order the subgraph sorts in.
+export type { CadreRank, HouseholdTag, LiaisonRole, VisitKind };
+
+export const cadreRanks = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'] as const satisfies readonly CadreRank[];
+({}) satisfies Record<Exclude<CadreRank, (typeof cadreRanks)[number]>, never>;
+
+export const liaisonRoles = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'] as const satisfies readonly LiaisonRole[];
+({}) satisfies Record<Exclude<LiaisonRole, (typeof liaisonRoles)[number]>, never>;
+
+export const householdTags = [
+  'POOR', 'WEALTHY', 'PETITIONER', 'OLD_PARTY_MEMBER', 'OLD_CADRE', 'OLD_MODEL', 'MILITARY_FAMILY',
+] as const satisfies readonly HouseholdTag[];
+({}) satisfies Record<Exclude<HouseholdTag, (typeof householdTags)[number]>, never>;
+
+export const visitKinds = ['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT'] as const satisfies readonly VisitKind[];
+({}) satisfies Record<Exclude<VisitKind, (typeof visitKinds)[number]>, never>;
+
 /** What a liaison (and a visit) can point at: the GraphQL type names of the LiaisonTarget union. */
-export const targetTypes = ['Division', 'BuildingUnit', 'Household', 'Enterprise', 'Project'] as const;
-export type TargetType = (typeof targetTypes)[number];
+export type TargetType = NonNullable<LiaisonTarget['__typename']>;
+export const targetTypes = ['Division', 'BuildingUnit', 'Household', 'Enterprise', 'Project'] as const satisfies readonly TargetType[];
+({}) satisfies Record<Exclude<TargetType, (typeof targetTypes)[number]>, never>;
 
 // Column types are spelled out (no decorator metadata under tsx/esbuild) and column names are
 // the property names, so that raw SQL (grouped pages, coverage) can name them directly.
@@ -152,9 +172,6 @@ export class Resident {
   version!: number;
 }
 
-export { householdTags };
-export type { HouseholdTag, VisitKind };
-
 /**
  * A household's tag, one row per tag (a join table rather than a list column, so that "the
  * POOR households of district X" is an index range: tag, then the household's division code,
@@ -172,8 +189,6 @@ export class HouseholdTagRow {
   @Column({ type: 'varchar', length: 12 })
   divisionCode!: string;
 }
-
-export const visitKinds: VisitKind[] = ['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT'];
 
 /** A visit (走访) by one or more cadres to a target, on a day. */
 @Entity('visit')

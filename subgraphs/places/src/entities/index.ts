@@ -1,7 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DivisionLevel } from '@cadres/kit';
+import type { DivisionLevel } from '../generated/graphql';
 
-export const divisionLevels: DivisionLevel[] = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'COMMUNITY'];
+// The domain enum is the SDL's (generated into ../generated/graphql.ts). The value list is checked
+// against it both ways: `satisfies` refuses a value the SDL lacks, and the `Record<Exclude<…>,
+// never>` line fails to compile, naming it, when the SDL has a value the list lacks.
+export type { DivisionLevel };
+
+export const divisionLevels = ['PROVINCE', 'CITY', 'DISTRICT', 'TOWNSHIP', 'VILLAGE', 'COMMUNITY'] as const satisfies readonly DivisionLevel[];
+({}) satisfies Record<Exclude<DivisionLevel, (typeof divisionLevels)[number]>, never>;
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
