@@ -1,7 +1,7 @@
 // Generates each subgraph's resolver types from its SDL: subgraphs/<name>/src/generated/graphql.ts.
-// Run after changing a subgraph's SDL or its src/mappers.ts: `npm run codegen`, and commit the
-// result. `npm run codegen -- --check` writes nothing and fails while a committed file is stale
-// (test/codegen.test.ts runs it).
+// Run after changing a subgraph's SDL, its entities' class names or its src/mappers.ts:
+// `npm run codegen`, and commit the result. `npm run codegen -- --check` writes nothing and fails
+// while a committed file is stale (test/codegen.test.ts runs it).
 //
 // graphql-codegen is called programmatically (@graphql-codegen/core with the typescript and
 // typescript-resolvers plugins): its CLI pulls in much more. The schema is what
@@ -16,7 +16,7 @@ import { codegen } from '@graphql-codegen/core';
 import { removeFederation, type Types } from '@graphql-codegen/plugin-helpers';
 import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
-import { parse, printSchema } from 'graphql';
+import { isObjectType, parse, printSchema, type GraphQLSchema } from 'graphql';
 import ts from 'typescript';
 import { loadSdl, repoRoot } from '@cadres/kit';
 import { registry } from '../subgraphs/registry';
@@ -35,42 +35,63 @@ export const generatedPath = (name: string) => path.join(srcOf(name), 'generated
 
 const HEADER =
   '// Generated from the subgraph\'s SDL by scripts/codegen.ts (`npm run codegen`): do not edit.\n' +
-  '// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.\n';
+  '// A test fails when this file is stale. What resolvers return: see mappersOf in the script.\n';
 
-/**
- * The mappers of a subgraph, by convention: every type exported from src/mappers.ts as `XMapper`
- * maps the GraphQL type `X` (a TypeORM entity, a connection with kit's lazy totalCount, a
- * reference to an entity another subgraph owns, a union of those). Read with the TypeScript
- * parser, so that the list is exactly what the file exports.
- */
-export function mappersOf(name: string): Record<string, string> {
-  const file = path.join(srcOf(name), 'mappers.ts');
+/** The names a module exports from its top-level declarations (read with the TypeScript parser). */
+function exportsOf(file: string): { classes: string[]; types: string[] } {
+  const found = { classes: [] as string[], types: [] as string[] };
+  if (!existsSync(file)) return found;
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
-  const exported: string[] = [];
   for (const node of source.statements) {
-    const isExported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (isExported && (ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node)) && node.name) {
-      exported.push(node.name.text);
-    } else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
-      exported.push(...node.exportClause.elements.map((e) => e.name.text));
+    const exported = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (exported && ts.isClassDeclaration(node) && node.name) found.classes.push(node.name.text);
+    else if (exported && (ts.isTypeAliasDeclaration(node) || ts.isInterfaceDeclaration(node))) found.types.push(node.name.text);
+    else if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      found.types.push(...node.exportClause.elements.map((e) => e.name.text));
     }
   }
+  return found;
+}
+
+/**
+ * What a subgraph's resolvers return for each GraphQL type, where that is not the generated
+ * object type, by three conventions:
+ * - a type named like a class src/entities exports is resolved from that TypeORM entity's rows;
+ * - a type `XConnection` (nodes, pageInfo, totalCount) is kit's Connection of what X resolves from,
+ *   whose totalCount may be a function graphql-js calls only when the field is asked for;
+ * - every `XMapper` that src/mappers.ts exports maps X, before the two rules above: references to
+ *   entities other subgraphs own, unions as the resolvers build them, computed objects.
+ * A mapper for a type the SDL lacks is an error (a misspelled or removed type).
+ */
+export function mappersOf(name: string, schema: GraphQLSchema): { mappers: Record<string, string>; imports: string[] } {
   const mappers: Record<string, string> = {};
-  for (const id of exported) {
-    if (id.endsWith('Mapper') && id !== 'Mapper') mappers[id.slice(0, -'Mapper'.length)] = `../mappers#${id}`;
+  const imports: string[] = [];
+  const src = srcOf(name);
+  for (const entity of exportsOf(path.join(src, 'entities', 'index.ts')).classes) {
+    if (isObjectType(schema.getType(entity))) mappers[entity] = `../entities#${entity} as ${entity}Entity`;
   }
-  return mappers;
+  for (const type of Object.values(schema.getTypeMap())) {
+    const node = type.name.endsWith('Connection') ? type.name.slice(0, -'Connection'.length) : '';
+    if (!node || !isObjectType(type) || Object.keys(type.getFields()).sort().join() !== 'nodes,pageInfo,totalCount') continue;
+    mappers[type.name] = `Connection<ResolversParentTypes['${node}']>`;
+    if (!imports.length) imports.push("import type { Connection } from '@cadres/kit';");
+  }
+  const unknown: string[] = [];
+  for (const id of exportsOf(path.join(src, 'mappers.ts')).types.filter((t) => t.endsWith('Mapper'))) {
+    const type = id.slice(0, -'Mapper'.length);
+    if (schema.getType(type)) mappers[type] = `../mappers#${id}`;
+    else unknown.push(id);
+  }
+  if (unknown.length) {
+    throw new Error(`${path.relative(repoRoot, path.join(src, 'mappers.ts'))} maps types the ${name} SDL does not have: ${unknown.join(', ')}`);
+  }
+  return { mappers, imports };
 }
 
 /** The generated file of one subgraph, as text. */
 export async function generate(name: string): Promise<string> {
   const schema = removeFederation(buildSubgraphSchema([{ typeDefs: loadSdl(name) }]));
-  const mappers = mappersOf(name);
-  const unknown = Object.keys(mappers).filter((type) => !schema.getType(type));
-  if (unknown.length) {
-    const file = path.relative(repoRoot, path.join(srcOf(name), 'mappers.ts'));
-    throw new Error(`${file} maps types the ${name} SDL does not have: ${unknown.map((t) => `${t}Mapper`).join(', ')}`);
-  }
+  const { mappers, imports } = mappersOf(name, schema);
   const config = {
     federation: true,
     contextType: '@cadres/kit#SubgraphContext',
@@ -90,7 +111,7 @@ export async function generate(name: string): Promise<string> {
     pluginMap: { typescript: typescriptPlugin, 'typescript-resolvers': resolversPlugin },
     config,
   };
-  return HEADER + (await codegen(options));
+  return HEADER + imports.map((line) => `${line}\n`).join('') + (await codegen(options));
 }
 
 /**

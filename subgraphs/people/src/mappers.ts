@@ -1,16 +1,9 @@
-// What the people resolvers really return for a GraphQL type, where that is not the generated
-// object type. scripts/codegen.ts maps the type `X` onto the export `XMapper` here, so that the
-// generated resolver types check every parent and every result against it.
-import type { Connection } from '@cadres/kit';
+// What people's resolvers return for a GraphQL type, where that is neither the generated object
+// type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
+// `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
+// every result against it.
 import type { CoverageSource, DivisionWithRequires } from './coverage';
-import type { Cadre, Department, Household, Liaison, Resident, Visit } from './entities';
-
-export type DepartmentMapper = Department;
-export type CadreMapper = Cadre;
-export type HouseholdMapper = Household;
-export type ResidentMapper = Resident;
-export type LiaisonMapper = Liaison;
-export type VisitMapper = Visit;
+import type { Household } from './entities';
 
 /**
  * Entities other subgraphs own, which people adds fields to: people's resolvers get (from the
@@ -18,15 +11,9 @@ export type VisitMapper = Visit;
  * @requires from places.
  */
 export type DivisionMapper = DivisionWithRequires;
-export interface BuildingUnitMapper {
-  id: string;
-}
-export interface EnterpriseMapper {
-  id: string;
-}
-export interface ProjectMapper {
-  id: string;
-}
+export type BuildingUnitMapper = { id: string };
+export type EnterpriseMapper = { id: string };
+export type ProjectMapper = { id: string };
 
 /**
  * A liaison's or visit's target: people's own household row, or a reference the gateway
@@ -39,9 +26,3 @@ export type LiaisonTargetMapper =
 
 /** Coverage is computed from the division's subtree and the @requires fields (coverage.ts). */
 export type CoverageMapper = CoverageSource;
-
-/** Connections count lazily: kit's `totalCount` may be a function (graphql-js calls it when asked). */
-export type CadreConnectionMapper = Connection<Cadre>;
-export type HouseholdConnectionMapper = Connection<Household>;
-export type VisitConnectionMapper = Connection<Visit>;
-export type DivisionConnectionMapper = Connection<DivisionMapper>;

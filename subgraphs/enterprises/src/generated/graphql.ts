@@ -1,7 +1,9 @@
 // Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
-// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+// A test fails when this file is stale. What resolvers return: see mappersOf in the script.
+import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EnterpriseMapper, ProjectMapper, ProgressReportMapper, DivisionMapper, EnterpriseConnectionMapper, ProjectConnectionMapper, ProgressReportConnectionMapper } from '../mappers';
+import type { Enterprise as EnterpriseEntity, Project as ProjectEntity } from '../entities';
+import type { ProgressReportMapper, DivisionMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -367,13 +369,13 @@ export type ResolversTypes = {
   Division: ResolverTypeWrapper<DivisionMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
-  EnterpriseConnection: ResolverTypeWrapper<EnterpriseConnectionMapper>;
-  Project: ResolverTypeWrapper<ProjectMapper>;
+  Enterprise: ResolverTypeWrapper<EnterpriseEntity>;
+  EnterpriseConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Enterprise']>>;
+  Project: ResolverTypeWrapper<ProjectEntity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  ProjectConnection: ResolverTypeWrapper<ProjectConnectionMapper>;
+  ProjectConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Project']>>;
   ProgressReport: ResolverTypeWrapper<ProgressReportMapper>;
-  ProgressReportConnection: ResolverTypeWrapper<ProgressReportConnectionMapper>;
+  ProgressReportConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['ProgressReport']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Purpose: Link__Purpose;
@@ -394,13 +396,13 @@ export type ResolversParentTypes = {
   Division: DivisionMapper;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Enterprise: EnterpriseMapper;
-  EnterpriseConnection: EnterpriseConnectionMapper;
-  Project: ProjectMapper;
+  Enterprise: EnterpriseEntity;
+  EnterpriseConnection: Connection<ResolversParentTypes['Enterprise']>;
+  Project: ProjectEntity;
   Float: Scalars['Float']['output'];
-  ProjectConnection: ProjectConnectionMapper;
+  ProjectConnection: Connection<ResolversParentTypes['Project']>;
   ProgressReport: ProgressReportMapper;
-  ProgressReportConnection: ProgressReportConnectionMapper;
+  ProgressReportConnection: Connection<ResolversParentTypes['ProgressReport']>;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];

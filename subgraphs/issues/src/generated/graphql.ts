@@ -1,7 +1,9 @@
 // Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
-// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+// A test fails when this file is stale. What resolvers return: see mappersOf in the script.
+import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IssueMapper, IssueEventMapper, RatingMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, IssueConnectionMapper } from '../mappers';
+import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, Rating as RatingEntity } from '../entities';
+import type { DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -591,16 +593,16 @@ export type ResolversTypes = {
   Cadre: ResolverTypeWrapper<CadreMapper>;
   Visit: ResolverTypeWrapper<VisitMapper>;
   IssueSubject: ResolverTypeWrapper<IssueSubjectMapper>;
-  Issue: ResolverTypeWrapper<IssueMapper>;
-  IssueConnection: ResolverTypeWrapper<IssueConnectionMapper>;
-  IssueEvent: ResolverTypeWrapper<IssueEventMapper>;
+  Issue: ResolverTypeWrapper<IssueEntity>;
+  IssueConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Issue']>>;
+  IssueEvent: ResolverTypeWrapper<IssueEventEntity>;
   IssueFilter: IssueFilter;
   IssueStats: ResolverTypeWrapper<IssueStatsMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Evaluation: ResolverTypeWrapper<Evaluation>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
-  Rating: ResolverTypeWrapper<RatingMapper>;
+  Rating: ResolverTypeWrapper<RatingEntity>;
   ReportIssueInput: ReportIssueInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -629,16 +631,16 @@ export type ResolversParentTypes = {
   Cadre: CadreMapper;
   Visit: VisitMapper;
   IssueSubject: IssueSubjectMapper;
-  Issue: IssueMapper;
-  IssueConnection: IssueConnectionMapper;
-  IssueEvent: IssueEventMapper;
+  Issue: IssueEntity;
+  IssueConnection: Connection<ResolversParentTypes['Issue']>;
+  IssueEvent: IssueEventEntity;
   IssueFilter: IssueFilter;
   IssueStats: IssueStatsMapper;
   Float: Scalars['Float']['output'];
   CategoryCount: CategoryCount;
   Evaluation: Evaluation;
   EvaluationSummary: EvaluationSummary;
-  Rating: RatingMapper;
+  Rating: RatingEntity;
   ReportIssueInput: ReportIssueInput;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;

@@ -1,7 +1,9 @@
 // Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
-// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+// A test fails when this file is stale. What resolvers return: see mappersOf in the script.
+import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DepartmentMapper, CadreMapper, HouseholdMapper, ResidentMapper, LiaisonMapper, VisitMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, CadreConnectionMapper, HouseholdConnectionMapper, VisitConnectionMapper, DivisionConnectionMapper } from '../mappers';
+import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity } from '../entities';
+import type { DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -548,7 +550,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  DivisionConnection: ResolverTypeWrapper<DivisionConnectionMapper>;
+  DivisionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Division']>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CadreRank: CadreRank;
   LiaisonRole: LiaisonRole;
@@ -559,17 +561,17 @@ export type ResolversTypes = {
   BuildingUnit: ResolverTypeWrapper<BuildingUnitMapper>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   Project: ResolverTypeWrapper<ProjectMapper>;
-  Department: ResolverTypeWrapper<DepartmentMapper>;
-  Cadre: ResolverTypeWrapper<CadreMapper>;
-  CadreConnection: ResolverTypeWrapper<CadreConnectionMapper>;
-  Household: ResolverTypeWrapper<HouseholdMapper>;
-  HouseholdConnection: ResolverTypeWrapper<HouseholdConnectionMapper>;
-  Resident: ResolverTypeWrapper<ResidentMapper>;
+  Department: ResolverTypeWrapper<DepartmentEntity>;
+  Cadre: ResolverTypeWrapper<CadreEntity>;
+  CadreConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Cadre']>>;
+  Household: ResolverTypeWrapper<HouseholdEntity>;
+  HouseholdConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Household']>>;
+  Resident: ResolverTypeWrapper<ResidentEntity>;
   ResidentInput: ResidentInput;
   LiaisonTarget: ResolverTypeWrapper<LiaisonTargetMapper>;
-  Liaison: ResolverTypeWrapper<LiaisonMapper>;
-  Visit: ResolverTypeWrapper<VisitMapper>;
-  VisitConnection: ResolverTypeWrapper<VisitConnectionMapper>;
+  Liaison: ResolverTypeWrapper<LiaisonEntity>;
+  Visit: ResolverTypeWrapper<VisitEntity>;
+  VisitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Visit']>>;
   Coverage: ResolverTypeWrapper<CoverageMapper>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -587,24 +589,24 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   PageInfo: PageInfo;
-  DivisionConnection: DivisionConnectionMapper;
+  DivisionConnection: Connection<ResolversParentTypes['Division']>;
   Int: Scalars['Int']['output'];
   Division: DivisionMapper;
   ID: Scalars['ID']['output'];
   BuildingUnit: BuildingUnitMapper;
   Enterprise: EnterpriseMapper;
   Project: ProjectMapper;
-  Department: DepartmentMapper;
-  Cadre: CadreMapper;
-  CadreConnection: CadreConnectionMapper;
-  Household: HouseholdMapper;
-  HouseholdConnection: HouseholdConnectionMapper;
-  Resident: ResidentMapper;
+  Department: DepartmentEntity;
+  Cadre: CadreEntity;
+  CadreConnection: Connection<ResolversParentTypes['Cadre']>;
+  Household: HouseholdEntity;
+  HouseholdConnection: Connection<ResolversParentTypes['Household']>;
+  Resident: ResidentEntity;
   ResidentInput: ResidentInput;
   LiaisonTarget: LiaisonTargetMapper;
-  Liaison: LiaisonMapper;
-  Visit: VisitMapper;
-  VisitConnection: VisitConnectionMapper;
+  Liaison: LiaisonEntity;
+  Visit: VisitEntity;
+  VisitConnection: Connection<ResolversParentTypes['Visit']>;
   Coverage: CoverageMapper;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;

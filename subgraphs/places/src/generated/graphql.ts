@@ -1,7 +1,8 @@
 // Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
-// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+// A test fails when this file is stale. What resolvers return: see mappersOf in the script.
+import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DivisionMapper, BuildingMapper, BuildingUnitMapper, DivisionConnectionMapper, BuildingConnectionMapper } from '../mappers';
+import type { Division as DivisionEntity, Building as BuildingEntity, BuildingUnit as BuildingUnitEntity } from '../entities';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -246,13 +247,13 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   DivisionLevel: DivisionLevel;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Division: ResolverTypeWrapper<DivisionMapper>;
+  Division: ResolverTypeWrapper<DivisionEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  DivisionConnection: ResolverTypeWrapper<DivisionConnectionMapper>;
-  Building: ResolverTypeWrapper<BuildingMapper>;
-  BuildingConnection: ResolverTypeWrapper<BuildingConnectionMapper>;
-  BuildingUnit: ResolverTypeWrapper<BuildingUnitMapper>;
+  DivisionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Division']>>;
+  Building: ResolverTypeWrapper<BuildingEntity>;
+  BuildingConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Building']>>;
+  BuildingUnit: ResolverTypeWrapper<BuildingUnitEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -267,13 +268,13 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   PageInfo: PageInfo;
-  Division: DivisionMapper;
+  Division: DivisionEntity;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  DivisionConnection: DivisionConnectionMapper;
-  Building: BuildingMapper;
-  BuildingConnection: BuildingConnectionMapper;
-  BuildingUnit: BuildingUnitMapper;
+  DivisionConnection: Connection<ResolversParentTypes['Division']>;
+  Building: BuildingEntity;
+  BuildingConnection: Connection<ResolversParentTypes['Building']>;
+  BuildingUnit: BuildingUnitEntity;
   Query: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
