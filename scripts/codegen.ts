@@ -18,17 +18,14 @@ import * as typescriptPlugin from '@graphql-codegen/typescript';
 import * as resolversPlugin from '@graphql-codegen/typescript-resolvers';
 import { isObjectType, parse, printSchema, type GraphQLSchema } from 'graphql';
 import ts from 'typescript';
-import { loadSdl, repoRoot } from '@cadres/kit';
+import { loadSdl, repoRoot, subgraphEntry } from '@cadres/kit';
 import { registry } from '../subgraphs/registry';
 
 /** Every subgraph of the federation, as the registry names them. */
 export const codegenSubgraphs: readonly string[] = registry.map((s) => s.name);
 
-function srcOf(name: string): string {
-  const entry = registry.find((s) => s.name === name);
-  if (!entry) throw new Error(`no subgraph ${name} in subgraphs/registry.ts`);
-  return path.join(repoRoot, entry.folder, 'src');
-}
+// kit's live registry: a subgraph registered in-process (the template's copy) is found too.
+const srcOf = (name: string) => path.join(repoRoot, subgraphEntry(name).folder, 'src');
 
 /** Where a subgraph's generated types live (committed). */
 export const generatedPath = (name: string) => path.join(srcOf(name), 'generated', 'graphql.ts');

@@ -1,3 +1,4 @@
+import { subgraphEntries } from '@cadres/kit';
 import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
@@ -95,7 +96,8 @@ describeEachDatabase('the federation through the gateway', (db) => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, subgraphs: { places: true, people: true, enterprises: true, issues: true } });
+    // Every registered subgraph: places, people, enterprises, issues (and any added since).
+    expect(await ready.json()).toEqual({ ready: true, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, true])) });
   });
 
   it('serves GraphiQL from its own files, with no external URL', async () => {

@@ -113,7 +113,8 @@ describeEachDatabase('every enum value the SDL allows', (db) => {
             expected[key] = { missingFromEntity: [], readBack: all };
           }
         }
-        expect(Object.keys(outcome).length).toBeGreaterThan(0);
+        // Something was checked, unless the subgraph has no enum at all (the template's copy).
+        if (sdl.size) expect(Object.keys(outcome).length).toBeGreaterThan(0);
         expect(outcome).toEqual(expected);
       } finally {
         await subgraph.stop();

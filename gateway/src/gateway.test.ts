@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, signToken } from '@cadres/kit';
+import { createLogger, signToken, subgraphEntries } from '@cadres/kit';
 import { TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
 import { supergraphPath } from './compose';
 import { createGateway } from './server';
@@ -24,7 +24,7 @@ describe('the gateway on its own', () => {
     try {
       const res = await fetch(url.replace('/graphql', '/ready'));
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ ready: false, subgraphs: { places: false, people: false, enterprises: false, issues: false } });
+      expect(await res.json()).toEqual({ ready: false, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, false])) });
     } finally {
       await gateway.stop();
     }

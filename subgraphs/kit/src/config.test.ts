@@ -1,21 +1,19 @@
 import { parseConfig, subgraphEnv } from './config';
+import { subgraphEntries } from './registry';
+
+const registered = subgraphEntries().map((e) => e.name).join(', ');
 
 describe('config', () => {
   it('applies defaults: the port and every peer URL from the registry', () => {
-    expect(parseConfig(subgraphEnv('places'), {})).toEqual({
-      dataDir: './data',
-      authSecret: undefined,
-      logLevel: 'info',
-      dbUrl: undefined,
-      port: 4001,
-      peers: {
-        places: 'http://127.0.0.1:4001/graphql',
-        people: 'http://127.0.0.1:4002/graphql',
-        enterprises: 'http://127.0.0.1:4003/graphql',
-        issues: 'http://127.0.0.1:4004/graphql',
-      },
-      demo: null,
+    const { peers, ...rest } = parseConfig(subgraphEnv('places'), {});
+    expect(rest).toEqual({ dataDir: './data', authSecret: undefined, logLevel: 'info', dbUrl: undefined, port: 4001, demo: null });
+    expect(peers).toMatchObject({
+      places: 'http://127.0.0.1:4001/graphql',
+      people: 'http://127.0.0.1:4002/graphql',
+      enterprises: 'http://127.0.0.1:4003/graphql',
+      issues: 'http://127.0.0.1:4004/graphql',
     });
+    expect(Object.keys(peers).join(', ')).toBe(registered);
   });
 
   it('reads a MySQL URL, a port, a peer URL and demo settings', () => {
@@ -49,16 +47,16 @@ describe('config', () => {
         return (e as Error).message.split('\n').slice(1).map((l) => l.trim());
       }
     };
-    expect(problems({ GRIDS_URL: 'http://127.0.0.1:4005/graphql', GRIDS_DB_URL: 'mysql://root@db/grids', PEOPLE_PORT: 'x' })).toEqual([
+    expect(problems({ NOSUCH_URL: 'http://127.0.0.1:4005/graphql', NOSUCH_DB_URL: 'mysql://root@db/nosuch', PEOPLE_PORT: 'x' })).toEqual([
       expect.stringMatching(/^PEOPLE_PORT: /),
-      'GRIDS_URL: no subgraph is named grids (subgraphs/registry.ts has places, people, enterprises, issues)',
-      'GRIDS_DB_URL: no subgraph is named grids (subgraphs/registry.ts has places, people, enterprises, issues)',
+      `NOSUCH_URL: no subgraph is named nosuch (subgraphs/registry.ts has ${registered})`,
+      `NOSUCH_DB_URL: no subgraph is named nosuch (subgraphs/registry.ts has ${registered})`,
     ]);
     // Settings of other programs are not a subgraph's business.
     expect(problems({ TEST_MYSQL_URL: 'mysql://root@127.0.0.1:3306', GITHUB_SERVER_URL: 'https://github.com' })).toEqual([]);
   });
 
   it('has no subgraph by another name', () => {
-    expect(() => subgraphEnv('grids')).toThrow('No subgraph named grids in subgraphs/registry.ts (it has places, people, enterprises, issues)');
+    expect(() => subgraphEnv('nosuch')).toThrow(`No subgraph named nosuch in subgraphs/registry.ts (it has ${registered})`);
   });
 });

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@cadres/kit';
+import { subgraph } from './server';
+
+runSubgraph(subgraph);
