@@ -1,7 +1,8 @@
 // Generated from the subgraph's SDL by scripts/codegen.ts (`npm run codegen`): do not edit.
-// A test fails when this file is stale. Mappers (what resolvers really return) are in ../mappers.ts.
+// A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { SampleNoteMapper, DivisionMapper } from '../mappers';
+import type { SampleNote as SampleNoteEntity } from '../entities';
+import type { DivisionMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -145,7 +146,7 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  SampleNote: ResolverTypeWrapper<SampleNoteMapper>;
+  SampleNote: ResolverTypeWrapper<SampleNoteEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Division: ResolverTypeWrapper<DivisionMapper>;
   link__Purpose: Link__Purpose;
@@ -161,7 +162,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  SampleNote: SampleNoteMapper;
+  SampleNote: SampleNoteEntity;
   ID: Scalars['ID']['output'];
   Division: DivisionMapper;
   link__Import: Scalars['link__Import']['output'];
