@@ -12,35 +12,34 @@ interface Line {
   text: string;
 }
 
-/** The line without its comment: a # at the start or after a space, outside quotes. */
-function withoutComment(line: string): string {
+/** The first index outside quotes where `stop(char, index)` holds, or -1. */
+function findOutsideQuotes(text: string, stop: (c: string, i: number) => boolean): number {
   let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
-  }
-  return line;
-}
-
-/** Where a block mapping's key ends: the first `:` followed by a space or the end, outside quotes and brackets. */
-function keyEnd(text: string): number {
-  let quote = '';
-  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
       if (c === '\\' && quote === '"') i++;
       else if (c === quote) quote = '';
     } else if (c === '"' || c === "'") quote = c;
-    else if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') depth--;
-    else if (c === ':' && depth === 0 && (i + 1 === text.length || text[i + 1] === ' ')) return i;
+    else if (stop(c, i)) return i;
   }
   return -1;
+}
+
+/** The line without its comment: a # at the start or after a space, outside quotes. */
+function withoutComment(line: string): string {
+  const at = findOutsideQuotes(line, (c, i) => c === '#' && (i === 0 || /\s/.test(line[i - 1])));
+  return at < 0 ? line : line.slice(0, at);
+}
+
+/** Where a block mapping's key ends: the first `:` followed by a space or the end, outside quotes and brackets. */
+function keyEnd(text: string): number {
+  let depth = 0;
+  return findOutsideQuotes(text, (c, i) => {
+    if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    return c === ':' && depth === 0 && (i + 1 === text.length || text[i + 1] === ' ');
+  });
 }
 
 const isItem = (text: string) => text === '-' || text.startsWith('- ');
