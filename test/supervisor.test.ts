@@ -178,15 +178,16 @@ describe('Supervisor with throwaway child scripts', () => {
   });
 
   it('waits past the stall window while progress keeps coming, then is ready', async () => {
-    const s = make({ stallMs: 800 });
-    // 8 reports 200 ms apart: 1.6 s in all, twice the stall window.
+    // A window wide enough for a child's boot on a loaded machine (the first report comes after it).
+    const s = make({ stallMs: 2000 });
+    // 8 reports 500 ms apart: 4 s in all, twice the stall window.
     await s.start(
       script(
         'slow',
         `if (process.env.PROGRESS_IPC !== '1') process.exit(9);
          let i = 0;
          send('starting');
-         const t = setInterval(() => { i++; send('seeding rows', i * 100, 800); if (i === 8) { clearInterval(t); send('listening'); setInterval(() => {}, 1000); } }, 200);`,
+         const t = setInterval(() => { i++; send('seeding rows', i * 100, 800); if (i === 8) { clearInterval(t); send('listening'); setInterval(() => {}, 1000); } }, 500);`,
       ),
     );
     expect(lines[0]).toBe('[slow] starting');
