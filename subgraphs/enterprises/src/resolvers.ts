@@ -13,9 +13,11 @@ import {
   requireDivisionCode,
   requireExisting,
   requireText,
+  requireVersion,
   searchPattern,
   subtreeRange,
   toConnection,
+  updateVersioned,
   validateCreditCode,
   type SubgraphContext,
 } from '@cadres/kit';
@@ -195,20 +197,13 @@ async function appendReport(
   const project = await em.findOneBy(Project, { id: args.projectId });
   if (!project) throw notFound('Project', args.projectId, 'projectId');
   requireWriter(ctx, project.siteCode);
-  if (args.expectedVersion != null && args.expectedVersion !== project.version) {
-    throw conflict(`project ${project.id} is at version ${project.version}, not ${args.expectedVersion}`, 'expectedVersion');
-  }
+  requireVersion('project', project, args.expectedVersion);
   if (bp < project.actualBp && !note) {
     throw badInput('note', `a report lower than the last one (${project.actualBp / BP}) needs a note saying why`);
   }
   const seq = project.reportCount + 1;
-  const moved = await em
-    .createQueryBuilder()
-    .update(Project)
-    .set({ actualBp: bp, reportCount: seq }) // and version + 1 (TypeORM adds it for the @VersionColumn)
-    .where('id = :id AND version = :version', { id: project.id, version: project.version })
-    .execute();
-  if (moved.affected !== 1) {
+  const moved = await updateVersioned(em, Project, { ...project }, { actualBp: bp, reportCount: seq });
+  if (!moved) {
     if (args.expectedVersion != null) throw conflict(`project ${project.id} changed meanwhile`, 'expectedVersion');
     throw new MovedOn();
   }
@@ -222,7 +217,7 @@ async function appendReport(
     reportedAt: ctx.now(),
     reportedBy: ctx.viewer.sub ?? null,
   });
-  return { project: { ...project, actualBp: bp, reportCount: seq, version: project.version + 1 }, reportId };
+  return { project: moved, reportId };
 }
 
 /** A division stub: only its code, which carries the hierarchy. */

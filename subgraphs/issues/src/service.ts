@@ -11,7 +11,9 @@ import {
   notFound,
   requireDivisionCode,
   requireText,
+  requireVersion,
   transaction,
+  updateVersioned,
 } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnedRef, OwnedType } from '@cadres/kit';
@@ -255,25 +257,16 @@ async function applyStep(
     const issue = await em.findOneBy(Issue, { id });
     if (!issue) throw notFound('Issue', id, 'id');
     a.authorize?.(step, issue);
-    if (issue.version !== expectedVersion) {
-      throw conflict(`Issue ${issue.ref} is at version ${issue.version}, not ${expectedVersion}`, 'expectedVersion');
-    }
+    requireVersion('Issue', issue, expectedVersion);
     checkStep(step, issue.status);
     const change = plan(issue);
     const to = change.to === undefined ? targetStatus(step) : change.to;
     const patch: Partial<Issue> = { ...change.patch, ...(to ? { status: to } : {}) };
-    const result = await em
-      .createQueryBuilder()
-      .update(Issue)
-      .set({ ...patch, version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version: expectedVersion })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict(`Issue ${issue.ref} was changed meanwhile; reload it`, 'expectedVersion');
-    }
-    const version = expectedVersion + 1;
-    await appendEvent(em, a, id, version, change.action, issue.status, to ?? issue.status, change.note);
-    return Object.assign(issue, patch, { version });
+    const from = issue.status;
+    const changed = await updateVersioned(em, Issue, issue, patch);
+    if (!changed) throw conflict(`Issue ${issue.ref} was changed meanwhile; reload it`, 'expectedVersion');
+    await appendEvent(em, a, id, changed.version, change.action, from, to ?? from, change.note);
+    return changed;
   });
 }
 

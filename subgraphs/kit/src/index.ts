@@ -18,6 +18,7 @@ export * from './progress';
 export * from './run';
 export * from './migration-columns';
 export * from './tx';
+export * from './versioned';
 export * from './demo-projects';
 export * from './demo-people';
 export * from './peer';

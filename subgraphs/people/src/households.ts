@@ -16,7 +16,9 @@ import {
   requireDivisionCode,
   requireExisting,
   requireText,
+  requireVersion,
   today,
+  updateVersioned,
   type SubgraphContext,
 } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
@@ -101,20 +103,12 @@ export async function addResident(ctx: SubgraphContext, args: MutationAddResiden
       const household = await em.findOneBy(Household, { id: args.householdId });
       if (!household) throw notFound('Household', args.householdId, 'householdId');
       requireWriteScope(ctx, household.divisionCode);
-      if (args.expectedVersion != null && args.expectedVersion !== household.version) {
-        throw conflict(`Household ${household.id} is at version ${household.version}, not ${args.expectedVersion}`, 'expectedVersion');
-      }
+      requireVersion('Household', household, args.expectedVersion);
       const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...input, version: 1 });
       await insertResident(em, resident, 'resident');
       // The household's membership changed: its version moves on (conditionally, so that a
       // concurrent change to the household makes this one fail rather than both pass).
-      const moved = await em
-        .createQueryBuilder()
-        .update(Household)
-        .set({ version: household.version + 1 })
-        .where('id = :id AND version = :version', { id: household.id, version: household.version })
-        .execute();
-      if (moved.affected !== 1) throw conflict(`Household ${household.id} changed meanwhile`, 'householdId');
+      if (!(await updateVersioned(em, Household, household, {}))) throw conflict(`Household ${household.id} changed meanwhile`, 'householdId');
       return resident;
     },
   });

@@ -1,5 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, createOnce, idempotencyKeyArg, isUniqueViolation, loadOrNull, notFound, today, transaction, type SubgraphContext } from '@cadres/kit';
+import {
+  badInput,
+  conflict,
+  createOnce,
+  idempotencyKeyArg,
+  isUniqueViolation,
+  loadOrNull,
+  notFound,
+  requireVersion,
+  today,
+  transaction,
+  updateVersioned,
+  type SubgraphContext,
+} from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Liaison, openKeyOf, type TargetType } from './entities';
 import type { MutationLinkCadreArgs, MutationUnlinkCadreArgs } from './generated/graphql';
@@ -54,20 +67,12 @@ export async function unlinkCadre(ctx: SubgraphContext, args: MutationUnlinkCadr
   return transaction(ctx.ds, async (em) => {
     const liaison = await em.findOneBy(Liaison, { id: args.liaisonId });
     if (!liaison) throw notFound('Liaison', args.liaisonId, 'liaisonId');
-    if (args.expectedVersion != null && args.expectedVersion !== liaison.version) {
-      throw conflict(`Liaison ${liaison.id} is at version ${liaison.version}, not ${args.expectedVersion}`, 'expectedVersion');
-    }
+    requireVersion('Liaison', liaison, args.expectedVersion);
     requireWriteScope(ctx, liaison.divisionCode);
     if (liaison.openKey === null) throw conflict(`Liaison ${liaison.id} was already unlinked (until ${liaison.until})`, 'liaisonId');
     if (until < liaison.since) throw badInput('until', `until must not be before the link's start (${liaison.since})`);
-    const changed = { until, openKey: null, version: liaison.version + 1 };
-    const result = await em
-      .createQueryBuilder()
-      .update(Liaison)
-      .set(changed)
-      .where('id = :id AND version = :version', { id: liaison.id, version: liaison.version })
-      .execute();
-    if (result.affected !== 1) throw conflict(`Liaison ${liaison.id} changed meanwhile`, 'liaisonId');
-    return Object.assign(liaison, changed);
+    const changed = await updateVersioned(em, Liaison, liaison, { until, openKey: null });
+    if (!changed) throw conflict(`Liaison ${liaison.id} changed meanwhile`, 'liaisonId');
+    return changed;
   });
 }
