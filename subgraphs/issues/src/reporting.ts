@@ -1,0 +1,154 @@
+// Reporting (上报): a new issue enters the ledger with its number, deadline and first event.
+import { randomUUID } from 'node:crypto';
+import { badInput, chinaDate, createOnce, idempotencyKeyArg, isMysql, requireDivisionCode, requireText } from '@cadres/kit';
+import { Issue, subjectTypes, type IssueCategory, type IssueKind, type IssueSource, type SubjectType, type Urgency } from './entities';
+import { defaultDeadline, yellowAt } from './time';
+import { type Actor, appendEvent, optionalId } from './ledger';
+
+export interface ReportIssueInput {
+  title: string;
+  description: string;
+  category: IssueCategory;
+  kind: IssueKind;
+  source: IssueSource;
+  urgency: Urgency;
+  divisionCode: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  reporterId?: string | null;
+  visitId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+function validateReport(input: ReportIssueInput) {
+  const title = requireText(input.title, 'input.title', 200);
+  const description = requireText(input.description, 'input.description', 2000);
+  const division = requireDivisionCode(input.divisionCode, 'input.divisionCode');
+  let subjectType: SubjectType | null = null;
+  let subjectId: string | null = null;
+  if (input.subjectType != null || input.subjectId != null) {
+    if (!(subjectTypes as readonly string[]).includes(input.subjectType ?? '')) {
+      throw badInput('input.subjectType', `input.subjectType must be one of ${subjectTypes.join(', ')}`);
+    }
+    subjectType = input.subjectType as SubjectType;
+    subjectId = optionalId(input.subjectId, 'input.subjectId');
+    if (!subjectId) throw badInput('input.subjectId', 'input.subjectId is required with input.subjectType');
+    if (subjectType === 'Division') requireDivisionCode(subjectId, 'input.subjectId');
+  }
+  const idempotencyKey = idempotencyKeyArg(input.idempotencyKey, 'input.idempotencyKey');
+  return {
+    title,
+    description,
+    divisionCode: division.code,
+    subjectType,
+    subjectId,
+    reporterId: optionalId(input.reporterId, 'input.reporterId'),
+    visitId: optionalId(input.visitId, 'input.visitId'),
+    idempotencyKey,
+  };
+}
+
+/** The ledger year: the calendar year in China Standard Time (UTC+8, no DST). */
+export const ledgerYear = (now: Date) => Number(chinaDate(now).slice(0, 4));
+
+export const formatRef = (year: number, district: string, n: number) => `${year}-${district}-${String(n).padStart(6, '0')}`;
+
+/**
+ * REPORTED, with the next ledger number of the district and year. The number comes from a
+ * counter row taken under a row lock (SELECT … FOR UPDATE on MySQL; SQLite transactions are
+ * serialized by kit `transaction`), in the same transaction as the issue, so the numbers are
+ * unique (also a unique index) and gap-free: a failed report rolls its number back.
+ * An idempotencyKey the caller used before returns the first issue, also when the retries race
+ * (kit `createOnce`: the key is claimed before the counter is locked, so a losing retry takes
+ * no number); the same key with another report is a CONFLICT.
+ */
+export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issue> {
+  const input = validateReport(raw);
+  a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null });
+  const { ds } = a;
+  const { idempotencyKey: key, ...report } = input;
+  const request = {
+    operation: 'reportIssue',
+    key,
+    caller: a.actor,
+    input: { ...report, category: raw.category, kind: raw.kind, source: raw.source, urgency: raw.urgency },
+    now: a.now,
+    field: 'input.idempotencyKey',
+  };
+  const district = input.divisionCode.slice(0, 6);
+  const year = ledgerYear(a.now);
+  const mysql = isMysql(ds);
+  const counterKey = [district, year];
+  return createOnce(ds, request, {
+    // Asked only by a first attempt: a retry the record answers needs no owner and no counter.
+    prepare: async () => {
+      // The ledger stores ids it does not own: each must exist at its owner before a number is taken.
+      await a.requireExisting?.([
+        { type: 'Division', id: input.divisionCode, field: 'input.divisionCode' },
+        ...(input.subjectType === 'Division' && input.subjectId ? [{ type: 'Division' as const, id: input.subjectId, field: 'input.subjectId' }] : []),
+        ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
+        ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
+      ]);
+      if (input.subjectType && input.subjectId && a.locate) {
+        // The ledger number is the district's: an issue about a subject elsewhere belongs there,
+        // and a scoped caller reports only about subjects in its scope.
+        const at = input.subjectType === 'Division' ? input.subjectId : await a.locate(input.subjectType, input.subjectId, 'input.subjectId');
+        if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
+          throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
+        }
+        a.authorize?.('report', { divisionCode: at, assigneeId: null });
+      }
+      // The counter row must exist before it can be locked. On MySQL a separate autocommit
+      // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
+      // queued transaction (a statement outside it would join whichever transaction is open).
+      if (mysql) await ds.query('INSERT IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+    },
+    replay: (em, id) => em.findOneByOrFail(Issue, { id }),
+    create: async (em) => {
+      if (!mysql) await em.query('INSERT OR IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+      const [counter] = await em.query(
+        `SELECT lastNumber FROM ledger_counter WHERE districtPrefix = ? AND ledgerYear = ?${mysql ? ' FOR UPDATE' : ''}`,
+        counterKey,
+      );
+      const next = Number(counter.lastNumber) + 1;
+      await em.query('UPDATE ledger_counter SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?', [next, ...counterKey]);
+      const deadline = defaultDeadline(a.config, raw.urgency, a.now);
+      const issue = em.create(Issue, {
+        id: randomUUID(),
+        ref: formatRef(year, district, next),
+        title: input.title,
+        description: input.description,
+        category: raw.category,
+        kind: raw.kind,
+        source: raw.source,
+        urgency: raw.urgency,
+        divisionCode: input.divisionCode,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        reporterId: input.reporterId,
+        visitId: input.visitId,
+        assigneeId: null,
+        status: 'REPORTED',
+        version: 1,
+        reportedAt: a.now,
+        deadline,
+        yellowAt: yellowAt(a.config, a.now, deadline),
+        assignedAt: null,
+        responseDeadline: null,
+        acceptedAt: null,
+        resolvedAt: null,
+        finishedAt: null,
+        supervisionLevel: 0,
+        reopenCount: 0,
+        feedback: null,
+        evalSatisfaction: null,
+        evalSolved: null,
+        evalComment: null,
+        evaluatedAt: null,
+      });
+      await em.insert(Issue, issue);
+      await appendEvent(em, a, issue.id, 1, 'REPORT', null, 'REPORTED', null);
+      return issue;
+    },
+  });
+}

@@ -1,0 +1,139 @@
+// The closed loop's steps after reporting: assign, accept, start, resolve, evaluate, reject and
+// extend, each one versioned change with its event (applyStep).
+import { AppError, badInput, conflict, invalidTransition, notFound, requireText, requireVersion, transaction, updateVersioned } from '@cadres/kit';
+import { Issue, type IssueStatus, type Satisfaction } from './entities';
+import { addHours, yellowAt } from './time';
+import { allowedSteps, checkStep, targetStatus, type Step } from './workflow';
+import { type Actor, appendEvent, requireId } from './ledger';
+
+/** What a step changes: the columns, the event's action and note; the status comes from the workflow. */
+interface Change {
+  patch: Partial<Issue>;
+  to: IssueStatus | null;
+  action: string;
+  note: string | null;
+}
+
+/** A step that the status allows but the issue's state does not (deadline passed, top level reached). */
+export function refuse(message: string, issue: Issue, step: Step): AppError {
+  return invalidTransition(message, issue.status, allowedSteps(issue.status).filter((s) => s !== step));
+}
+
+/**
+ * Every versioned change goes through here: in one transaction, read the issue, check the
+ * caller's access (FORBIDDEN), the expected version (CONFLICT) and the workflow
+ * (INVALID_TRANSITION), then
+ * `UPDATE … SET version = version + 1 WHERE id = ? AND version = ?`: zero rows means another
+ * writer won the race, so CONFLICT and a rollback. The change and its IssueEvent commit
+ * together; a refused step writes nothing.
+ */
+export async function applyStep(
+  a: Actor,
+  id: string,
+  expectedVersion: number,
+  step: Step,
+  plan: (issue: Issue) => Omit<Change, 'to'> & { to?: IssueStatus | null },
+): Promise<Issue> {
+  return transaction(a.ds, async (em) => {
+    const issue = await em.findOneBy(Issue, { id });
+    if (!issue) throw notFound('Issue', id, 'id');
+    a.authorize?.(step, issue);
+    requireVersion('Issue', issue, expectedVersion);
+    checkStep(step, issue.status);
+    const change = plan(issue);
+    const to = change.to === undefined ? targetStatus(step) : change.to;
+    const patch: Partial<Issue> = { ...change.patch, ...(to ? { status: to } : {}) };
+    const from = issue.status;
+    const changed = await updateVersioned(em, Issue, issue, patch);
+    if (!changed) throw conflict(`Issue ${issue.ref} was changed meanwhile; reload it`, 'expectedVersion');
+    await appendEvent(em, a, id, changed.version, change.action, from, to ?? from, change.note);
+    return changed;
+  });
+}
+
+export const joinNote = (...parts: (string | null | undefined)[]) => parts.filter((p) => p != null && p !== '').join(': ') || null;
+/** issue_event.note holds 2,000 characters; a note that gets a prefix (who, what moved) leaves room for it. */
+export const NOTE_MAX = 1900;
+export const optionalNote = (note: string | null | undefined, field: string) =>
+  note == null || !note.trim() ? null : requireText(note, field, NOTE_MAX);
+
+export async function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
+  const dept = requireId(departmentId, 'departmentId');
+  const text = optionalNote(note, 'note');
+  await a.requireExisting?.([{ type: 'Department', id: dept, field: 'departmentId' }]);
+  return applyStep(a, id, expectedVersion, 'assign', (issue) => ({
+    patch: {
+      assigneeId: dept,
+      assignedAt: a.now,
+      responseDeadline: addHours(a.now, a.config.responseHours[issue.urgency]),
+    },
+    action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
+    note: joinNote(dept, text),
+  }));
+}
+
+export function acceptIssue(a: Actor, id: string, expectedVersion: number) {
+  return applyStep(a, id, expectedVersion, 'accept', () => ({ patch: { acceptedAt: a.now }, action: 'ACCEPT', note: null }));
+}
+
+export function startIssue(a: Actor, id: string, expectedVersion: number, note?: string | null) {
+  const text = optionalNote(note, 'note');
+  return applyStep(a, id, expectedVersion, 'start', () => ({ patch: {}, action: 'START', note: text }));
+}
+
+export function resolveIssue(a: Actor, id: string, expectedVersion: number, feedback: string) {
+  const text = requireText(feedback, 'feedback', 2000);
+  return applyStep(a, id, expectedVersion, 'resolve', () => ({
+    patch: { resolvedAt: a.now, feedback: text },
+    action: 'RESOLVE',
+    note: text,
+  }));
+}
+
+export function evaluateIssue(
+  a: Actor,
+  id: string,
+  expectedVersion: number,
+  satisfaction: Satisfaction,
+  solved: boolean,
+  comment?: string | null,
+) {
+  const text = comment == null || !comment.trim() ? null : requireText(comment, 'comment', 1000);
+  const satisfied = satisfaction !== 'DISSATISFIED';
+  const to = targetStatus('evaluate', { satisfied, solved });
+  return applyStep(a, id, expectedVersion, 'evaluate', (issue) => ({
+    patch: {
+      evalSatisfaction: satisfaction,
+      evalSolved: solved ? 1 : 0,
+      evalComment: text,
+      evaluatedAt: a.now,
+      ...(to === 'CLOSED' ? { finishedAt: a.now } : { reopenCount: issue.reopenCount + 1 }),
+    },
+    to,
+    action: to === 'CLOSED' ? 'CLOSE' : 'REOPEN',
+    note: joinNote(`${satisfaction}, ${solved ? 'solved' : 'not solved'}`, text),
+  }));
+}
+
+export function rejectIssue(a: Actor, id: string, expectedVersion: number, reason: string) {
+  const text = requireText(reason, 'reason', 2000);
+  return applyStep(a, id, expectedVersion, 'reject', () => ({ patch: { finishedAt: a.now }, action: 'REJECT', note: text }));
+}
+
+/** Only before the deadline passes, to a later deadline, with a reason; YELLOW moves with it. */
+export function extendDeadline(a: Actor, id: string, expectedVersion: number, newDeadline: Date, reason: string) {
+  const text = requireText(reason, 'reason', NOTE_MAX);
+  return applyStep(a, id, expectedVersion, 'extendDeadline', (issue) => {
+    if (a.now.getTime() > issue.deadline.getTime()) {
+      throw refuse(`The deadline of ${issue.ref} passed at ${issue.deadline.toISOString()}: an extension must be asked for before it`, issue, 'extendDeadline');
+    }
+    if (newDeadline.getTime() <= issue.deadline.getTime()) {
+      throw badInput('newDeadline', `newDeadline must be after the current deadline ${issue.deadline.toISOString()}`);
+    }
+    return {
+      patch: { deadline: newDeadline, yellowAt: yellowAt(a.config, issue.reportedAt, newDeadline) },
+      action: 'EXTEND_DEADLINE',
+      note: joinNote(`${issue.deadline.toISOString()} -> ${newDeadline.toISOString()}`, text),
+    };
+  });
+}
