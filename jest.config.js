@@ -1,7 +1,7 @@
 /** One jest run covers unit, subgraph and end-to-end tests. */
 module.exports = {
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{gateway,subgraphs,test}/**/*.test.ts'],
+  testMatch: ['<rootDir>/{gateway,subgraphs,demo,test}/**/*.test.ts'],
   transform: {
     '^.+\\.ts$': 'ts-jest',
   },

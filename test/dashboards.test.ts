@@ -1,6 +1,6 @@
 // The dashboards and partner flows of the open issues, end to end through the gateway, on a
 // fixed clock so that project and issue lights and "this year" are deterministic.
-import { buildDemoPeople, buildDemoProjects, DEMO_PROJECTS_AS_OF, type DemoWorld } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, DEMO_PROJECTS_AS_OF, type DemoWorld } from '@cadres/demo';
 import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
 import { entities as issuesEntities } from '@cadres/issues';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';

@@ -2,7 +2,8 @@
 // each subgraph stopped, and hung, answer every field the other subgraphs own, and an error
 // naming the subgraph and the path of each field that failed. Then the circuit breaker and the
 // one retry a read gets.
-import { createLogger, creditCodeCheckChar, DEMO_PROJECTS_AS_OF } from '@cadres/kit';
+import { createLogger, creditCodeCheckChar } from '@cadres/kit';
+import { DEMO_PROJECTS_AS_OF } from '@cadres/demo';
 import { describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway } from '@cadres/gateway';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';

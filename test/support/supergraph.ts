@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { buildDemoWorld, createLogger, definitionOf, signToken, subgraphEntries, type Clock, type DemoWorld, type Subgraph, type SubgraphName, type Viewer } from '@cadres/kit';
+import {
+  createLogger,
+  definitionOf,
+  signToken,
+  subgraphEntries,
+  type Clock,
+  type Subgraph,
+  type SubgraphName,
+  type Viewer,
+} from '@cadres/kit';
+import { buildDemoWorld, type DemoWorld } from '@cadres/demo';
 import { createTestSubgraph, TEST_AUTH_SECRET, type TestDatabaseKind } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway, type GatewayOptions } from '@cadres/gateway';
 import { startFaultyProxy, type FaultyProxy } from './faulty-proxy';

@@ -1,4 +1,5 @@
-import { buildDemoWorld, creditCodeCheckChar, subtreeRange, type DemoEnterprise, type Subgraph } from '@cadres/kit';
+import { creditCodeCheckChar, subtreeRange, type Subgraph } from '@cadres/kit';
+import { buildDemoWorld, type DemoEnterprise } from '@cadres/demo';
 import {
   countStatements,
   createTestSubgraph,

@@ -1,5 +1,6 @@
 import { BP } from './light';
-import { buildDemoProjects, buildDemoWorld, chinaDate, ConfigError, parseConfig } from '@cadres/kit';
+import { chinaDate, ConfigError, parseConfig } from '@cadres/kit';
+import { buildDemoProjects, buildDemoWorld } from '@cadres/demo';
 import {
   addMonths,
   dayNumber,

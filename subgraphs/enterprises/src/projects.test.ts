@@ -1,14 +1,16 @@
 import {
-  buildDemoProjects,
-  buildDemoWorld,
   createLogger,
-  createRandom,
   createSubgraph,
   insertInChunks,
   subtreeRange,
   transaction,
   type Subgraph,
 } from '@cadres/kit';
+import {
+  buildDemoProjects,
+  buildDemoWorld,
+  createRandom,
+} from '@cadres/demo';
 import {
   TEST_AUTH_SECRET,
   countStatements,

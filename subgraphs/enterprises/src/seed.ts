@@ -1,11 +1,12 @@
-import { buildDemoProjects, chinaDate, insertInChunks, transaction, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { chinaDate, insertInChunks, transaction, type Subgraph } from '@cadres/kit';
+import { buildDemoProjects, type DemoWorld } from '@cadres/demo';
 import { Enterprise, Project, ProjectProgress } from './entities';
 import { BP, dayNumber } from './light';
 
 /**
  * Loads the demo world's enterprises, projects and progress reports, once: a database with
  * enterprises is left alone. The projects' plans are anchored to the subgraph's today in China
- * (see kit demo-projects.ts), so that a freshly loaded demo shows its mix of lights; ids never
+ * (see demo/src/projects.ts), so that a freshly loaded demo shows its mix of lights; ids never
  * depend on it.
  */
 export async function seedEnterprises({ ds, now }: Subgraph, world: DemoWorld): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { IdempotencyRecord, buildDemoPeople, buildDemoProjects, createRandom, insertInChunks, reportProgress, transaction, type DemoVisit, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { IdempotencyRecord, insertInChunks, reportProgress, transaction, type Subgraph } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, createRandom, type DemoVisit, type DemoWorld } from '@cadres/demo';
 import type { DataSource } from 'typeorm';
 import type { IssuesConfig } from './config';
 import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
@@ -28,7 +29,7 @@ const DEMO_ACTOR = 'system:demo';
  * Demo issues on the shared demo world: every status, every category, every district, some
  * overdue, some reopened, some supervised, with their events; subjects are the world's
  * divisions, enterprises, households and projects, reporters and visits the people side's
- * (kit demo-people, demo-projects). Plus 双评: households rate their linked cadres, enterprises
+ * (@cadres/demo: buildDemoPeople, buildDemoProjects). Plus 双评: households rate their linked cadres, enterprises
  * rate their district's departments. Issues are built through the same service functions as the
  * API, with a clock walking forward from each report, so the ledger and history are what real
  * use would leave.

@@ -1,4 +1,5 @@
-import { buildDemoPeople, buildDemoProjects, buildDemoWorld, parseConfig, type Subgraph, type Viewer } from '@cadres/kit';
+import { parseConfig, type Subgraph, type Viewer } from '@cadres/kit';
+import { buildDemoPeople, buildDemoProjects, buildDemoWorld } from '@cadres/demo';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { In, LessThan } from 'typeorm';
 import { issuesSettings } from './config';

@@ -1,7 +1,8 @@
 // The registered subgraphs (subgraphs/registry.ts) and what follows from an entry: its
-// settings' prefix, default URL, the types it owns. Everything reads the list through
-// `subgraphEntries()`, at call time, so that a subgraph registered in-process (the
-// fifth-subgraph test) is seen by compose, the harness and the gateway alike.
+// settings' prefix, default URL, the types it owns. Composition, loadSdl, the settings, the
+// harness, the gateway's /ready and the peer client's `ownerOf` read the list through
+// `subgraphEntries()` when called, so that a subgraph registered in-process (the fifth-subgraph
+// test) is seen by all of them; `entityOwners` and the gateway's `subgraphList` are the file's.
 import { registry, type SubgraphEntry } from '../../registry';
 
 export type { OwnedType, SubgraphEntry, SubgraphName } from '../../registry';

@@ -1,6 +1,5 @@
 import { resolveAuthSecret } from './auth';
 import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './config';
-import { buildDemoWorld } from './demo-world';
 import { createLogger, type Logger } from './logger';
 import { reportProgress } from './progress';
 import { createSubgraph, type SubgraphDefinition } from './subgraph';
@@ -48,6 +47,8 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
       const started = Date.now();
       // A seed into an empty database then reports its rows (insertInChunks); else it skips.
       reportProgress('checking demo data');
+      // Loaded only here: a production subgraph (DEMO_DATA unset) never needs the demo package.
+      const { buildDemoWorld } = await import('@cadres/demo');
       if (await subgraph.seed(buildDemoWorld(env.demo))) {
         log.info({ ms: Date.now() - started, ...env.demo }, 'demo data loaded');
       }

@@ -12,7 +12,8 @@ import type { z } from 'zod';
 import { verifyAuthorization, type Viewer } from './auth';
 import { parseConfig } from './config';
 import { openDatabase, requestStats } from './db';
-import type { DemoWorld } from './demo-world';
+// Types only: kit itself never loads the demo package (run.ts imports it when DEMO_DATA asks).
+import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, listen, sendJson, serveGraphQL, type Listening } from './http';
 import { LoaderCache } from './loaders';

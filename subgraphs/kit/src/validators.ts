@@ -1,7 +1,7 @@
 import { chinaDate } from './scalars';
 // Pure validators for the codes that key the graph: division codes, unified social
 // credit codes, resident ID numbers and phone numbers. No I/O, so every subgraph (and the
-// demo-world generator) can share them.
+// demo world in @cadres/demo) can share them.
 
 // ---------------------------------------------------------------------------------------
 // Division codes (统计用区划代码)

@@ -1,4 +1,5 @@
-import { insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { insertInChunks, type Subgraph } from '@cadres/kit';
+import { type DemoWorld } from '@cadres/demo';
 import { createTestSubgraph, data, describeEachDatabase } from '@cadres/kit/src/testing';
 import { subgraph as placesSubgraph } from '@cadres/places';
 import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';

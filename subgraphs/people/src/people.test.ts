@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildDemoPeople, buildDemoWorld, maskIdNumber, maskPhone, type Subgraph, type Viewer } from '@cadres/kit';
+import { maskIdNumber, maskPhone, type Subgraph, type Viewer } from '@cadres/kit';
+import { buildDemoPeople, buildDemoWorld } from '@cadres/demo';
 import {
   adminViewer,
   countStatements,

@@ -1,4 +1,5 @@
-import { buildDemoPeople, insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { insertInChunks, type Subgraph } from '@cadres/kit';
+import { buildDemoPeople, type DemoWorld } from '@cadres/demo';
 import { Cadre, Department, Household, HouseholdTagRow, Liaison, Resident, Visit, VisitCadre, openKeyOf } from './entities';
 
 /**

@@ -1,4 +1,5 @@
-import { buildDemoWorld, type Subgraph } from '@cadres/kit';
+import { type Subgraph } from '@cadres/kit';
+import { buildDemoWorld } from '@cadres/demo';
 import {
   countStatements,
   createTestSubgraph,

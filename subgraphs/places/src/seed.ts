@@ -1,4 +1,5 @@
-import { insertInChunks, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { insertInChunks, type Subgraph } from '@cadres/kit';
+import { type DemoWorld } from '@cadres/demo';
 import { Building, BuildingUnit, Division } from './entities';
 
 /** Loads the demo world's divisions, buildings and units, once: a database with divisions is left alone. */

@@ -1,4 +1,5 @@
-import { insertInChunks, transaction, type DemoWorld, type Subgraph } from '@cadres/kit';
+import { insertInChunks, transaction, type Subgraph } from '@cadres/kit';
+import { type DemoWorld } from '@cadres/demo';
 import { SampleNote } from './entities';
 
 /** A note on each district of the demo world, once: a database with notes is left alone. */

@@ -5,9 +5,9 @@
 // subgraph can compute the same ids (issues refers to households and visits) without reading
 // the people database.
 
-import { createRandom, type DemoWorld, type LiaisonRole, type Random } from './demo-world';
-import { buildDemoProjects } from './demo-projects';
-import { idNumberCheckChar } from './validators';
+import { createRandom, type DemoWorld, type LiaisonRole, type Random } from './world';
+import { buildDemoProjects } from './projects';
+import { idNumberCheckChar } from '@cadres/kit';
 
 export type HouseholdTag = 'POOR' | 'WEALTHY' | 'PETITIONER' | 'OLD_PARTY_MEMBER' | 'OLD_CADRE' | 'OLD_MODEL' | 'MILITARY_FAMILY';
 export type VisitKind = 'HOME_VISIT' | 'FORUM' | 'RESEARCH' | 'STATIONED' | 'ENTERPRISE_VISIT' | 'SITE_VISIT';

@@ -7,7 +7,7 @@ import {
   DivisionLevel,
   creditCodeCheckChar,
   parseDivisionCode,
-} from './validators';
+} from '@cadres/kit';
 
 // ---------------------------------------------------------------------------------------
 // Seeded randomness

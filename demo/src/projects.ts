@@ -12,7 +12,7 @@
 // names and progress values do not depend on it, only the dates move. The enterprises seed
 // anchors them to the day it loads, so that the demo shows its mix of lights on that day.
 
-import { createRandom, type DemoEnterprise, type DemoWorld } from './demo-world';
+import { createRandom, type DemoEnterprise, type DemoWorld } from './world';
 
 export type ProjectLevel = 'PROVINCIAL_KEY' | 'MUNICIPAL_KEY' | 'COUNTY_KEY' | 'OTHER';
 export type ProjectLight = 'GREEN' | 'YELLOW' | 'RED';

@@ -1,6 +1,6 @@
-import { buildDemoProjects } from './demo-projects';
-import { buildDemoWorld } from './demo-world';
-import { parseDivisionCode } from './validators';
+import { buildDemoProjects } from './projects';
+import { buildDemoWorld } from './world';
+import { parseDivisionCode } from '@cadres/kit';
 
 describe('buildDemoProjects', () => {
   const world = buildDemoWorld({ seed: 2023, scale: 1 });

@@ -1,6 +1,6 @@
-import { buildDemoPeople, HOUSEHOLDS_PER_CADRE } from './demo-people';
-import { buildDemoWorld } from './demo-world';
-import { normalizeIdNumber, parseDivisionCode } from './validators';
+import { buildDemoPeople, HOUSEHOLDS_PER_CADRE } from './people';
+import { buildDemoWorld } from './world';
+import { normalizeIdNumber, parseDivisionCode } from '@cadres/kit';
 
 describe('buildDemoPeople', () => {
   const world = buildDemoWorld({ seed: 2023, scale: 1 });

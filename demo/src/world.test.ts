@@ -1,5 +1,5 @@
-import { buildDemoWorld, createRandom, DemoWorld } from './demo-world';
-import { normalizePhone, parseDivisionCode, subtreeRange, validateCreditCode } from './validators';
+import { buildDemoWorld, createRandom, DemoWorld } from './world';
+import { normalizePhone, parseDivisionCode, subtreeRange, validateCreditCode } from '@cadres/kit';
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
