@@ -5,7 +5,7 @@ import {
   conflict,
   createOnce,
   idempotencyKeyArg,
-  isUniqueViolation,
+  insertUnique,
   loadOrNull,
   notFound,
   pageOf,
@@ -104,14 +104,8 @@ async function registerEnterprise(ctx: SubgraphContext, args: MutationRegisterEn
         divisionCode: args.divisionCode,
         version: 1,
       });
-      try {
-        await em.insert(Enterprise, row);
-      } catch (e) {
-        // Two registrations racing past the check above: the unique index decides.
-        if (isUniqueViolation(e)) throw duplicate();
-        throw e;
-      }
-      return row;
+      // Two registrations racing past the check above: the unique index decides.
+      return insertUnique(em, Enterprise, row, duplicate);
     },
   });
 }

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions, type Logger as OrmLogger, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntityTarget, type Logger as OrmLogger, type MixedList, type ObjectLiteral } from 'typeorm';
 import type { Logger } from 'pino';
 
 /**
@@ -123,6 +123,21 @@ async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
   } finally {
     await conn.end();
   }
+}
+
+/**
+ * Inserts `row` where a unique index forbids twins: when a concurrent write got its twin in
+ * first (past whatever check came before), the index refuses ours, and the caller's
+ * `duplicate()` error (a CONFLICT naming the field) is thrown instead of a driver error.
+ */
+export async function insertUnique<T extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<T>, row: T, duplicate: () => Error): Promise<T> {
+  try {
+    await em.insert(entity, row);
+  } catch (e) {
+    if (isUniqueViolation(e)) throw duplicate();
+    throw e;
+  }
+  return row;
 }
 
 /**

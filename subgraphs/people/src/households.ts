@@ -7,7 +7,7 @@ import {
   fetchEntities,
   forbidden,
   idempotencyKeyArg,
-  isUniqueViolation,
+  insertUnique,
   loadOrNull,
   maskIdNumber,
   maskPhone,
@@ -37,15 +37,9 @@ function checkResident(ctx: SubgraphContext, input: ResidentInput, field: string
 }
 
 async function insertResident(em: EntityManager, row: Resident, field: string): Promise<void> {
-  if (await em.existsBy(Resident, { idNumber: row.idNumber })) {
-    throw conflict(`A resident with this ID number is already registered`, `${field}.idNumber`);
-  }
-  try {
-    await em.insert(Resident, row);
-  } catch (e) {
-    if (isUniqueViolation(e)) throw conflict(`A resident with this ID number is already registered`, `${field}.idNumber`);
-    throw e;
-  }
+  const duplicate = () => conflict(`A resident with this ID number is already registered`, `${field}.idNumber`);
+  if (await em.existsBy(Resident, { idNumber: row.idNumber })) throw duplicate();
+  await insertUnique(em, Resident, row, duplicate);
 }
 
 export async function registerHousehold(ctx: SubgraphContext, args: MutationRegisterHouseholdArgs): Promise<Household> {

@@ -4,7 +4,7 @@ import {
   conflict,
   createOnce,
   idempotencyKeyArg,
-  isUniqueViolation,
+  insertUnique,
   loadOrNull,
   notFound,
   requireVersion,
@@ -49,14 +49,8 @@ export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArg
         .getExists();
       if (active) throw duplicate();
       const liaison = em.create(Liaison, { id: randomUUID(), ...link, divisionCode: target.divisionCode, since, until: null, openKey: openKeyOf(link), version: 1 });
-      try {
-        await em.insert(Liaison, liaison);
-      } catch (e) {
-        // A concurrent link with the same key won the race: the unique open key refused ours.
-        if (isUniqueViolation(e)) throw duplicate();
-        throw e;
-      }
-      return liaison;
+      // A concurrent link with the same key may win the race: the unique open key refuses ours.
+      return insertUnique(em, Liaison, liaison, duplicate);
     },
   });
 }
