@@ -1,0 +1,88 @@
+// Enterprises (企业): lookups, the list with its search, and registration.
+import { randomUUID } from 'node:crypto';
+import {
+  badInput,
+  conflict,
+  createOnce,
+  idempotencyKeyArg,
+  insertUnique,
+  loadOrNull,
+  pageOf,
+  requireDivisionCode,
+  requireExisting,
+  requireText,
+  searchPattern,
+  subtreeRange,
+  toConnection,
+  validateCreditCode,
+  type SubgraphContext,
+} from '@cadres/kit';
+import { requireWriter } from './access';
+import { Enterprise } from './entities';
+import type { MutationRegisterEnterpriseArgs, QueryEnterpriseArgs, QueryEnterprisesArgs } from './generated/graphql';
+import { enterpriseByCreditCode, enterpriseById } from './loaders';
+
+/**
+ * A credit code argument: trimmed and upper-cased (people type them in lower case), then
+ * checked against GB 32100 (length, alphabet without I O S V Z, check character).
+ */
+export function requireCreditCode(raw: string, field = 'creditCode'): string {
+  const code = raw.trim().toUpperCase();
+  const problem = validateCreditCode(code);
+  if (problem) throw badInput(field, `${field} is not a valid unified social credit code (GB 32100): ${problem}`);
+  return code;
+}
+
+export async function enterprises(ctx: SubgraphContext, args: QueryEnterprisesArgs) {
+  const page = pageOf(args);
+  const q = ctx.ds.getRepository(Enterprise).createQueryBuilder('e');
+  if (args.divisionCode != null) {
+    requireDivisionCode(args.divisionCode, 'divisionCode');
+    const { lo, hi } = subtreeRange(args.divisionCode);
+    q.andWhere('e.divisionCode >= :lo AND e.divisionCode < :hi', { lo, hi });
+  }
+  if (args.category) q.andWhere('e.category = :category', { category: args.category });
+  const search = searchPattern(args.search);
+  if (search) q.andWhere("e.name LIKE :search ESCAPE '!'", { search });
+  const rows = await q.clone().orderBy('e.id').offset(page.offset).limit(page.limit + 1).getMany();
+  return toConnection(rows, page, () => q.getCount());
+}
+
+export function enterprise(ctx: SubgraphContext, args: QueryEnterpriseArgs) {
+  if ((args.id == null) === (args.creditCode == null)) {
+    throw badInput(args.id == null ? 'id' : 'creditCode', 'give exactly one of id and creditCode');
+  }
+  if (args.id != null) return loadOrNull(enterpriseById(ctx), args.id);
+  return loadOrNull(enterpriseByCreditCode(ctx), requireCreditCode(args.creditCode!));
+}
+
+export async function registerEnterprise(ctx: SubgraphContext, args: MutationRegisterEnterpriseArgs): Promise<Enterprise> {
+  const creditCode = requireCreditCode(args.creditCode);
+  const name = requireText(args.name, 'name', 200);
+  requireDivisionCode(args.divisionCode, 'divisionCode');
+  requireWriter(ctx, args.divisionCode);
+  await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
+  const industry = args.industry == null ? null : requireText(args.industry, 'industry', 50);
+  if (args.employees != null && args.employees < 0) throw badInput('employees', 'employees must not be negative');
+  const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
+  const key = idempotencyKeyArg(args.idempotencyKey);
+  const input = { creditCode, name, category: args.category, divisionCode: args.divisionCode, industry, employees: args.employees ?? null };
+  return createOnce(ctx.ds, { operation: 'registerEnterprise', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+    replay: (em, id) => em.findOneByOrFail(Enterprise, { id }),
+    create: async (em) => {
+      if (await em.existsBy(Enterprise, { creditCode })) throw duplicate();
+      const row = em.create(Enterprise, {
+        id: randomUUID(),
+        creditCode,
+        name,
+        category: args.category,
+        industry,
+        employees: args.employees ?? null,
+        divisionCode: args.divisionCode,
+        version: 1,
+      });
+      // Two registrations racing past the check above: the unique index decides.
+      return insertUnique(em, Enterprise, row, duplicate);
+    },
+  });
+}
