@@ -40,35 +40,49 @@ export async function startSupergraph(
   const world = buildDemoWorld({ seed: 2023, scale: opts.scale ?? 1 });
   const peers: Record<string, string> = {};
   const subgraphs = {} as RunningSupergraph['subgraphs'];
-  for (const entry of subgraphEntries()) {
-    const def = definitionOf(entry);
-    // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
-    // lights and "this year" are deterministic; without one they use the real time.
-    const subgraph = await createTestSubgraph(def, db, { now: opts.now, peers });
-    if (opts.seed !== false) await subgraph.seed(world);
-    const { url } = await subgraph.listen(0);
-    peers[def.name] = url;
-    subgraphs[def.name] = Object.assign(subgraph, { url });
-  }
-  // The subgraphs still ask each other directly: only the gateway's fetches go through a proxy.
   const faults = {} as RunningSupergraph['faults'];
-  if (opts.faults) for (const name of Object.keys(subgraphs)) faults[name] = await startFaultyProxy(peers[name]);
-  const gateway = await createGateway({
-    supergraphPath: opts.supergraph ?? supergraphPath,
-    subgraphUrls: opts.faults ? Object.fromEntries(Object.entries(faults).map(([name, proxy]) => [name, proxy.url])) : peers,
-    authSecret: TEST_AUTH_SECRET,
-    log: createLogger('gateway', 'silent'),
-    // Tests send requests back to back under one token; the limiter has its own test.
-    rateLimit: { perSecond: 0, burst: 1 },
-    ...opts.gateway,
-  });
-  const { url } = await gateway.listen(0);
+  const started: Subgraph[] = [];
+  let gateway: Gateway | undefined;
+  const stopAll = async () => {
+    await gateway?.stop();
+    for (const proxy of Object.values(faults)) await proxy.close();
+    for (const s of started) await s.stop();
+  };
+  let url: string;
+  try {
+    for (const entry of subgraphEntries()) {
+      const def = definitionOf(entry);
+      // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
+      // lights and "this year" are deterministic; without one they use the real time.
+      const subgraph = await createTestSubgraph(def, db, { now: opts.now, peers });
+      started.push(subgraph);
+      if (opts.seed !== false) await subgraph.seed(world);
+      peers[def.name] = (await subgraph.listen(0)).url;
+      subgraphs[def.name] = Object.assign(subgraph, { url: peers[def.name] });
+    }
+    // The subgraphs still ask each other directly: only the gateway's fetches go through a proxy.
+    if (opts.faults) for (const name of Object.keys(subgraphs)) faults[name] = await startFaultyProxy(peers[name]);
+    gateway = await createGateway({
+      supergraphPath: opts.supergraph ?? supergraphPath,
+      subgraphUrls: opts.faults ? Object.fromEntries(Object.entries(faults).map(([name, proxy]) => [name, proxy.url])) : peers,
+      authSecret: TEST_AUTH_SECRET,
+      log: createLogger('gateway', 'silent'),
+      // Tests send requests back to back under one token; the limiter has its own test.
+      rateLimit: { perSecond: 0, burst: 1 },
+      ...opts.gateway,
+    });
+    url = (await gateway.listen(0)).url;
+  } catch (e) {
+    // A start that fails halfway (a seed, a port) leaves nothing listening to hold jest open.
+    await stopAll();
+    throw e;
+  }
   const adminToken = await signToken({ sub: 'e2e-admin', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
 
   return {
     url,
     subgraphs,
-    gateway,
+    gateway: gateway!,
     faults,
     world,
     token: (viewer = {}) => signToken({ sub: 'e2e', role: 'ADMIN', scope: null, ...viewer }, TEST_AUTH_SECRET),
@@ -80,11 +94,7 @@ export async function startSupergraph(
       });
       return { status: res.status, body: await res.json() };
     },
-    async stop() {
-      await gateway.stop();
-      for (const proxy of Object.values(faults)) await proxy.close();
-      for (const s of Object.values(subgraphs)) await s.stop();
-    },
+    stop: stopAll,
   };
 }
 

@@ -1,4 +1,3 @@
 // What every subgraph's package exports: `subgraph` (its definition) and its entities.
 export { subgraph } from './server';
 export * as entities from './entities';
-export { superviseOverdue } from './service';
