@@ -78,6 +78,16 @@ describeEachDatabase('hostile queries at the gateway', (db) => {
     });
   }
 
+  it('counts a page by its first, from a variable or its default, and not its nodes a second time', async () => {
+    const pages = (first: string) =>
+      `query${first.startsWith('$') ? '($n: Int = 500)' : ''} { divisions(first: ${first}) { nodes { children(first: ${first}) { nodes { code } } } } }`;
+    // 1 + 500 × (1 + 1 + 500 × (1 + 1)) = 501,501 fields: under the limit, whether the 500 is written out or a default.
+    for (const query of [pages('500'), pages('$n')]) expect(codesOf((await ask(query)).body)).toEqual([]);
+    // Three levels of 500 are not.
+    const deeper = `query($n: Int = 500) { divisions(first: $n) { nodes { children(first: $n) { nodes { children(first: $n) { nodes { code } } } } } } }`;
+    expect(codesOf((await ask(deeper)).body)).toEqual(['QUERY_TOO_COSTLY']);
+  });
+
   it('says the limit in each refusal', async () => {
     const { body } = await ask(nested(50));
     expect(body.errors).toEqual([{ message: 'Query depth limit of 12 exceeded, found 52.', extensions: { code: 'QUERY_TOO_DEEP', limit: 12 } }]);
@@ -107,12 +117,27 @@ describeEachDatabase('hostile queries at the gateway', (db) => {
     }
   });
 
-  it('answers 404, never 500, for prototype names in any path', async () => {
+  it('answers 404, never 500, for prototype names and protocol-relative paths', async () => {
     const base = fed.url.replace('/graphql', '');
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype']) {
       for (const path of [`/graphiql/${name}`, `/${name}`, `/graphql/${name}`]) {
         const res = await fetch(`${base}${path}`);
         expect([path, res.status]).toEqual([path, 404]);
+      }
+    }
+    // Paths that are protocol-relative URLs to a naive parser, on the gateway and on a subgraph.
+    const { hostname, port } = new URL(fed.url);
+    const { port: placesPort } = new URL(fed.subgraphs.places.url);
+    for (const at of [port, placesPort]) {
+      for (const path of ['//', '/\\', '//x/graphql']) {
+        const line = await new Promise<string>((resolve) => {
+          const socket = net.connect(Number(at), hostname);
+          let received = '';
+          socket.on('data', (chunk) => (received += chunk));
+          socket.on('close', () => resolve(received.split('\r\n')[0]));
+          socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        });
+        expect([at, path, line]).toEqual([at, path, 'HTTP/1.1 404 Not Found']);
       }
     }
   });

@@ -293,6 +293,26 @@ describeEachDatabase('the circuit breaker', (db) => {
     expect((await ask()).body).toEqual(healthy.body);
   });
 
+  it('counts an answer that is not GraphQL as a failure, and still closes once the subgraph is back', async () => {
+    const healthy = await ask();
+    await fed.faults.issues.set('html');
+    try {
+      const failures = [await ask(), await ask()];
+      for (const { body } of failures) {
+        expect(body.errors).toEqual([
+          { message: 'The issues subgraph did not answer with GraphQL; try again later', path: ['division', 'issueStats'], extensions: { code: 'SERVICE_UNAVAILABLE', subgraph: 'issues' } },
+        ]);
+      }
+      await new Promise((r) => setTimeout(r, 600));
+      // The probe gets HTML again: the breaker opens again (it used to stay half-open for good).
+      expect((await ask()).body.errors[0].message).toBe('The issues subgraph did not answer with GraphQL; try again later');
+    } finally {
+      await fed.faults.issues.set('none');
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    expect((await ask()).body).toEqual(healthy.body);
+  });
+
   it('opens again when the probe fails', async () => {
     const healthy = await ask();
     await fed.faults.issues.set('down');

@@ -37,7 +37,7 @@ export interface QueryLimits {
   cost: number;
 }
 
-export const defaultLimits: QueryLimits = { depth: 12, aliases: 30, directives: 50, tokens: 5000, cost: 1_000_000 };
+export const defaultLimits: QueryLimits = { depth: 12, aliases: 30, directives: 50, tokens: 2000, cost: 1_000_000 };
 
 /** Pages are `first` long (20 by default, at most 500: the contract's convention). */
 const DEFAULT_PAGE = 20;
@@ -101,7 +101,9 @@ export function operationCost(
         const returns = field ? getNamedType(field.type) : undefined;
         let below = 0;
         if (selection.selectionSet && returns && isCompositeType(returns)) below = costOf(selection.selectionSet, returns, open);
-        total += 1 + (field ? sizeOf(field.type, selection.arguments ?? [], variables) : 1) * below;
+        // A connection's `first` already counted its nodes: they are not a second list.
+        const inPage = type.name.endsWith('Connection') && (name === 'nodes' || name === 'edges');
+        total += 1 + (field && !inPage ? sizeOf(field.type, selection.arguments ?? [], variables) : 1) * below;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
         total += costOf(selection.selectionSet, condition && isCompositeType(condition) ? condition : type, open);
@@ -144,7 +146,11 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
           const root = operation && schema.getRootType(operation.operation);
           if (!operation || !root) return;
-          const cost = operationCost(schema, operation.selectionSet, root, fragments, request.variables ?? {});
+          // A variable the request leaves out counts at its default (`$n: Int = 500`).
+          const defaults = Object.fromEntries(
+            (operation.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)]),
+          );
+          const cost = operationCost(schema, operation.selectionSet, root, fragments, { ...defaults, ...request.variables });
           if (cost > max) throw new LimitError('QUERY_TOO_COSTLY', `The query would cost about ${cost} fields; at most ${max} are allowed`, max);
         },
       };

@@ -7,9 +7,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import fetch from 'node-fetch';
-import { getOperationAST, GraphQLScalarType, parse, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, GraphQLScalarType, parse, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
 import {
   createHttpServer,
+  requestUrl,
   DateScalar,
   defaultHttpLimits,
   DateTimeScalar,
@@ -106,6 +107,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     private readonly breaker: CircuitBreaker,
     private readonly log: Logger,
+    private readonly timeoutMs: number,
     deduplicate: boolean,
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
   ) {
@@ -127,7 +129,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override async process(options: ProcessOptions): Promise<SubgraphResponse> {
     const read = isRead(options);
-    if (!read || !this.inflight) return this.send(options, read);
+    // A read of ID numbers is never shared: each unmasked read writes its own audit record.
+    if (!read || !this.inflight || /\bidNumber\b/.test(options.request.query ?? '')) return this.send(options, read);
     const caller = (options.context as Partial<GatewayContext>).authorization ?? '';
     const key = JSON.stringify([options.request.query, options.request.variables ?? null, caller]);
     let shared = this.inflight.get(key);
@@ -144,7 +147,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Mutations are never sent twice: the first one may have been applied.
     const retries = read ? 1 : 0;
     if (!this.breaker.allow()) {
-      return this.unavailable(options, `is down; the gateway asks it again in ${Math.ceil(this.breaker.retryInMs() / 1000)} s`);
+      const wait = Math.ceil(this.breaker.retryInMs() / 1000);
+      return this.unavailable(options, wait > 0 ? `is down; the gateway asks it again in ${wait} s` : 'is down; the gateway is trying it again');
     }
     for (let attempt = 0; ; attempt++) {
       try {
@@ -152,15 +156,36 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         if (this.breaker.succeeded()) this.log.warn({ subgraph: this.subgraph }, 'subgraph answers again; circuit closed');
         return response;
       } catch (e) {
-        if (!(e instanceof SubgraphUnreachable)) throw e;
+        // Every outcome settles the breaker: a probe left unsettled would keep it open for good.
+        const failure = this.unreachable(e);
+        if (!failure) {
+          this.breaker.succeeded(); // it answered (a 4xx with its own error): up, and the error is the caller's
+          throw e;
+        }
         // A read whose connection failed is tried once more before the request counts as failed.
-        if (e.kind === 'connect' && attempt < retries) continue;
+        if (failure.kind === 'connect' && attempt < retries) continue;
         if (this.breaker.failed()) {
           this.log.warn({ subgraph: this.subgraph, ms: this.breaker.cooldownMs }, 'subgraph keeps failing; circuit open');
         }
-        return this.unavailable(options, e.why);
+        return this.unavailable(options, failure.why);
       }
     }
+  }
+
+  /**
+   * What a failed fetch means: the fetcher's own verdict; a deadline that passed while the body
+   * was read; or an answer that is not GraphQL (HTML from a proxy, cut JSON). Null for an
+   * answer the subgraph meant (a 4xx carrying its error).
+   */
+  private unreachable(e: unknown): SubgraphUnreachable | null {
+    if (e instanceof SubgraphUnreachable) return e;
+    if (e instanceof GraphQLError && e.extensions.response) return null;
+    const err = e as { name?: string; type?: string };
+    if (err.name === 'AbortError' || err.type === 'aborted' || err.type === 'body-timeout') {
+      return new SubgraphUnreachable('timeout', `did not answer within ${this.timeoutMs} ms`);
+    }
+    this.log.error({ err: e, subgraph: this.subgraph }, 'subgraph answered something that is not GraphQL');
+    return new SubgraphUnreachable('status', 'did not answer with GraphQL');
   }
 
   /** Every field this fetch would have filled, as a SERVICE_UNAVAILABLE error naming the subgraph. */
@@ -258,15 +283,16 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       let breaker = breakers.get(name);
       if (!breaker) breakers.set(name, (breaker = new CircuitBreaker(opts.breakerFailures ?? 5, opts.breakerCooldownMs ?? 10_000)));
       const timeout = opts.subgraphTimeoutMs ?? 30_000;
-      return new SubgraphDataSource(name, breaker, log, opts.deduplicate ?? true, {
+      return new SubgraphDataSource(name, breaker, log, timeout, opts.deduplicate ?? true, {
         url: target,
         fetcher: (async (input: string, init: object) => {
           let response: Awaited<ReturnType<typeof fetch>>;
           try {
-            response = await fetch(input, { ...init, agent, timeout });
+            // The deadline runs from the call, through the body: waiting for a pooled socket is waiting too.
+            response = await fetch(input, { ...init, agent, signal: AbortSignal.timeout(timeout) as never });
           } catch (e) {
             // Say which part of the graph is down, without its address.
-            const timedOut = (e as { type?: string }).type === 'request-timeout';
+            const timedOut = (e as { name?: string }).name === 'AbortError';
             log.error({ err: e, subgraph: name }, 'subgraph fetch failed');
             throw new SubgraphUnreachable(timedOut ? 'timeout' : 'connect', timedOut ? `did not answer within ${timeout} ms` : 'is not answering');
           }
@@ -320,7 +346,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
   const corsOrigins = opts.corsOrigins ?? ['*'];
   const httpServer = createHttpServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
     if (url.pathname === '/graphql' && allowCors(req, res, corsOrigins)) {
       if (req.method === 'OPTIONS') {
         res.writeHead(204).end();
@@ -367,7 +393,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       },
       'request',
     );
-  });
+  }, log);
 
   let listening: Listening | undefined;
   return {

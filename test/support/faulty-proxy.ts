@@ -2,9 +2,10 @@ import net from 'node:net';
 
 /**
  * How a subgraph misbehaves: `down` refuses connections (the process is stopped), `hung`
- * accepts them and never answers (a stuck process or a black-holed network).
+ * accepts them and never answers (a stuck process or a black-holed network), `html` answers
+ * 200 with an HTML page (a misconfigured proxy in front of it).
  */
-export type Fault = 'none' | 'down' | 'hung';
+export type Fault = 'none' | 'down' | 'hung' | 'html';
 
 export interface FaultyProxy {
   /** The GraphQL URL to give the gateway instead of the subgraph's own. */
@@ -39,6 +40,11 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     track(client);
     connections++;
     if (fault === 'hung') return client.resume(); // read and drop everything, answer nothing
+    if (fault === 'html') {
+      // A proxy's error page where GraphQL should be.
+      client.once('data', () => client.end('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\nConnection: close\r\n\r\n<h1>oops</h1>'));
+      return;
+    }
     if (resets > 0) {
       resets--;
       client.once('data', () => client.destroy());

@@ -3,7 +3,6 @@ import { entities } from './entities';
 import { lightRulesEnv } from './light';
 import { migrations } from './migrations';
 import { createResolvers } from './resolvers';
-import { seedEnterprises } from './seed';
 
 /** The enterprises subgraph (see places/src/server.ts for the shape); its settings are the light thresholds. */
 export const subgraph = defineSubgraph({
@@ -12,5 +11,5 @@ export const subgraph = defineSubgraph({
   migrations,
   settings: lightRulesEnv,
   resolvers: createResolvers,
-  seed: seedEnterprises,
+  seed: async (subgraph, world) => (await import('./seed')).seedEnterprises(subgraph, world),
 });

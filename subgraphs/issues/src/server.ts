@@ -3,7 +3,6 @@ import { issuesSettings } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createResolvers } from './resolvers';
-import { seedIssues } from './seed';
 import { startSupervisionSweep } from './sweep';
 
 /** The issues subgraph (see places/src/server.ts for the shape); while it serves, the supervision sweep runs. */
@@ -13,6 +12,6 @@ export const subgraph = defineSubgraph({
   migrations,
   settings: issuesSettings,
   resolvers: createResolvers,
-  seed: seedIssues,
+  seed: async (subgraph, world) => (await import('./seed')).seedIssues(subgraph, world),
   started: startSupervisionSweep,
 });

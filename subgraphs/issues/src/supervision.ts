@@ -1,5 +1,5 @@
 // Supervision (督办): by hand (superviseIssue) and by the sweep for overdue issues.
-import { transaction } from '@cadres/kit';
+import { transaction, updateVersioned } from '@cadres/kit';
 import type { IssuesConfig } from './config';
 import { Issue } from './entities';
 import { addHours, sqlInstant } from './time';
@@ -60,15 +60,11 @@ export async function superviseOverdue(a: Actor, batch = 500): Promise<number> {
   for (const c of candidates) {
     const level = dueSupervisionLevel(a.config, c, a.now);
     if (level <= c.supervisionLevel) continue;
+    const before = c.supervisionLevel;
     const done = await transaction(a.ds, async (em) => {
-      const result = await em
-        .createQueryBuilder()
-        .update(Issue)
-        .set({ supervisionLevel: level, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: c.id, version: c.version })
-        .execute();
-      if (result.affected !== 1) return false; // changed meanwhile: the next sweep looks again
-      await appendEvent(em, a, c.id, c.version + 1, 'AUTO_SUPERVISE', c.status, c.status, `level ${c.supervisionLevel} -> ${level}`);
+      const changed = await updateVersioned(em, Issue, c, { supervisionLevel: level });
+      if (!changed) return false; // changed meanwhile: the next sweep looks again
+      await appendEvent(em, a, c.id, changed.version, 'AUTO_SUPERVISE', c.status, c.status, `level ${before} -> ${level}`);
       return true;
     });
     if (done) raised++;

@@ -15,7 +15,7 @@ export function startSupervisionSweep(subgraph: Subgraph<IssuesConfig>): () => v
     if (running) return;
     running = true;
     try {
-      const raised = await superviseOverdue({ ds: subgraph.ds, now: new Date(), actor: 'system:supervision-sweep', config });
+      const raised = await superviseOverdue({ ds: subgraph.ds, now: subgraph.now(), actor: 'system:supervision-sweep', config });
       if (raised) subgraph.log.info({ raised }, 'supervision sweep raised levels');
     } catch (e) {
       subgraph.log.error({ err: e }, 'supervision sweep failed');

@@ -54,6 +54,8 @@ describe('config', () => {
     ]);
     // Settings of other programs are not a subgraph's business.
     expect(problems({ TEST_MYSQL_URL: 'mysql://root@127.0.0.1:3306', GITHUB_SERVER_URL: 'https://github.com' })).toEqual([]);
+    // Nor are the one-word URLs hosts and CI systems set (a container platform's DATABASE_URL, Jenkins' BUILD_URL).
+    expect(problems({ DATABASE_URL: 'postgres://x/y', REDIS_URL: 'redis://x', BUILD_URL: 'https://ci/job/1', JOB_URL: 'https://ci/job' })).toEqual([]);
   });
 
   it('has no subgraph by another name', () => {

@@ -35,13 +35,16 @@ export const commonEnv = {
  * `<NAME>_URL` and `<NAME>_DB_URL` for a NAME no subgraph has (GRIDS_URL without a grids
  * subgraph) are errors, not ignored: a typo or a deployment that is out of step with the
  * registry would otherwise run with the default without a word. Only one-word names count,
- * as subgraph names are one word (TEST_MYSQL_URL, GITHUB_SERVER_URL are someone else's).
+ * as subgraph names are one word (TEST_MYSQL_URL, GITHUB_SERVER_URL are someone else's), and
+ * the one-word URLs that hosts and CI systems set for themselves are left alone.
  */
+const FOREIGN_URL_NAMES = new Set(['DATABASE', 'REDIS', 'AMQP', 'MONGO', 'MONGODB', 'ELASTICSEARCH', 'SENTRY', 'BUILD', 'JOB', 'JENKINS', 'RUN', 'GIT', 'NODE', 'NPM', 'PROXY']);
+
 function rejectUnknownSubgraphSettings(env: Record<string, unknown>, ctx: z.RefinementCtx) {
   const known = new Set(subgraphEntries().map((e) => settingPrefix(e.name)));
   for (const key of Object.keys(env)) {
     const name = /^([A-Z][A-Z0-9]*)_(?:DB_)?URL$/.exec(key)?.[1];
-    if (name && !known.has(name)) {
+    if (name && !known.has(name) && !FOREIGN_URL_NAMES.has(name)) {
       ctx.addIssue({
         code: 'custom',
         path: [key],

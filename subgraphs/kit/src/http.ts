@@ -1,6 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
 
 export class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly code = 'BAD_REQUEST') {
@@ -59,6 +60,12 @@ async function parseBody(req: IncomingMessage, limits: HttpLimits): Promise<unkn
   }
 }
 
+/**
+ * The request's URL. A path such as `//` or `/\\` is a protocol-relative URL to `new URL(path, base)`,
+ * which throws: prefixing the origin keeps every path a path.
+ */
+export const requestUrl = (req: IncomingMessage): URL => new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
+
 export function headerMapOf(req: IncomingMessage): HeaderMap {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -76,7 +83,7 @@ export async function serveGraphQL<C extends BaseContext>(
   limits: HttpLimits = defaultHttpLimits,
 ): Promise<{ status: number; body: unknown }> {
   const body = await parseBody(req, limits);
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req);
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
     context,
@@ -109,12 +116,14 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<voi
  * Headers must arrive within 10 s and the whole request within 30 s, so that slow or idle
  * connections cannot pile up.
  */
-export function createHttpServer(handler: Handler): http.Server {
+export function createHttpServer(handler: Handler, log?: Logger): http.Server {
   // Connections are checked against those timeouts every second (Node's default: every 30 s).
   const server = http.createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     handler(req, res).catch((e: unknown) => {
       const known = e instanceof HttpError ? e : undefined;
       const status = known?.status ?? 500;
+      // A refusal is the client's doing; anything else is ours, and the log must have it.
+      if (!known) log?.error({ err: e, url: req.url }, 'request failed');
       if (!res.headersSent) {
         // The rest of a refused body is not worth reading: close once the answer is out.
         if (known && status >= 408) res.setHeader('connection', 'close');

@@ -15,7 +15,7 @@ import { openDatabase, requestStats } from './db';
 // Types only: kit itself never loads the demo package (run.ts imports it when DEMO_DATA asks).
 import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
-import { createHttpServer, listen, sendJson, serveGraphQL, type Listening } from './http';
+import { createHttpServer, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
@@ -205,7 +205,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
   });
 
   const httpServer = createHttpServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req);
     if (url.pathname === '/health') {
       const database = await databaseAnswers(ds);
       return sendJson(res, database ? 200 : 503, { status: database ? 'ok' : 'database unavailable', subgraph: def.name });
@@ -237,7 +237,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
       },
       'request',
     );
-  });
+  }, log);
 
   let listening: Listening | undefined;
   const subgraph: Subgraph<C> = {

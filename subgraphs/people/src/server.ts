@@ -3,7 +3,6 @@ import { peopleSettings } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { createResolvers } from './resolvers';
-import { seedPeople } from './seed';
 
 /** The people subgraph (see places/src/server.ts for the shape). */
 export const subgraph = defineSubgraph({
@@ -12,5 +11,5 @@ export const subgraph = defineSubgraph({
   migrations,
   settings: peopleSettings,
   resolvers: createResolvers,
-  seed: seedPeople,
+  seed: async (subgraph, world) => (await import('./seed')).seedPeople(subgraph, world),
 });

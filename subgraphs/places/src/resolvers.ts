@@ -18,8 +18,6 @@ function ancestorCodes(code: string): string[] {
   return codes;
 }
 
-/** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
-
 async function divisions(ctx: SubgraphContext, args: QueryDivisionsArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Division).createQueryBuilder('d');

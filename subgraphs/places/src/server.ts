@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { seedPlaces } from './seed';
 
 /**
  * The places subgraph: what kit builds (createSubgraph), runs (main.ts) and seeds. Every
@@ -16,5 +15,6 @@ export const subgraph = defineSubgraph({
   /** Places has no settings of its own. */
   settings: z.object({}),
   resolvers: () => resolvers,
-  seed: seedPlaces,
+  // Imported when called: seeds use the demo package, which a production subgraph never loads.
+  seed: async (subgraph, world) => (await import('./seed')).seedPlaces(subgraph, world),
 });

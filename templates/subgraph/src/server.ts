@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
-import { seedSample } from './seed';
 
 /** The sample subgraph (see subgraphs/places/src/server.ts for the shape). */
 export const subgraph = defineSubgraph({
@@ -13,5 +12,6 @@ export const subgraph = defineSubgraph({
   /** Its own settings (SAMPLE_…), parsed at start-up: none yet. */
   settings: z.object({}),
   resolvers: () => resolvers,
-  seed: seedSample,
+  // Imported when called: seeds use the demo package, which a production subgraph never loads.
+  seed: async (subgraph, world) => (await import('./seed')).seedSample(subgraph, world),
 });

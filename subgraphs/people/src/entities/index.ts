@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdempotencyRecord } from '@cadres/kit';
 import type { CadreRank, HouseholdTag, LiaisonRole, LiaisonTarget, VisitKind } from '../generated/graphql';
 
-// The domain enums are the SDL's (schema/people.graphql, generated into ../generated/graphql.ts).
+// The domain enums are the SDL's (subgraphs/people/schema.graphql, generated into ../generated/graphql.ts).
 // Each value list below is checked against its type both ways: `satisfies` refuses a value the
 // SDL lacks, and the `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL
 // has a value the list lacks. The order of a list is the order the subgraph sorts in.
