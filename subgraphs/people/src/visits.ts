@@ -30,6 +30,9 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
   return createOnce(ctx.ds, { operation: 'recordVisit', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
     prepare: async () => {
       const found = await cadreById(ctx).loadMany(cadreIds);
+      // A loader answers NOT_FOUND per missing id; any other error (the database away) is not "missing".
+      const failed = found.find((f): f is Error => f instanceof Error && (f as { extensions?: { code?: string } }).extensions?.code !== 'NOT_FOUND');
+      if (failed) throw failed;
       const missing = cadreIds.filter((_, i) => found[i] instanceof Error);
       if (missing.length) throw notFound('Cadre', missing.join(', '), 'cadreIds');
       return checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: false });
