@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   badInput,
   conflict,
-  createOnce,
+  createOnceFor,
   idempotencyKeyArg,
   insertUnique,
   loadOrNull,
@@ -67,7 +67,7 @@ export async function registerEnterprise(ctx: SubgraphContext, args: MutationReg
   const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { creditCode, name, category: args.category, divisionCode: args.divisionCode, industry, employees: args.employees ?? null };
-  return createOnce(ctx.ds, { operation: 'registerEnterprise', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'registerEnterprise', key, input }, {
     replay: (em, id) => em.findOneByOrFail(Enterprise, { id }),
     create: async (em) => {
       if (await em.existsBy(Enterprise, { creditCode })) throw duplicate();

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import {
   badInput,
   conflict,
-  createOnce,
+  createOnceFor,
   idempotencyKeyArg,
   notFound,
   requireDivisionCode,
@@ -28,7 +28,7 @@ export async function registerProject(ctx: SubgraphContext, args: MutationRegist
   if (args.plannedFinish <= args.plannedStart) throw badInput('plannedFinish', 'plannedFinish must be after plannedStart');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { enterpriseId: args.enterpriseId, name, level: args.level, siteCode: args.siteCode, plannedStart: args.plannedStart, plannedFinish: args.plannedFinish };
-  return createOnce(ctx.ds, { operation: 'registerProject', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'registerProject', key, input }, {
     replay: (em, id) => em.findOneByOrFail(Project, { id }),
     create: async (em) => {
       if (!(await em.existsBy(Enterprise, { id: args.enterpriseId }))) throw notFound('Enterprise', args.enterpriseId, 'enterpriseId');
@@ -71,11 +71,11 @@ export async function reportProjectProgress(ctx: SubgraphContext, args: Mutation
   const note = args.note?.trim() ? requireText(args.note, 'note', 500) : null;
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { projectId: args.projectId, actualBp: bp, note, expectedVersion: args.expectedVersion ?? null };
-  const request = { operation: 'reportProjectProgress', key, caller: ctx.viewer.sub, input, now: ctx.now() };
+  const request = { operation: 'reportProjectProgress', key, input };
   for (let tries = 1; ; tries++) {
     try {
       // The record names the report the write created; a retry answers with its project as it is now.
-      const { project } = await createOnce(ctx.ds, request, {
+      const { project } = await createOnceFor(ctx, request, {
         create: (em) => appendReport(ctx, em, args, bp, note),
         idOf: (r) => r.reportId,
         replay: async (em, reportId) => {

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn, type DataSource, type EntityManag
 import { isMysql, isUniqueViolation } from './db';
 import { conflict } from './errors';
 import { requireText } from './inputs';
+import type { SubgraphContext } from './subgraph';
 import { transaction } from './tx';
 
 /**
@@ -172,4 +173,13 @@ export async function createOnce<R, P = undefined>(ds: DataSource, request: Crea
     // A concurrent request with the same key committed first: answer with its result.
     return committedRead(ds, async (em) => answer(em, await em.findOneByOrFail(IdempotencyRecord, where)));
   }
+}
+
+/** `createOnce` in a resolver: the database, the caller (`viewer.sub`) and the time come from the request. */
+export function createOnceFor<R, P = undefined>(
+  ctx: Pick<SubgraphContext, 'ds' | 'viewer' | 'now'>,
+  request: Omit<CreateRequest, 'caller' | 'now'>,
+  steps: CreateSteps<R, P>,
+): Promise<R> {
+  return createOnce(ctx.ds, { ...request, caller: ctx.viewer.sub, now: ctx.now() }, steps);
 }

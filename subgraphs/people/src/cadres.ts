@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createOnce, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type SubgraphContext } from '@cadres/kit';
+import { createOnceFor, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Cadre, Department } from './entities';
 import type { MutationRegisterCadreArgs, QueryCadresArgs } from './generated/graphql';
@@ -24,7 +24,7 @@ export async function registerCadre(ctx: SubgraphContext, args: MutationRegister
   const phone = optionalPhone(args.phone, 'phone');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { name, rank: args.rank, departmentId: args.departmentId, partyMember: args.partyMember, phone };
-  return createOnce(ctx.ds, { operation: 'registerCadre', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'registerCadre', key, input }, {
     replay: (em, id) => em.findOneByOrFail(Cadre, { id }),
     create: async (em) => {
       const department = await em.findOneBy(Department, { id: args.departmentId });

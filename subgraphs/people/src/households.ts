@@ -3,7 +3,7 @@ import {
   auditLog,
   badInput,
   conflict,
-  createOnce,
+  createOnceFor,
   fetchEntities,
   forbidden,
   idempotencyKeyArg,
@@ -53,7 +53,7 @@ export async function registerHousehold(ctx: SubgraphContext, args: MutationRegi
   const tags = householdTags.filter((t) => args.tags?.includes(t));
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { divisionCode: args.divisionCode, unitId: args.unitId ?? null, head, tags };
-  return createOnce(ctx.ds, { operation: 'registerHousehold', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'registerHousehold', key, input }, {
     // Places is asked only by a first attempt: a retry the record answers works while places is down.
     prepare: async () => {
       if (args.unitId != null) {
@@ -91,7 +91,7 @@ export async function addResident(ctx: SubgraphContext, args: MutationAddResiden
   const key = idempotencyKeyArg(args.idempotencyKey);
   const request = { householdId: args.householdId, resident: input, expectedVersion: args.expectedVersion ?? null };
   // A retry is answered before the version check: the first attempt moved the household's version on.
-  return createOnce(ctx.ds, { operation: 'addResident', key, caller: ctx.viewer.sub, input: request, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'addResident', key, input: request }, {
     replay: (em, id) => em.findOneByOrFail(Resident, { id }),
     create: async (em) => {
       const household = await em.findOneBy(Household, { id: args.householdId });

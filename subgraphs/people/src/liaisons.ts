@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   badInput,
   conflict,
-  createOnce,
+  createOnceFor,
   idempotencyKeyArg,
   insertUnique,
   loadOrNull,
@@ -30,7 +30,7 @@ export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArg
   const key = idempotencyKeyArg(args.idempotencyKey);
   // `since` as sent: the default (today) is not part of the request, so a retry after midnight is the same one.
   const input = { cadreId: args.cadreId, targetType: type, targetId: args.targetId, role: args.role, since: args.since ?? null };
-  return createOnce(ctx.ds, { operation: 'linkCadre', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'linkCadre', key, input }, {
     prepare: async () => {
       // Cadres are never deleted, so this check may run before the transaction (and before the network).
       if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, createOnce, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
+import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
 import { requireWriteScope, requireWriter } from './access';
 import { Visit, VisitCadre, type TargetType } from './entities';
 import type { MutationRecordVisitArgs } from './generated/graphql';
@@ -27,7 +27,7 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
   const notes = args.notes == null ? null : requireText(args.notes, 'notes', 2000);
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { kind: args.kind, date: args.date, cadreIds, targetType: type, targetId: args.targetId, notes };
-  return createOnce(ctx.ds, { operation: 'recordVisit', key, caller: ctx.viewer.sub, input, now: ctx.now() }, {
+  return createOnceFor(ctx, { operation: 'recordVisit', key, input }, {
     prepare: async () => {
       const found = await cadreById(ctx).loadMany(cadreIds);
       // A loader answers NOT_FOUND per missing id; any other error (the database away) is not "missing".
