@@ -91,7 +91,7 @@ export async function runOperation<D = Record<string, any>>(
   viewer: Viewer = adminViewer,
 ): Promise<OperationResult<D>> {
   // A real token for the viewer, so that a subgraph that asks a peer can forward it.
-  const authorization = `Bearer ${await signToken(viewer, TEST_AUTH_SECRET)}`;
+  const authorization = await authorizationFor(viewer);
   const response = await subgraph.server.executeOperation(
     { query, variables },
     { contextValue: subgraph.context(viewer, undefined, authorization) },
@@ -113,6 +113,16 @@ export async function data<D = Record<string, any>>(
 }
 
 export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+/** The `Authorization` header value of a valid test token for `viewer`. */
+export async function authorizationFor(viewer: Viewer): Promise<string> {
+  return `Bearer ${await signToken(viewer, TEST_AUTH_SECRET)}`;
+}
+
+/** The headers a request sent straight to a subgraph over HTTP needs to be accepted, as `viewer`. */
+export async function subgraphRequestHeaders(viewer: Viewer): Promise<Record<string, string>> {
+  return { authorization: await authorizationFor(viewer) };
+}
 
 /**
  * A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll.
