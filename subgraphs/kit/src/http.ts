@@ -48,10 +48,17 @@ function readBody(req: IncomingMessage, limits: HttpLimits): Promise<string> {
   });
 }
 
+/** Checks the request's payload as sent (the POST body's text, or the GET query string) before it is parsed. */
+export type PayloadCheck = (payload: string) => Promise<void>;
+
 /** Parsed JSON body (Apollo expects it parsed), or the raw text for other content types. */
-async function parseBody(req: IncomingMessage, limits: HttpLimits): Promise<unknown> {
-  if (req.method !== 'POST') return undefined;
+async function parseBody(req: IncomingMessage, limits: HttpLimits, check?: PayloadCheck): Promise<unknown> {
+  if (req.method !== 'POST') {
+    await check?.(requestUrl(req).search);
+    return undefined;
+  }
   const text = await readBody(req, limits);
+  await check?.(text);
   if (!/json/i.test(req.headers['content-type'] ?? '')) return text;
   try {
     return text ? JSON.parse(text) : {};
@@ -81,8 +88,9 @@ export async function serveGraphQL<C extends BaseContext>(
   res: ServerResponse,
   context: () => Promise<C>,
   limits: HttpLimits = defaultHttpLimits,
+  checkPayload?: PayloadCheck,
 ): Promise<{ status: number; body: unknown }> {
-  const body = await parseBody(req, limits);
+  const body = await parseBody(req, limits, checkPayload);
   const url = requestUrl(req);
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMapOf(req), search: url.search, body },
