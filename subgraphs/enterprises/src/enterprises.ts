@@ -17,7 +17,7 @@ import {
   validateCreditCode,
   type SubgraphContext,
 } from '@cadres/kit';
-import { requireWriter } from './access';
+import { readableRange, requireWrite, requireWriteScope, visibleEnterprise } from './access';
 import { Enterprise } from './entities';
 import type { MutationRegisterEnterpriseArgs, QueryEnterpriseArgs, QueryEnterprisesArgs } from './generated/graphql';
 import { enterpriseByCreditCode, enterpriseById } from './loaders';
@@ -35,9 +35,12 @@ export function requireCreditCode(raw: string, field = 'creditCode'): string {
 
 export async function enterprises(ctx: SubgraphContext, args: QueryEnterprisesArgs) {
   const page = pageOf(args);
+  if (args.divisionCode != null) requireDivisionCode(args.divisionCode, 'divisionCode');
+  const readable = readableRange(ctx.viewer);
+  if (readable === 'none') return toConnection([], page, 0);
   const q = ctx.ds.getRepository(Enterprise).createQueryBuilder('e');
+  if (readable !== 'all') q.andWhere('e.divisionCode >= :slo AND e.divisionCode < :shi', { slo: readable.lo, shi: readable.hi });
   if (args.divisionCode != null) {
-    requireDivisionCode(args.divisionCode, 'divisionCode');
     const { lo, hi } = subtreeRange(args.divisionCode);
     q.andWhere('e.divisionCode >= :lo AND e.divisionCode < :hi', { lo, hi });
   }
@@ -48,26 +51,30 @@ export async function enterprises(ctx: SubgraphContext, args: QueryEnterprisesAr
   return toConnection(rows, page, () => q.getCount());
 }
 
-export function enterprise(ctx: SubgraphContext, args: QueryEnterpriseArgs) {
+export async function enterprise(ctx: SubgraphContext, args: QueryEnterpriseArgs) {
   if ((args.id == null) === (args.creditCode == null)) {
     throw badInput(args.id == null ? 'id' : 'creditCode', 'give exactly one of id and creditCode');
   }
-  if (args.id != null) return loadOrNull(enterpriseById(ctx), args.id);
-  return loadOrNull(enterpriseByCreditCode(ctx), requireCreditCode(args.creditCode!));
+  const found = args.id != null
+    ? await loadOrNull(enterpriseById(ctx), args.id)
+    : await loadOrNull(enterpriseByCreditCode(ctx), requireCreditCode(args.creditCode!));
+  return visibleEnterprise(ctx.viewer, found);
 }
 
 export async function registerEnterprise(ctx: SubgraphContext, args: MutationRegisterEnterpriseArgs): Promise<Enterprise> {
+  requireWrite(ctx.viewer, 'registerEnterprise');
   const creditCode = requireCreditCode(args.creditCode);
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.divisionCode, 'divisionCode');
-  requireWriter(ctx, args.divisionCode);
-  await requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]);
+  requireWriteScope(ctx.viewer, args.divisionCode, 'divisionCode');
   const industry = args.industry == null ? null : requireText(args.industry, 'industry', 50);
   if (args.employees != null && args.employees < 0) throw badInput('employees', 'employees must not be negative');
   const duplicate = () => conflict(`an enterprise with credit code ${creditCode} is already registered`, 'creditCode');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { creditCode, name, category: args.category, divisionCode: args.divisionCode, industry, employees: args.employees ?? null };
   return createOnceFor(ctx, { operation: 'registerEnterprise', key, input }, {
+    // Places is asked only by a first attempt: a retry the record answers works while places is down.
+    prepare: () => requireExisting(ctx, [{ type: 'Division', id: args.divisionCode, field: 'divisionCode' }]),
     replay: (em, id) => em.findOneByOrFail(Enterprise, { id }),
     create: async (em) => {
       if (await em.existsBy(Enterprise, { creditCode })) throw duplicate();

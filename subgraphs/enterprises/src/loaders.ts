@@ -48,15 +48,32 @@ export const projectsByEnterprise = (ctx: SubgraphContext) =>
  * Project pages of many subtrees (keys are division-code prefixes), for one (light, first,
  * after). The light is computed in SQL (see light.ts), so filtering stays one statement per
  * code length, like the unfiltered list; the subtree range on siteCode is what the index serves.
+ * `owners`: only projects whose enterprise lies in this code range (a scoped viewer's; null for all).
  */
-export function projectsIn(ctx: SubgraphContext, rules: LightRules, args: PageArgs & { light?: Light | null }) {
+export function projectsIn(
+  ctx: SubgraphContext,
+  rules: LightRules,
+  args: PageArgs & { light?: Light | null },
+  owners: { lo: string; hi: string } | null,
+) {
   const page = pageOf(args);
   const light = args.light ?? null;
-  return ctx.loaders.get(`projectsIn:${light}:${page.offset}:${page.limit}`, () => {
-    const filter = light ? lightSql(today(ctx), rules) : null;
+  return ctx.loaders.get(`projectsIn:${light}:${page.offset}:${page.limit}:${owners?.lo}`, () => {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (light) {
+      const filter = lightSql(today(ctx), rules);
+      where.push(`${filter.sql} = ?`);
+      params.push(...filter.params, light);
+    }
+    if (owners) {
+      const enterprise = ctx.ds.driver.escape(ctx.ds.getMetadata(Enterprise).tableName);
+      where.push(`t.enterpriseId IN (SELECT e.id FROM ${enterprise} e WHERE e.divisionCode >= ? AND e.divisionCode < ?)`);
+      params.push(owners.lo, owners.hi);
+    }
     return groupedConnectionLoaders(
       ctx.ds,
-      { entity: Project, orderBy: 't.id', ...(filter ? { where: `${filter.sql} = ?`, params: [...filter.params, light] } : {}) },
+      { entity: Project, orderBy: 't.id', ...(where.length ? { where: where.map((w) => `(${w})`).join(' AND '), params } : {}) },
       page,
       bySubtree('siteCode'),
     );

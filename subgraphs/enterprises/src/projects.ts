@@ -14,24 +14,36 @@ import {
   updateVersioned,
   type SubgraphContext,
 } from '@cadres/kit';
-import { requireWriter } from './access';
+import { requireWrite, requireWriteScope } from './access';
 import { Enterprise, Project, ProjectProgress } from './entities';
 import type { MutationRegisterProjectArgs, MutationReportProjectProgressArgs } from './generated/graphql';
 import { BP, dayNumber } from './light';
 
+/**
+ * The enterprise a write stores or touches, read in the write's transaction: NOT_FOUND when
+ * there is none, FORBIDDEN (naming `field`) when it lies outside the writer's scope.
+ */
+async function requireEnterpriseInScope(ctx: SubgraphContext, em: EntityManager, id: string, field: string): Promise<void> {
+  const owner = await em.findOneBy(Enterprise, { id });
+  if (!owner) throw notFound('Enterprise', id, field);
+  requireWriteScope(ctx.viewer, owner.divisionCode, field);
+}
+
 export async function registerProject(ctx: SubgraphContext, args: MutationRegisterProjectArgs): Promise<Project> {
+  requireWrite(ctx.viewer, 'registerProject');
   const name = requireText(args.name, 'name', 200);
   requireDivisionCode(args.siteCode, 'siteCode');
-  requireWriter(ctx, args.siteCode);
-  await requireExisting(ctx, [{ type: 'Division', id: args.siteCode, field: 'siteCode' }]);
+  requireWriteScope(ctx.viewer, args.siteCode, 'siteCode');
   // Date scalars have checked that both are real YYYY-MM-DD dates.
   if (args.plannedFinish <= args.plannedStart) throw badInput('plannedFinish', 'plannedFinish must be after plannedStart');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const input = { enterpriseId: args.enterpriseId, name, level: args.level, siteCode: args.siteCode, plannedStart: args.plannedStart, plannedFinish: args.plannedFinish };
   return createOnceFor(ctx, { operation: 'registerProject', key, input }, {
+    // Places is asked only by a first attempt: a retry the record answers works while places is down.
+    prepare: () => requireExisting(ctx, [{ type: 'Division', id: args.siteCode, field: 'siteCode' }]),
     replay: (em, id) => em.findOneByOrFail(Project, { id }),
     create: async (em) => {
-      if (!(await em.existsBy(Enterprise, { id: args.enterpriseId }))) throw notFound('Enterprise', args.enterpriseId, 'enterpriseId');
+      await requireEnterpriseInScope(ctx, em, args.enterpriseId, 'enterpriseId');
       const row = em.create(Project, {
         id: randomUUID(),
         name,
@@ -62,7 +74,7 @@ class MovedOn extends Error {}
  * again (or, when the caller sent expectedVersion, gets CONFLICT).
  */
 export async function reportProjectProgress(ctx: SubgraphContext, args: MutationReportProjectProgressArgs): Promise<Project> {
-  requireWriter(ctx);
+  requireWrite(ctx.viewer, 'reportProjectProgress');
   const value = args.actualProgress;
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw badInput('actualProgress', 'actualProgress must be between 0 and 1');
@@ -99,7 +111,9 @@ async function appendReport(
 ): Promise<{ project: Project; reportId: string }> {
   const project = await em.findOneBy(Project, { id: args.projectId });
   if (!project) throw notFound('Project', args.projectId, 'projectId');
-  requireWriter(ctx, project.siteCode);
+  // A project is in scope when its site and its enterprise are (see access.ts).
+  requireWriteScope(ctx.viewer, project.siteCode, 'projectId');
+  await requireEnterpriseInScope(ctx, em, project.enterpriseId, 'projectId');
   requireVersion('project', project, args.expectedVersion);
   if (bp < project.actualBp && !note) {
     throw badInput('note', `a report lower than the last one (${project.actualBp / BP}) needs a note saying why`);

@@ -1,4 +1,5 @@
-import { loadOrNull, pageOf, parseDivisionCode, toConnection } from '@cadres/kit';
+import { inScope, loadOrNull, parseDivisionCode, type Viewer } from '@cadres/kit';
+import { mayReadAt, readableRange, visibleEnterprise, visibleProject } from './access';
 import type { Resolvers } from './generated/graphql';
 import { BP, plannedProgress, projectLight, type LightRules } from './light';
 import {
@@ -17,11 +18,14 @@ import { registerProject, reportProjectProgress } from './projects';
 /** A division stub: only its code, which carries the hierarchy. */
 const divisionRef = (code: string) => ({ code });
 
+/** The prefix of a division the viewer reads in (its whole subtree is then in scope), or null. */
+const readablePrefix = (viewer: Viewer, code: string) => (mayReadAt(viewer, code) ? parseDivisionCode(code)?.prefix ?? null : null);
+
 export const createResolvers = (rules: LightRules): Resolvers => ({
   Query: {
     enterprise: (_, args, ctx) => enterprise(ctx, args),
     enterprises: (_, args, ctx) => enterprises(ctx, args),
-    project: (_, { id }, ctx) => loadOrNull(projectById(ctx), id),
+    project: async (_, { id }, ctx) => visibleProject(ctx, await loadOrNull(projectById(ctx), id)),
   },
   Mutation: {
     registerEnterprise: (_, args, ctx) => registerEnterprise(ctx, args),
@@ -29,29 +33,35 @@ export const createResolvers = (rules: LightRules): Resolvers => ({
     reportProjectProgress: (_, args, ctx) => reportProjectProgress(ctx, args),
   },
   Division: {
-    __resolveReference: ({ code }) => divisionRef(code),
+    // Outside the scope a division is null here as at places; a role that reads nothing gets null lists.
+    __resolveReference: ({ code }, ctx) => (inScope(ctx.viewer, code) ? divisionRef(code) : null),
     enterprises: (d, args, ctx) => {
-      const info = parseDivisionCode(d.code);
-      if (!info) return toConnection([], pageOf(args), 0);
-      return enterprisesIn(ctx, args).load(info.prefix);
+      const prefix = readablePrefix(ctx.viewer, d.code);
+      return prefix ? enterprisesIn(ctx, args).load(prefix) : null;
     },
     projects: (d, args, ctx) => {
-      const info = parseDivisionCode(d.code);
-      if (!info) return toConnection([], pageOf(args), 0);
-      return projectsIn(ctx, rules, args).load(info.prefix);
+      const prefix = readablePrefix(ctx.viewer, d.code);
+      if (!prefix) return null;
+      // The sites are in scope with the division; their enterprises need not be.
+      const readable = readableRange(ctx.viewer);
+      return projectsIn(ctx, rules, args, typeof readable === 'object' ? readable : null).load(prefix);
     },
   },
   Enterprise: {
     // By either key: a representation carries id or creditCode.
-    __resolveReference: (ref, ctx) =>
-      'id' in ref
-        ? loadOrNull(enterpriseById(ctx), ref.id)
-        : loadOrNull(enterpriseByCreditCode(ctx), String(ref.creditCode).trim().toUpperCase()),
+    __resolveReference: async (ref, ctx) =>
+      visibleEnterprise(
+        ctx.viewer,
+        'id' in ref
+          ? await loadOrNull(enterpriseById(ctx), ref.id)
+          : await loadOrNull(enterpriseByCreditCode(ctx), String(ref.creditCode).trim().toUpperCase()),
+      ),
     division: (e) => divisionRef(e.divisionCode),
-    projects: (e, _, ctx) => projectsByEnterprise(ctx).load(e.id),
+    // The enterprise is in scope; a project sited outside the scope is not.
+    projects: async (e, _, ctx) => (await projectsByEnterprise(ctx).load(e.id)).filter((p) => inScope(ctx.viewer, p.siteCode)),
   },
   Project: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(projectById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleProject(ctx, await loadOrNull(projectById(ctx), id)),
     enterprise: (p, _, ctx) => enterpriseById(ctx).load(p.enterpriseId),
     site: (p) => divisionRef(p.siteCode),
     plannedProgress: (p, _, ctx) => plannedProgress(p, today(ctx)),
