@@ -7,7 +7,8 @@ import {
   toConnection,
   type SubgraphContext,
 } from '@cadres/kit';
-import { Division } from './entities';
+import { mayReadAt, readableRange, visible } from './access';
+import { Division, type Building, type BuildingUnit } from './entities';
 import type { QueryDivisionsArgs, Resolvers } from './generated/graphql';
 import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitsByBuilding } from './loaders';
 
@@ -20,11 +21,12 @@ function ancestorCodes(code: string): string[] {
 
 async function divisions(ctx: SubgraphContext, args: QueryDivisionsArgs) {
   const page = pageOf(args);
+  if (args.parentCode != null) requireDivisionCode(args.parentCode, 'parentCode');
+  const readable = readableRange(ctx.viewer, 'divisions');
+  if (readable === 'none') return toConnection([], page, 0);
   const q = ctx.ds.getRepository(Division).createQueryBuilder('d');
-  if (args.parentCode != null) {
-    requireDivisionCode(args.parentCode, 'parentCode');
-    q.andWhere('d.parentCode = :parent', { parent: args.parentCode });
-  }
+  if (readable !== 'all') q.andWhere('d.code >= :lo AND d.code < :hi', readable);
+  if (args.parentCode != null) q.andWhere('d.parentCode = :parent', { parent: args.parentCode });
   if (args.level) q.andWhere('d.level = :level', { level: args.level });
   const search = searchPattern(args.search);
   if (search) q.andWhere("d.name LIKE :search ESCAPE '!'", { search });
@@ -32,22 +34,36 @@ async function divisions(ctx: SubgraphContext, args: QueryDivisionsArgs) {
   return toConnection(rows, page, () => q.getCount());
 }
 
+const visibleDivision = (ctx: SubgraphContext, d: Division | null) => visible(ctx.viewer, 'divisions', d, (x) => x.code);
+const visibleBuilding = (ctx: SubgraphContext, b: Building | null) => visible(ctx.viewer, 'buildings', b, (x) => x.divisionCode);
+
+/** The division by code, or null when there is none or the viewer may not see it. */
+const divisionOrNull = async (ctx: SubgraphContext, code: string) => visibleDivision(ctx, await loadOrNull(divisionByCode(ctx), code));
+
+/** A unit lies in its building's division: its building is read only for a scoped viewer. */
+async function visibleUnit(ctx: SubgraphContext, u: BuildingUnit | null): Promise<BuildingUnit | null> {
+  if (!u || readableRange(ctx.viewer, 'buildings') === 'all') return u;
+  return visibleBuilding(ctx, await loadOrNull(buildingById(ctx), u.buildingId)) ? u : null;
+}
+
 export const resolvers: Resolvers = {
   Query: {
     division: (_, { code }, ctx) => {
       requireDivisionCode(code, 'code');
-      return loadOrNull(divisionByCode(ctx), code);
+      return divisionOrNull(ctx, code);
     },
     divisions: (_, args, ctx) => divisions(ctx, args),
-    building: (_, { id }, ctx) => loadOrNull(buildingById(ctx), id),
-    buildingUnit: (_, { id }, ctx) => loadOrNull(unitById(ctx), id),
+    building: async (_, { id }, ctx) => visibleBuilding(ctx, await loadOrNull(buildingById(ctx), id)),
+    buildingUnit: async (_, { id }, ctx) => visibleUnit(ctx, await loadOrNull(unitById(ctx), id)),
   },
   Division: {
-    __resolveReference: ({ code }, ctx) => loadOrNull(divisionByCode(ctx), code),
-    parent: (d, _, ctx) => (d.parentCode ? loadOrNull(divisionByCode(ctx), d.parentCode) : null),
+    __resolveReference: ({ code }, ctx) => divisionOrNull(ctx, code),
+    // Above a scope lie divisions outside it: a scoped viewer's own top division has no parent.
+    parent: (d, _, ctx) => (d.parentCode ? divisionOrNull(ctx, d.parentCode) : null),
     children: (d, args, ctx) => childrenOf(ctx, args).load(d.code),
     ancestors: async (d, _, ctx) => {
-      const found = await divisionByCode(ctx).loadMany(ancestorCodes(d.code));
+      const codes = ancestorCodes(d.code).filter((code) => mayReadAt(ctx.viewer, 'divisions', code));
+      const found = await divisionByCode(ctx).loadMany(codes);
       return found.filter((a): a is Division => !(a instanceof Error));
     },
     buildings: (d, args, ctx) => buildingsIn(ctx, args).load(parseDivisionCode(d.code)!.prefix),
@@ -57,12 +73,12 @@ export const resolvers: Resolvers = {
     buildingUnitCount: (d, _, ctx) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
   },
   Building: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(buildingById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleBuilding(ctx, await loadOrNull(buildingById(ctx), id)),
     division: (b, _, ctx) => divisionByCode(ctx).load(b.divisionCode),
     units: (b, _, ctx) => unitsByBuilding(ctx).load(b.id),
   },
   BuildingUnit: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(unitById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleUnit(ctx, await loadOrNull(unitById(ctx), id)),
     building: (u, _, ctx) => buildingById(ctx).load(u.buildingId),
   },
 };
