@@ -1,9 +1,10 @@
 import { insertInChunks, type Subgraph } from '@cadres/kit';
 import { type DemoWorld } from '@cadres/demo';
-import { createTestSubgraph, data, describeEachDatabase } from '@cadres/kit/src/testing';
+import { countStatements, createTestSubgraph, data, describeEachDatabase } from '@cadres/kit/src/testing';
 import { subgraph as placesSubgraph } from '@cadres/places';
 import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
 import { subgraph as peopleSubgraph } from './server';
+import { YEAR, buildingDivision, demo, grassroots, useDemoPeople, visitsOf, world } from './testing';
 
 /**
  * Coverage on a world small enough to count by hand. One township (370502001000) with three
@@ -124,5 +125,61 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
       buildingUnitsFullyLinked: 1,
     };
     expect(result._entities).toEqual(codes.map(() => ({ coverage: byHand })));
+  });
+});
+
+describeEachDatabase('coverage of the demo world', (db) => {
+  const t = useDemoPeople(db);
+  const { ok } = t;
+
+  it('answers coverage of subtrees from the fields places provides, in a constant number of statements', async () => {
+    const targets = world.divisions.filter((d) => d.level === 'DISTRICT' || d.level === 'CITY').map((d) => d.code);
+    const fromPlaces = await data(t.places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCodes buildingUnitCount } } }`, {
+      r: targets.map((code) => ({ __typename: 'Division', code })),
+    });
+    const reps = fromPlaces._entities.map((d: object) => ({ __typename: 'Division', ...d }));
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code coverage { villagesAndCommunities withRankedLiaison
+      uncovered(first: 500) { totalCount nodes { code } } households householdsLinked householdsVisitedEnough visitQuota buildingUnits buildingUnitsFullyLinked } } } }`;
+    const all = await countStatements(() => ok(q, { r: reps }));
+    const districtsOnly = await countStatements(() => ok(q, { r: reps.slice(1) }));
+    const one = await countStatements(() => ok(q, { r: reps.slice(1, 2) }));
+    expect(districtsOnly.statements).toBe(one.statements);
+    expect(one.statements).toBe(5); // ranked liaisons, households, linked households, visited enough, units fully linked
+    expect(all.statements).toBe(2 * one.statements); // two prefix lengths: the city and the districts
+
+    const cadreRank = new Map(world.cadres.map((c) => [c.id, c.rank]));
+    const ranked = new Set(world.villageLiaisons.filter((l) => ['COUNTY_LEVEL', 'SECTION_LEVEL'].includes(cadreRank.get(l.cadreId)!)).map((l) => l.divisionCode));
+    const unitCadres = new Map<string, Set<string>>();
+    for (const l of demo.liaisons) if (l.targetType === 'BuildingUnit') unitCadres.set(l.targetId, new Set([...(unitCadres.get(l.targetId) ?? []), l.cadreId]));
+    const expected = (code: string) => {
+      const prefix = code.endsWith('00000000') ? code.slice(0, 4) : code.slice(0, 6);
+      const codes = grassroots.filter((d) => d.code.startsWith(prefix)).map((d) => d.code).sort();
+      const households = demo.households.filter((h) => h.divisionCode.startsWith(prefix));
+      const units = world.units.filter((u) => buildingDivision.get(u.buildingId)!.startsWith(prefix));
+      return {
+        code,
+        coverage: {
+          villagesAndCommunities: codes.length,
+          withRankedLiaison: codes.filter((c) => ranked.has(c)).length,
+          uncovered: { totalCount: codes.filter((c) => !ranked.has(c)).length, nodes: codes.filter((c) => !ranked.has(c)).map((c) => ({ code: c })) },
+          households: households.length,
+          householdsLinked: households.length,
+          householdsVisitedEnough: households.filter((h) => visitsOf(h.id).filter((v) => v.date.startsWith(YEAR)).length >= 4).length,
+          visitQuota: 4,
+          buildingUnits: units.length,
+          buildingUnitsFullyLinked: units.filter((u) => (unitCadres.get(u.id)?.size ?? 0) >= 2).length,
+        },
+      };
+    };
+    expect(all.result._entities).toEqual(targets.map(expected));
+    const city = expected('370500000000').coverage;
+    expect(city.uncovered.totalCount).toBeGreaterThan(0);
+    expect(city.householdsVisitedEnough).toBeLessThan(city.households);
+    expect(city.buildingUnitsFullyLinked).toBeLessThan(city.buildingUnits);
+
+    const quota = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { coverage(visitQuota: 1) { householdsVisitedEnough visitQuota } } } }`, { r: reps.slice(0, 1) });
+    expect(quota._entities).toEqual([
+      { coverage: { householdsVisitedEnough: demo.households.filter((h) => visitsOf(h.id).some((v) => v.date.startsWith(YEAR))).length, visitQuota: 1 } },
+    ]);
   });
 });
