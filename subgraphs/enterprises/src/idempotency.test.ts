@@ -8,6 +8,7 @@ import {
   expectOneOfConcurrent,
   otherAdminViewer,
   runOperation,
+  startFakeOwners,
 } from '@cadres/kit/src/testing';
 import { Enterprise, Project, ProjectProgress } from './entities';
 import { subgraph as enterprises } from './server';
@@ -160,5 +161,35 @@ describeEachDatabase('enterprises subgraph: idempotent creation', (db) => {
     expect(await sg.ds.getRepository(IdempotencyRecord).findBy({ idempotencyKey: 'progress-race' })).toEqual([
       expect.objectContaining({ operation: 'reportProjectProgress', caller: adminViewer.sub, resultId: report.id }),
     ]);
+  });
+});
+
+describeEachDatabase('enterprises subgraph: retries while places is down', (db) => {
+  let sg: Subgraph;
+  let places: Awaited<ReturnType<typeof startFakeOwners>>;
+  beforeAll(async () => {
+    places = await startFakeOwners();
+    sg = await createTestSubgraph(enterprises, db, { peers: places.peers, now: () => NOW });
+  });
+  afterAll(async () => {
+    await sg?.stop();
+    await places?.close().catch(() => {});
+  });
+
+  it('answers a retry of a committed registration from its record, without asking places', async () => {
+    const enterprise = { cc: creditCode('MA3C4Q5X6'), name: '断网科技有限公司', employees: 8, key: 'e-offline' };
+    const first = await data(sg, REGISTER_ENTERPRISE, enterprise);
+    const project = { e: first.registerEnterprise.id, name: '断网项目', f: '2026-04-11', key: 'p-offline' };
+    const firstProject = await data(sg, REGISTER_PROJECT, project);
+    await places.close();
+    const counts = async () => [await sg.ds.getRepository(Enterprise).count(), await sg.ds.getRepository(Project).count()];
+    const before = await counts();
+    // The answers were lost: the retries get them, places being down notwithstanding.
+    expect(await data(sg, REGISTER_ENTERPRISE, enterprise)).toEqual(first);
+    expect(await data(sg, REGISTER_PROJECT, project)).toEqual(firstProject);
+    // A new registration still needs places to confirm the division: SERVICE_UNAVAILABLE, nothing written.
+    const fresh = await runOperation(sg, REGISTER_ENTERPRISE, { ...enterprise, cc: creditCode('MA3C4Q5X7'), key: 'e-new' });
+    expect({ data: fresh.data, errors: extensions(fresh) }).toEqual({ data: null, errors: [{ code: 'SERVICE_UNAVAILABLE', subgraph: 'places' }] });
+    expect(await counts()).toEqual(before);
   });
 });
