@@ -3,7 +3,7 @@
 // scripts/supervisor.ts waits for each while it reports progress, and afterwards restarts one
 // that crashes (with a back-off) so that the others keep serving.
 import path from 'node:path';
-import { resolveAuthSecret, settingPrefix, signToken, subgraphEntries } from '@cadres/kit';
+import { devTokenSigner, settingPrefix, subgraphEntries } from '@cadres/kit';
 import { StartupError, Supervisor, type ProcessSpec } from './supervisor';
 
 const root = path.resolve(__dirname, '..');
@@ -59,13 +59,13 @@ function stop(code: number) {
 
 async function main() {
   const started = Date.now();
-  // Made here, once, before the children race to create it.
-  const secret = resolveAuthSecret(process.env.AUTH_SECRET, dataDir);
+  // The development keys are made here, once, before the children read them.
+  const sign = await devTokenSigner(dataDir);
   console.log(`Starting ${services.length} subgraphs (data in ${dataDir}) …`);
   await Promise.all(services.map((s) => supervisor.start(node(s.name, s.main, s.health))));
   await supervisor.start(node('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${gatewayPort}/ready`));
 
-  const token = await signToken({ sub: 'dev-admin', role: 'ADMIN', scope: null }, secret, '30d');
+  const token = await sign({ sub: 'dev-admin', role: 'ADMIN', scope: null }, '30d');
   const url = `http://127.0.0.1:${gatewayPort}/graphql`;
   console.log(`
 Ready in ${((Date.now() - started) / 1000).toFixed(1)}s.

@@ -1,8 +1,9 @@
 // Prints a signed token for the local stack: npm run token -- --role ADMIN [--scope 370502000000]
 //   [--sub NAME] [--department ID] [--cadre ID] [--expires 12h]
-// Signed with AUTH_SECRET, or with the development secret under DATA_DIR that npm start uses.
+// Signed with the development issuer key under DATA_DIR (created if missing), whose public half
+// the local processes trust. In production tokens come from the identity provider instead.
 import { parseArgs } from 'node:util';
-import { isValidDivisionCode, resolveAuthSecret, roles, signToken, type Role } from '@cadres/kit';
+import { devTokenSigner, isValidDivisionCode, roles, type Role } from '@cadres/kit';
 
 const { values } = parseArgs({
   options: {
@@ -25,15 +26,13 @@ if (values.scope && !isValidDivisionCode(values.scope)) {
   process.exit(2);
 }
 
-const secret = resolveAuthSecret(process.env.AUTH_SECRET, process.env.DATA_DIR ?? './data');
-signToken(
-  {
-    sub: values.sub ?? `dev-${role.toLowerCase()}`,
-    role,
-    scope: values.scope ?? null,
-    departmentId: values.department,
-    cadreId: values.cadre,
-  },
-  secret,
-  values.expires,
-).then((token) => console.log(token));
+const viewer = {
+  sub: values.sub ?? `dev-${role.toLowerCase()}`,
+  role,
+  scope: values.scope ?? null,
+  departmentId: values.department,
+  cadreId: values.cadre,
+};
+devTokenSigner(process.env.DATA_DIR ?? './data')
+  .then((sign) => sign(viewer, values.expires!))
+  .then((token) => console.log(token));

@@ -3,8 +3,8 @@
 // own, and clients that retry with their idempotencyKey end with every write exactly once.
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, createSubgraph, signToken, type Subgraph } from '@cadres/kit';
-import { startFakeOwners, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { createLogger, createSubgraph, type Subgraph } from '@cadres/kit';
+import { startFakeOwners, testToken, testTrust } from '@cadres/kit/src/testing';
 import { entities as issuesEntities, subgraph as issuesSubgraph } from '@cadres/issues';
 import { privateMariadbMissing, startPrivateMariadb, type PrivateMariadb } from './support/mariadb-server';
 
@@ -33,12 +33,12 @@ describe('a subgraph whose MariaDB is killed under load and restarted', () => {
     subgraph = await createSubgraph(issuesSubgraph, {
       dbUrl: `${mariadb.url}/issues`,
       dataDir: path.join(os.tmpdir(), 'cadres-test'),
-      authSecret: TEST_AUTH_SECRET,
+      trust: await testTrust('issues'),
       log: createLogger('issues', 'silent'),
       peers: owners.peers,
     });
     url = (await subgraph.listen(0)).url;
-    token = await signToken({ sub: 'hotline', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    token = await testToken({ sub: 'hotline', role: 'ADMIN', scope: null });
   }, 60_000);
   afterAll(async () => {
     await subgraph?.stop().catch(() => undefined);

@@ -1,7 +1,7 @@
 // In-flight deduplication: identical subgraph fetches of the same caller share one request and
 // its answer; another caller's never does, and neither does a mutation.
 import { createLogger } from '@cadres/kit';
-import { describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { describeEachDatabase, testToken, testTrust } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway } from '@cadres/gateway';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
@@ -20,7 +20,7 @@ describeEachDatabase('in-flight deduplication at the gateway', (db) => {
     plain = await createGateway({
       supergraphPath,
       subgraphUrls: Object.fromEntries(Object.entries(fed.faults).map(([name, proxy]) => [name, proxy.url])),
-      authSecret: TEST_AUTH_SECRET,
+      trust: await testTrust('gateway'),
       log: createLogger('gateway', 'silent'),
       rateLimit: { perSecond: 0, burst: 1 },
       deduplicate: false,

@@ -2,8 +2,8 @@
 // answering other callers meanwhile. The limits' defaults pass every dashboard in test/ (they run
 // with them); here, what they refuse.
 import net from 'node:net';
-import { createLogger, signToken } from '@cadres/kit';
-import { countStatements, createTestSubgraph, describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { createLogger } from '@cadres/kit';
+import { authorizationFor, countStatements, createTestSubgraph, describeEachDatabase, subgraphRequestHeaders, testTrust } from '@cadres/kit/src/testing';
 import { subgraph as placesSubgraph } from '@cadres/places';
 import { RateLimiter } from '@cadres/gateway/src/rate-limit';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
@@ -186,9 +186,10 @@ describeEachDatabase('hostile queries at the gateway', (db) => {
     const places = await createTestSubgraph(placesSubgraph, db, { requestTimeoutMs: 0 });
     try {
       const { url } = await places.listen(0);
-      const authorization = `Bearer ${await signToken({ sub: 'x', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET)}`;
+      const body = JSON.stringify({ query: '{ divisions(first: 500) { totalCount nodes { name children { totalCount } } } }' });
+      const headers = await subgraphRequestHeaders({ sub: 'x', role: 'ADMIN', scope: null }, 'places', body);
       const { result, statements } = await countStatements(async () => {
-        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ divisions(first: 500) { totalCount nodes { name children { totalCount } } } }' }) });
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
         return res.json();
       });
       expect(result).toEqual({
@@ -216,10 +217,10 @@ describe('the rate limit per caller', () => {
 
   it('answers 429 with Retry-After once a token has spent its burst', async () => {
     const { createGateway, supergraphPath } = await import('@cadres/gateway');
-    const gateway = await createGateway({ supergraphPath, subgraphUrls: {}, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), rateLimit: { perSecond: 1, burst: 2 } });
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: {}, trust: await testTrust('gateway'), log: createLogger('gateway', 'silent'), rateLimit: { perSecond: 1, burst: 2 } });
     try {
       const { url } = await gateway.listen(0);
-      const authorization = `Bearer ${await signToken({ sub: 'script', role: 'ANALYST', scope: null }, TEST_AUTH_SECRET)}`;
+      const authorization = await authorizationFor({ sub: 'script', role: 'ANALYST', scope: null });
       const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: '{"query":"{ __typename }"}' });
       const answers = [await send(), await send(), await send()];
       expect(answers.map((r) => r.status)).toEqual([200, 200, 429]);

@@ -4,7 +4,7 @@
 // one retry a read gets.
 import { createLogger, creditCodeCheckChar } from '@cadres/kit';
 import { DEMO_PROJECTS_AS_OF } from '@cadres/demo';
-import { describeEachDatabase, TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { describeEachDatabase, testToken, testTrust } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway } from '@cadres/gateway';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
@@ -254,7 +254,7 @@ describeEachDatabase('the circuit breaker', (db) => {
     gateway = await createGateway({
       supergraphPath,
       subgraphUrls: Object.fromEntries(Object.entries(fed.faults).map(([name, proxy]) => [name, proxy.url])),
-      authSecret: TEST_AUTH_SECRET,
+      trust: await testTrust('gateway'),
       log: createLogger('gateway', 'silent'),
       subgraphTimeoutMs: 1000,
       breakerFailures: 2,

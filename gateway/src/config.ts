@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { commonEnv, parseConfig, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
+import { commonEnv, keyConfig, parseConfig, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
 import { defaultLimits } from './limits';
 
 /** Built when parsed, so that it covers every subgraph registered by then. */
@@ -40,7 +40,7 @@ const gatewayEnv = () =>
   })
     .transform((e) => ({
       dataDir: e.DATA_DIR,
-      authSecret: e.AUTH_SECRET,
+      keys: keyConfig(e, 'gateway'),
       logLevel: e.LOG_LEVEL,
       port: e.GATEWAY_PORT,
       supergraphPath: e.SUPERGRAPH_PATH,

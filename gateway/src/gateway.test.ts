@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLogger, signToken, subgraphEntries } from '@cadres/kit';
-import { TEST_AUTH_SECRET } from '@cadres/kit/src/testing';
+import { createLogger, ensureDevKeys, subgraphEntries } from '@cadres/kit';
+import { testToken, testTrust } from '@cadres/kit/src/testing';
 import { supergraphPath } from './compose';
 import { createGateway } from './server';
 
@@ -17,7 +17,7 @@ describe('the gateway on its own', () => {
     const gateway = await createGateway({
       supergraphPath,
       subgraphUrls: { places: dead, people: dead, enterprises: dead, issues: dead },
-      authSecret: TEST_AUTH_SECRET,
+      trust: await testTrust('gateway'),
       log,
     });
     const { url } = await gateway.listen(0);
@@ -38,9 +38,9 @@ describe('the gateway on its own', () => {
     });
     await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
     const places = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/graphql`;
-    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, authSecret: TEST_AUTH_SECRET, log });
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, trust: await testTrust('gateway'), log });
     const { url } = await gateway.listen(0);
-    const token = await signToken({ sub: 't', role: 'ANALYST', scope: '370502000000' }, TEST_AUTH_SECRET);
+    const token = await testToken({ sub: 't', role: 'ANALYST', scope: '370502000000' });
     try {
       for (let i = 0; i < 2; i++) {
         const res = await fetch(url, {
@@ -67,9 +67,9 @@ describe('the gateway on its own', () => {
     const line = full.split('\n').find((l) => l.trimStart().startsWith('buildingUnit(id: ID!)'))!;
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'supergraph-')), 'supergraph.graphql');
     writeFileSync(file, full.replace(`${line}\n`, ''));
-    const gateway = await createGateway({ supergraphPath: file, authSecret: TEST_AUTH_SECRET, log });
+    const gateway = await createGateway({ supergraphPath: file, trust: await testTrust('gateway'), log });
     const { url } = await gateway.listen(0);
-    const token = await signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    const token = await testToken({ sub: 't', role: 'ADMIN', scope: null });
     const queryFields = async () => {
       const res = await fetch(url, {
         method: 'POST',
@@ -96,8 +96,10 @@ describe('the gateway on its own', () => {
 
 describe('the gateway process', () => {
   it('starts from main.ts and exits 0 on SIGTERM', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gw-'));
+    await ensureDevKeys(dataDir, ['gateway']);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'main.ts')], {
-      env: { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'info', AUTH_SECRET: TEST_AUTH_SECRET, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'gw-')) },
+      env: { ...process.env, GATEWAY_PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -123,9 +125,9 @@ describe('a subgraph that does not answer', () => {
     const silent = http.createServer(() => {}); // accepts, never answers
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const places = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
-    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), subgraphTimeoutMs: 300 });
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, trust: await testTrust('gateway'), log: createLogger('gateway', 'silent'), subgraphTimeoutMs: 300 });
     const { url } = await gateway.listen(0);
-    const token = await signToken({ sub: 't', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+    const token = await testToken({ sub: 't', role: 'ADMIN', scope: null });
     try {
       const res = await fetch(url, {
         method: 'POST',
@@ -145,7 +147,7 @@ describe('a subgraph that does not answer', () => {
 
 describe('CORS for dashboards served from elsewhere', () => {
   it('answers a preflight and tags responses for allowed origins only', async () => {
-    const gateway = await createGateway({ supergraphPath, authSecret: TEST_AUTH_SECRET, log: createLogger('gateway', 'silent'), corsOrigins: ['http://dash.local'] });
+    const gateway = await createGateway({ supergraphPath, trust: await testTrust('gateway'), log: createLogger('gateway', 'silent'), corsOrigins: ['http://dash.local'] });
     const { url } = await gateway.listen(0);
     try {
       const preflight = await fetch(url, {

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, reportProgress, resolveAuthSecret, stopOnSignals } from '@cadres/kit';
+import { createLogger, loadTrust, reportProgress, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -46,7 +46,7 @@ async function main() {
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
-    authSecret: resolveAuthSecret(config.authSecret, config.dataDir),
+    trust: await loadTrust(config.keys, 'gateway'),
     log,
     maxSockets: config.maxSockets,
     subgraphTimeoutMs: config.subgraphTimeoutMs,

@@ -20,8 +20,9 @@ import {
   maskUnexpectedErrors,
   sendJson,
   serveGraphQL,
-  verifyAuthorization,
+  CREDENTIAL_HEADER,
   type HttpLimits,
+  type Trust,
   type Listening,
   type Logger,
   type Viewer,
@@ -43,7 +44,8 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<string, string>>;
   /** The subgraphs /ready waits for: every registered one (subgraphs/registry.ts) unless told otherwise. */
   subgraphs?: readonly string[];
-  authSecret: string;
+  /** Verifies callers' tokens (public keys only) and signs the credential each subgraph request carries. */
+  trust: Trust;
   log?: Logger;
   maxSockets?: number;
   /** A subgraph that has not answered by then fails its part of the request. */
@@ -285,11 +287,13 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       const timeout = opts.subgraphTimeoutMs ?? 30_000;
       return new SubgraphDataSource(name, breaker, log, timeout, opts.deduplicate ?? true, {
         url: target,
-        fetcher: (async (input: string, init: object) => {
+        fetcher: (async (input: string, init: { body?: string; headers?: Record<string, string> }) => {
           let response: Awaited<ReturnType<typeof fetch>>;
+          // The subgraph answers only with this: it binds the body as sent and the caller's token.
+          const headers = { ...init.headers, [CREDENTIAL_HEADER]: await opts.trust.credentials.sign(name, init.body ?? '', init.headers?.authorization) };
           try {
             // The deadline runs from the call, through the body: waiting for a pooled socket is waiting too.
-            response = await fetch(input, { ...init, agent, signal: AbortSignal.timeout(timeout) as never });
+            response = await fetch(input, { ...init, headers, agent, signal: AbortSignal.timeout(timeout) as never });
           } catch (e) {
             // Say which part of the graph is down, without its address.
             const timedOut = (e as { name?: string }).name === 'AbortError';
@@ -373,7 +377,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     // The token is checked before the body is read: a stranger's request costs a header parse.
     let viewer: Viewer;
     try {
-      viewer = await verifyAuthorization(authorization, opts.authSecret);
+      viewer = await opts.trust.verifyToken(authorization);
     } catch (e) {
       res.setHeader('connection', 'close');
       return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });

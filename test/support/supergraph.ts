@@ -2,7 +2,6 @@ import path from 'node:path';
 import {
   createLogger,
   definitionOf,
-  signToken,
   subgraphEntries,
   type Clock,
   type Subgraph,
@@ -10,7 +9,7 @@ import {
   type Viewer,
 } from '@cadres/kit';
 import { buildDemoWorld, type DemoWorld } from '@cadres/demo';
-import { createTestSubgraph, TEST_AUTH_SECRET, type TestDatabaseKind } from '@cadres/kit/src/testing';
+import { createTestSubgraph, testToken, testTrust, type TestDatabaseKind } from '@cadres/kit/src/testing';
 import { createGateway, supergraphPath, type Gateway, type GatewayOptions } from '@cadres/gateway';
 import { startFaultyProxy, type FaultyProxy } from './faulty-proxy';
 
@@ -65,7 +64,7 @@ export async function startSupergraph(
     gateway = await createGateway({
       supergraphPath: opts.supergraph ?? supergraphPath,
       subgraphUrls: opts.faults ? Object.fromEntries(Object.entries(faults).map(([name, proxy]) => [name, proxy.url])) : peers,
-      authSecret: TEST_AUTH_SECRET,
+      trust: await testTrust('gateway'),
       log: createLogger('gateway', 'silent'),
       // Tests send requests back to back under one token; the limiter has its own test.
       rateLimit: { perSecond: 0, burst: 1 },
@@ -77,7 +76,7 @@ export async function startSupergraph(
     await stopAll();
     throw e;
   }
-  const adminToken = await signToken({ sub: 'e2e-admin', role: 'ADMIN', scope: null }, TEST_AUTH_SECRET);
+  const adminToken = await testToken({ sub: 'e2e-admin', role: 'ADMIN', scope: null });
 
   return {
     url,
@@ -85,7 +84,7 @@ export async function startSupergraph(
     gateway: gateway!,
     faults,
     world,
-    token: (viewer = {}) => signToken({ sub: 'e2e', role: 'ADMIN', scope: null, ...viewer }, TEST_AUTH_SECRET),
+    token: (viewer = {}) => testToken({ sub: 'e2e', role: 'ADMIN', scope: null, ...viewer }),
     async request(query, variables = {}, { token = adminToken } = {}) {
       const res = await fetch(url, {
         method: 'POST',

@@ -12,7 +12,8 @@ import {
   createRandom,
 } from '@cadres/demo';
 import {
-  TEST_AUTH_SECRET,
+  testToken,
+  testTrust,
   countStatements,
   createTestSubgraph,
   data,
@@ -273,7 +274,7 @@ describeEachDatabase('enterprises subgraph: key projects', (db) => {
     it('follows configured thresholds in SQL too', async () => {
       const rules = { yellowBehindBp: 500, redBehindBp: 2000, redUnstartedMonths: 1 };
       const other = await createSubgraph(enterprises, {
-        dataSource: sg.ds, dataDir: '.', authSecret: TEST_AUTH_SECRET, log: createLogger('enterprises', 'silent'), now: () => clock, config: rules,
+        dataSource: sg.ds, dataDir: '.', trust: await testTrust('enterprises'), log: createLogger('enterprises', 'silent'), now: () => clock, config: rules,
       });
       try {
         expect(await agree(other, rules)).toEqual([]);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseConfig, subgraphEnv } from './config';
 import { subgraphEntries } from './registry';
 
@@ -6,7 +7,20 @@ const registered = subgraphEntries().map((e) => e.name).join(', ');
 describe('config', () => {
   it('applies defaults: the port and every peer URL from the registry', () => {
     const { peers, ...rest } = parseConfig(subgraphEnv('places'), {});
-    expect(rest).toEqual({ dataDir: './data', authSecret: undefined, logLevel: 'info', dbUrl: undefined, port: 4001, demo: null });
+    expect(rest).toEqual({
+      dataDir: './data',
+      keys: {
+        issuer: 'cadres-dev',
+        audience: 'cadres',
+        tokenKeys: path.join('data', 'keys', 'token-issuer.jwks.json'),
+        serviceKeyFile: path.join('data', 'keys', 'services', 'places.jwk'),
+        serviceKeys: path.join('data', 'keys', 'services.jwks.json'),
+      },
+      logLevel: 'info',
+      dbUrl: undefined,
+      port: 4001,
+      demo: null,
+    });
     expect(peers).toMatchObject({
       places: 'http://127.0.0.1:4001/graphql',
       people: 'http://127.0.0.1:4002/graphql',
@@ -35,7 +49,7 @@ describe('config', () => {
   it('stops with a message naming each bad variable', () => {
     expect(() =>
       parseConfig(subgraphEnv('places'), { PLACES_DB_URL: 'postgres://x/y', PLACES_PORT: 'eighty', AUTH_SECRET: 'short' }),
-    ).toThrow(/AUTH_SECRET: expected at least 32 characters[\s\S]*PLACES_DB_URL: expected mysql:\/\/[\s\S]*PLACES_PORT/);
+    ).toThrow(/AUTH_SECRET: is no longer read: tokens are verified with public keys[\s\S]*PLACES_DB_URL: expected mysql:\/\/[\s\S]*PLACES_PORT/);
   });
 
   it('refuses the URL of a subgraph nobody registered, with the other bad values', () => {

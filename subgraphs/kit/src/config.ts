@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { keyConfig, keySettings } from './keys';
 import { defaultSubgraphUrl, settingPrefix, subgraphEntries, subgraphEntry } from './registry';
 
 export class ConfigError extends Error {}
@@ -27,7 +28,7 @@ export const port = (fallback: number) => z.coerce.number().int().min(0).max(655
 /** What every process (gateway and subgraphs) reads. */
 export const commonEnv = {
   DATA_DIR: z.string().min(1).default('./data'),
-  AUTH_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  ...keySettings,
   LOG_LEVEL: logLevel.default('info'),
 };
 
@@ -81,7 +82,7 @@ export function subgraphEnv(name: string) {
     DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
   }).transform((e: Record<string, unknown>) => ({
     dataDir: e.DATA_DIR as string,
-    authSecret: e.AUTH_SECRET as string | undefined,
+    keys: keyConfig(e, name),
     logLevel: e.LOG_LEVEL as string,
     dbUrl: e[`${upper}_DB_URL`] as string | undefined,
     port: e[`${upper}_PORT`] as number,

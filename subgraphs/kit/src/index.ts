@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './keys';
 export * from './config';
 export * from './connection';
 export * from './dates';

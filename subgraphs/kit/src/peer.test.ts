@@ -28,7 +28,7 @@ function fakePeer(reply: (body: any) => { status?: number; json: unknown }) {
   );
 }
 
-const ctxFor = (url: string): PeerContext => ({ peers: { places: url }, authorization: 'Bearer abc', requestId: 'req-1' });
+const ctxFor = (url: string): PeerContext => ({ peers: { places: url }, authorization: 'Bearer abc', requestId: 'req-1', credential: async (peer) => `credential-for-${peer}` });
 
 describe('peer client', () => {
   it('asks _entities once for the whole list, forwarding the token and request id; missing entities are null', async () => {
@@ -44,6 +44,7 @@ describe('peer client', () => {
       expect(peer.seen).toHaveLength(1);
       expect(peer.seen[0].headers.authorization).toBe('Bearer abc');
       expect(peer.seen[0].headers['x-request-id']).toBe('req-1');
+      expect(peer.seen[0].headers['x-service-credential']).toBe('credential-for-places');
       expect(peer.seen[0].body).toEqual({
         query: 'query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code } } }',
         variables: { r: reps },
@@ -86,10 +87,13 @@ describe('peer client', () => {
 
 describe('the fake owners tests use', () => {
   it("answer what the owners' real SDL serves, and refuse a selection they do not", async () => {
-    const { startFakeOwners } = await import('./testing');
+    const { startFakeOwners, testTrust } = await import('./testing');
     const owners = await startFakeOwners();
+    const { credentials } = await testTrust('people');
     try {
-      const ctx: PeerContext = { peers: owners.peers, requestId: 'r' };
+      const ctx: PeerContext = { peers: owners.peers, requestId: 'r', credential: (peer, payload) => credentials.sign(peer, payload, undefined) };
+      // Without a credential the owners answer nothing, as the real ones.
+      await expect(divisionOf({ ...ctx, credential: async () => 'forged' }, 'Household', 'h-1', 'targetId')).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
       // A division is where it is; everything else lies in the fixture's community.
       expect(await divisionOf(ctx, 'Division', '370502001202', 'targetId')).toBe('370502001202');
       for (const type of ['BuildingUnit', 'Household', 'Enterprise', 'Project'] as const) {

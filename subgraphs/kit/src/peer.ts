@@ -1,13 +1,15 @@
 // Asking another subgraph (the owner of an entity) over HTTP, for the few checks a subgraph
 // cannot make from its own tables: "does this building unit exist, and in which division?"
 // before people links a cadre to it. The caller's Authorization header and request id are
-// forwarded, so the owner applies the caller's rights and the logs line up.
+// forwarded, so the owner applies the caller's rights and the logs line up, with this
+// subgraph's credential for the request (a subgraph answers only the gateway and its peers).
 
+import { CREDENTIAL_HEADER } from './auth';
 import { AppError, notFound } from './errors';
 import { entityOwnersOf, type OwnedType, type SubgraphName } from './registry';
 import type { SubgraphContext } from './subgraph';
 
-export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId'>;
+export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId' | 'credential'>;
 
 export class PeerError extends Error {
   constructor(readonly peer: string, message: string) {
@@ -43,20 +45,22 @@ export async function askPeer<T>(
   if (!url) throw new PeerError(peer, 'no URL configured');
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-request-id': ctx.requestId };
   if (ctx.authorization) headers.authorization = ctx.authorization;
+  const body = JSON.stringify({ query, variables });
+  headers[CREDENTIAL_HEADER] = await ctx.credential(peer, body);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
   } catch {
     throw peerUnavailable(peer);
   }
-  let body: PeerResponse<T>;
+  let answer: PeerResponse<T>;
   try {
-    body = (await response.json()) as PeerResponse<T>;
+    answer = (await response.json()) as PeerResponse<T>;
   } catch {
     throw new PeerError(peer, `answered HTTP ${response.status} without a GraphQL body`);
   }
-  if (!body || typeof body !== 'object') throw new PeerError(peer, `answered HTTP ${response.status} without a GraphQL body`);
-  return body;
+  if (!answer || typeof answer !== 'object') throw new PeerError(peer, `answered HTTP ${response.status} without a GraphQL body`);
+  return answer;
 }
 
 /**

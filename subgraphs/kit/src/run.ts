@@ -1,5 +1,5 @@
-import { resolveAuthSecret } from './auth';
 import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './config';
+import { loadTrust } from './keys';
 import { createLogger, type Logger } from './logger';
 import { reportProgress } from './progress';
 import { createSubgraph, type SubgraphDefinition } from './subgraph';
@@ -37,7 +37,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
     const subgraph = await createSubgraph(def, {
       dbUrl: env.dbUrl,
       dataDir: env.dataDir,
-      authSecret: resolveAuthSecret(env.authSecret, env.dataDir),
+      trust: await loadTrust(env.keys, def.name),
       log,
       peers: env.peers,
       config,

@@ -9,13 +9,13 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { DataSource, MixedList } from 'typeorm';
 import type { z } from 'zod';
-import { verifyAuthorization, type Viewer } from './auth';
+import { CREDENTIAL_HEADER, type Trust, type Viewer } from './auth';
 import { parseConfig } from './config';
 import { openDatabase, requestStats } from './db';
 // Types only: kit itself never loads the demo package (run.ts imports it when DEMO_DATA asks).
 import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
-import { createHttpServer, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
+import { createHttpServer, HttpError, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
@@ -39,6 +39,8 @@ export interface SubgraphContext {
   peers: Readonly<Record<string, string>>;
   /** Aborted when the caller has gone (the gateway gave up) or the request ran out of time. */
   signal?: AbortSignal;
+  /** Signs this request's credential for a peer it asks (`payload`: the body it sends). */
+  credential(peer: string, payload: string): Promise<string>;
 }
 
 /**
@@ -112,7 +114,8 @@ export interface SubgraphOptions<C = unknown> {
   /** mysql://… or undefined for the embedded SQLite file under dataDir (`:memory:` in tests). */
   dbUrl?: string;
   dataDir: string;
-  authSecret: string;
+  /** Verifies callers' tokens and the service credential every request must carry, and signs this subgraph's own. */
+  trust: Trust;
   log?: Logger;
   now?: Clock;
   /** An open DataSource to use instead of opening one (tests share one per file). */
@@ -202,6 +205,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     authorization,
     peers,
     signal,
+    credential: (peer, payload) => opts.trust.credentials.sign(peer, payload, authorization),
   });
 
   const httpServer = createHttpServer(async (req, res) => {
@@ -220,11 +224,25 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     const deadline = setTimeout(() => abandoned.abort(), timeoutMs);
     if (timeoutMs <= 0) abandoned.abort();
     res.once('close', () => res.writableFinished || abandoned.abort());
+    const authorization = req.headers.authorization;
+    let viewer: Viewer;
+    try {
+      // Checked before the body is read, as at the gateway: a stranger costs a header parse.
+      viewer = await opts.trust.verifyToken(authorization);
+    } catch (e) {
+      clearTimeout(deadline);
+      throw new HttpError(401, (e as Error).message, 'UNAUTHENTICATED');
+    }
+    const fromService = async (payload: string) => {
+      try {
+        await opts.trust.credentials.verify(req.headers[CREDENTIAL_HEADER] as string | undefined, payload, authorization);
+      } catch (e) {
+        throw new HttpError(401, (e as Error).message, 'UNAUTHENTICATED');
+      }
+    };
     const { status, body } = await requestStats
       .run(stats, () =>
-        serveGraphQL(server, req, res, async () =>
-          context(await verifyAuthorization(req.headers.authorization, opts.authSecret), requestId, req.headers.authorization, abandoned.signal),
-        ),
+        serveGraphQL(server, req, res, async () => context(viewer, requestId, authorization, abandoned.signal), undefined, fromService),
       )
       .finally(() => clearTimeout(deadline));
     log.info(

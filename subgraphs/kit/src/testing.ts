@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { signToken, type Viewer } from './auth';
+import { generateKeyPair, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  CREDENTIAL_HEADER,
+  createServiceCredentials,
+  createTokenVerifier,
+  signToken,
+  type SigningKey,
+  type TokenAudience,
+  type Trust,
+  type Viewer,
+} from './auth';
 import { statementCount } from './db';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,16 +122,72 @@ export async function data<D = Record<string, any>>(
   return result.data as D;
 }
 
-export const TEST_AUTH_SECRET = 'test-secret-test-secret-test-secret-0123';
+/**
+ * Test keys, made once per test process: the token issuer's, and one per service (named by its
+ * kid, like the development keys). Every test service trusts every other.
+ */
+export const testTokenAudience: TokenAudience = { issuer: 'cadres-test', audience: 'cadres' };
+type KeyPair = { signing: SigningKey; publicKey: KeyLike };
+const keyPairs = new Map<string, Promise<KeyPair>>();
+function testKeyPair(kid: string): Promise<KeyPair> {
+  let pair = keyPairs.get(kid);
+  if (!pair) {
+    pair = generateKeyPair('EdDSA', { crv: 'Ed25519' }).then(({ publicKey, privateKey }) => ({ signing: { kid, alg: 'EdDSA', key: privateKey }, publicKey }));
+    keyPairs.set(kid, pair);
+  }
+  return pair;
+}
+const TEST_ISSUER_KID = 'test-issuer';
+const testServiceKeys: JWTVerifyGetKey = async ({ kid }) => {
+  if (!kid || kid === TEST_ISSUER_KID || !keyPairs.has(kid)) throw new Error(`no test service key ${kid}`);
+  return (await testKeyPair(kid)).publicKey;
+};
+
+/** What `service` trusts in tests: tokens of the test issuer, credentials of any test service. */
+export async function testTrust(service: string): Promise<Trust> {
+  const [issuer, own] = await Promise.all([testKeyPair(TEST_ISSUER_KID), testKeyPair(service)]);
+  return {
+    verifyToken: createTokenVerifier(async () => issuer.publicKey, testTokenAudience),
+    credentials: createServiceCredentials(service, own.signing, testServiceKeys),
+  };
+}
+
+/** The test issuer's private key (tests that forge or expire tokens sign with it). */
+export const testIssuerKey = async (): Promise<SigningKey> => (await testKeyPair(TEST_ISSUER_KID)).signing;
+
+/** A test service's private key (tests that forge credentials sign with it). */
+export const testServiceKey = async (service: string): Promise<SigningKey> => (await testKeyPair(service)).signing;
+
+/** A valid test token for `viewer`. */
+export async function testToken(viewer: Viewer, expiresIn: string | number = '1h'): Promise<string> {
+  return signToken(viewer, await testIssuerKey(), testTokenAudience, expiresIn);
+}
 
 /** The `Authorization` header value of a valid test token for `viewer`. */
 export async function authorizationFor(viewer: Viewer): Promise<string> {
-  return `Bearer ${await signToken(viewer, TEST_AUTH_SECRET)}`;
+  return `Bearer ${await testToken(viewer)}`;
 }
 
-/** The headers a request sent straight to a subgraph over HTTP needs to be accepted, as `viewer`. */
-export async function subgraphRequestHeaders(viewer: Viewer): Promise<Record<string, string>> {
-  return { authorization: await authorizationFor(viewer) };
+/**
+ * The headers a request sent straight to `subgraph` over HTTP needs to be accepted, as
+ * `viewer`: its token and the gateway's credential for this `payload` (the POST body as sent,
+ * or the GET query string such as `?query=…`).
+ */
+export async function subgraphRequestHeaders(viewer: Viewer, subgraph: string, payload: string): Promise<Record<string, string>> {
+  const authorization = await authorizationFor(viewer);
+  const credential = await (await testTrust('gateway')).credentials.sign(subgraph, payload, authorization);
+  return { authorization, [CREDENTIAL_HEADER]: credential };
+}
+
+/** `fetch` as the gateway would send it to `subgraph`, as `viewer` (headers from subgraphRequestHeaders). */
+export function subgraphFetch(viewer: Viewer, subgraph: string): typeof fetch {
+  return async (input, init = {}) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const payload = typeof init.body === 'string' ? init.body : url.search;
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(await subgraphRequestHeaders(viewer, subgraph, payload))) headers.set(name, value);
+    return fetch(input, { ...init, headers });
+  };
 }
 
 /**
@@ -139,7 +205,7 @@ export async function createTestSubgraph<C>(
   const subgraph = await createSubgraph(def, {
     dbUrl: await db.create(def.name),
     dataDir: path.join(os.tmpdir(), 'cadres-test'),
-    authSecret: TEST_AUTH_SECRET,
+    trust: await testTrust(def.name),
     log: createLogger(def.name, 'silent'),
     now: opts.now,
     peers: owners?.peers ?? opts.peers,
@@ -194,10 +260,18 @@ export async function startFakeOwners(
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', async () => {
-      const schema = schemas.get((req.url ?? '').split('/')[1]);
+      const peer = (req.url ?? '').split('/')[1];
+      const schema = schemas.get(peer);
+      res.setHeader('content-type', 'application/json');
+      // Like the real owners, a fake answers only a request that carries a service credential.
+      try {
+        await (await testTrust(peer)).credentials.verify(req.headers[CREDENTIAL_HEADER] as string | undefined, body, req.headers.authorization);
+      } catch (e) {
+        res.statusCode = 401;
+        return res.end(JSON.stringify({ errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] }));
+      }
       const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
       const result = schema ? await graphql({ schema, source: query, variableValues: variables }) : { errors: [{ message: `no such peer: ${req.url}` }] };
-      res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(result));
     });
   });
