@@ -71,12 +71,15 @@ describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
 
   it('answers introspection only to an authenticated caller, on the gateway and on a subgraph', async () => {
     const body = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
-    const post = (url: string, fetchFn: typeof fetch) => fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = async (url: string, fetchFn: typeof fetch) => {
+      const res = await fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return { status: res.status, body: (await res.json()) as any };
+    };
     for (const target of targets) {
       const refused = await post(target.url(), fetch);
-      expect([target.name, refused.status, (await refused.json()).errors?.[0]?.extensions?.code]).toEqual([target.name, 401, 'UNAUTHENTICATED']);
+      expect([target.name, refused.status, refused.body.errors?.[0]?.extensions?.code]).toEqual([target.name, 401, 'UNAUTHENTICATED']);
       const answered = await post(target.url(), await target.fetchFn());
-      expect([target.name, await answered.json()]).toEqual([target.name, { data: { __schema: { queryType: { name: 'Query' } } } }]);
+      expect([target.name, answered.body]).toEqual([target.name, { data: { __schema: { queryType: { name: 'Query' } } } }]);
     }
   });
 });

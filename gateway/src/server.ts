@@ -27,7 +27,7 @@ import {
   type Logger,
   type Viewer,
 } from '@cadres/kit';
-import { costLimitPlugin, defaultLimits, formatLimitError, limitRules, type QueryLimits } from './limits';
+import { apolloLimits, defaultLimits, type QueryLimits } from './limits';
 import { RateLimiter } from './rate-limit';
 import { CircuitBreaker, failedFieldErrors } from './resilience';
 import { serveGraphiqlAsset, serveGraphiqlPage } from './graphiql';
@@ -317,15 +317,14 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const httpLimits = { ...defaultHttpLimits, maxBodyBytes: 256 << 10, ...opts.http };
   const rate = opts.rateLimit ?? { perSecond: 50, burst: 200 };
   const rateLimiter = rate.perSecond > 0 ? new RateLimiter(rate.perSecond, rate.burst) : undefined;
-  const mask = maskUnexpectedErrors(log);
+  const limited = apolloLimits<GatewayContext>(limits, maskUnexpectedErrors(log));
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    // graphql-js stops parsing a document past this many tokens (a parse error, given its own code).
-    parseOptions: { maxTokens: limits.tokens },
-    formatError: (formatted, error) => formatLimitError(formatted, error, limits) ?? mask(formatted, error),
-    validationRules: limitRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), costLimitPlugin(limits.cost)],
+    parseOptions: limited.parseOptions,
+    validationRules: limited.validationRules,
+    formatError: limited.formatError,
+    plugins: [ApolloServerPluginLandingPageDisabled(), limited.plugin],
   });
   await server.start();
 

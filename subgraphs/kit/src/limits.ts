@@ -1,11 +1,12 @@
 // Limits on what one request may ask of the graph, checked at the gateway before any subgraph is
-// asked. Each is linear in the document: a fragment is measured once and its figure reused at
+// asked, and again by each subgraph on what it is sent (a peer or a stolen credential is no way
+// around them). Each is linear in the document: a fragment is measured once and its figure reused at
 // every spread, so a small document of fragments that spread each other twice costs no more to
 // check than to read. Each refusal has its own code and says the limit.
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
@@ -38,6 +39,18 @@ export interface QueryLimits {
 }
 
 export const defaultLimits: QueryLimits = { depth: 12, aliases: 30, directives: 50, tokens: 2000, cost: 1_000_000 };
+
+/**
+ * What a subgraph allows: what the gateway sends it is a client's operation planned again, one
+ * level deeper (`_entities`), with its fragments written out and keys, `__typename` and the
+ * planner's own aliases added. The cost is the same: `_entities` counts its representations.
+ */
+export const subgraphLimits: QueryLimits = {
+  ...defaultLimits,
+  depth: defaultLimits.depth + 1,
+  aliases: defaultLimits.aliases * 2,
+  tokens: defaultLimits.tokens * 10,
+};
 
 /** Pages are `first` long (20 by default, at most 500: the contract's convention). */
 const DEFAULT_PAGE = 20;
@@ -127,6 +140,12 @@ export function operationCost(
 }
 
 function sizeOf(type: import('graphql').GraphQLOutputType, args: readonly import('graphql').ArgumentNode[], variables: Record<string, unknown>): number {
+  // A subgraph's `_entities` resolves one entity per representation the gateway sent.
+  const representations = args.find((a) => a.name.value === 'representations');
+  if (representations) {
+    const value = valueFromASTUntyped(representations.value, variables);
+    if (Array.isArray(value)) return value.length;
+  }
   const named = getNamedType(type);
   const isConnection = named.name.endsWith('Connection');
   if (!isConnection && !isListType(getNullableType(type))) return 1;
@@ -137,7 +156,7 @@ function sizeOf(type: import('graphql').GraphQLOutputType, args: readonly import
 }
 
 /** Refuses an operation whose estimated cost is over `max`, once its variables are known. */
-export function costLimitPlugin(max: number): ApolloServerPlugin {
+export function costLimitPlugin<C extends BaseContext = BaseContext>(max: number): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
@@ -155,5 +174,21 @@ export function costLimitPlugin(max: number): ApolloServerPlugin {
         },
       };
     },
+  };
+}
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * The ApolloServer options that apply `limits` (its plugin goes in with the server's others);
+ * a refusal keeps its own code, every other error goes to `formatError`.
+ */
+export function apolloLimits<C extends BaseContext>(limits: QueryLimits, formatError: FormatError) {
+  return {
+    // graphql-js stops parsing a document past this many tokens (a parse error, given its own code).
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: limitRules(limits),
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => formatLimitError(formatted, error, limits) ?? formatError(formatted, error),
+    plugin: costLimitPlugin<C>(limits.cost),
   };
 }

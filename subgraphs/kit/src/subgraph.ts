@@ -16,6 +16,7 @@ import { openDatabase, requestStats } from './db';
 import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, HttpError, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
+import { apolloLimits, subgraphLimits } from './limits';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
@@ -186,11 +187,14 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: asResolverMap({ ...scalarResolvers, ...resolvers }) }]);
+  const limits = apolloLimits<SubgraphContext>(subgraphLimits, maskUnexpectedErrors(log, def.name));
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(log, def.name),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), stopAbandonedWork],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: limits.formatError,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), stopAbandonedWork, limits.plugin],
   });
   await server.start();
 
