@@ -42,8 +42,9 @@ export function deploymentProblems(composeYaml: string, initSql: string, entries
   }
 
   const names = new Set(entries.map((e) => e.name));
+  const infrastructure = new Set(['mysql', 'keys', 'gateway']);
   for (const service of Object.keys(services)) {
-    if (!names.has(service) && service !== 'mysql' && service !== 'gateway') problems.push(`docker-compose.yml runs ${service}, which subgraphs/registry.ts does not have`);
+    if (!names.has(service) && !infrastructure.has(service)) problems.push(`docker-compose.yml runs ${service}, which subgraphs/registry.ts does not have`);
   }
   for (const database of databases) if (!names.has(database)) problems.push(`scripts/mysql-init.sql creates ${database}, which subgraphs/registry.ts does not have`);
   return problems;
