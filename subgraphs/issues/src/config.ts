@@ -20,6 +20,8 @@ export const issuesSettings = z
     ISSUES_YELLOW_SHARE: z.coerce.number().min(0).max(1).default(0.2),
     /** Overdue this long: the sweep escalates to level 3 (挂牌督办). */
     ISSUES_ESCALATE_AFTER_HOURS: hours(72),
+    /** How many extensions ADMIN may approve per issue (requestExtension, decideExtension). */
+    ISSUES_MAX_EXTENSIONS: z.coerce.number().int().min(0).max(10).default(2),
     /** How often the running subgraph's supervision sweep runs; 0 turns it off. */
     ISSUES_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400, 'expected at most a day (86400)').default(300),
   })
@@ -39,6 +41,7 @@ export const issuesSettings = z
     yellowShare: e.ISSUES_YELLOW_SHARE,
     escalateAfterHours: e.ISSUES_ESCALATE_AFTER_HOURS,
     sweepSeconds: e.ISSUES_SWEEP_SECONDS,
+    maxExtensions: e.ISSUES_MAX_EXTENSIONS,
   }));
 
 export type IssuesConfig = z.infer<typeof issuesSettings>;

@@ -1,7 +1,6 @@
 import { IdempotencyRecord, parseConfig, type Subgraph } from '@cadres/kit';
 import {
   adminViewer,
-  createTestSubgraph,
   data,
   describeEachDatabase,
   expectIdempotentCreate,
@@ -11,13 +10,14 @@ import {
 } from '@cadres/kit/src/testing';
 import { issuesSettings } from './config';
 import { Issue, IssueEvent, Rating } from './entities';
-import { subgraph as issuesSubgraph } from './server';
+import { createIssuesSubgraph } from './test-owners';
 
 const config = parseConfig(issuesSettings, {});
 const T0 = new Date('2026-03-02T08:00:00.123Z');
 
-const RATE = `mutation($score: Int!, $comment: String, $key: String) {
-  rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: "H-00001", score: $score, comment: $comment, aspect: WORK, idempotencyKey: $key) {
+// One household per test and caller: a second rating of the same cadre by the same household in a year replaces the first.
+const RATE = `mutation($rater: ID!, $score: Int!, $comment: String, $key: String) {
+  rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: $rater, score: $score, comment: $comment, aspect: WORK, idempotencyKey: $key) {
     id score comment at aspect } }`;
 const REPORT = `mutation($title: String!, $key: String) {
   reportIssue(input: { title: $title, description: "路灯不亮", category: INFRASTRUCTURE, kind: HELP, source: HOTLINE, urgency: GENERAL,
@@ -28,7 +28,7 @@ describeEachDatabase('issues subgraph: idempotent creation', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => clock });
+    issues = await createIssuesSubgraph(db, { config, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {
@@ -40,21 +40,22 @@ describeEachDatabase('issues subgraph: idempotent creation', (db) => {
     const { first, theirs } = await expectIdempotentCreate(issues, {
       mutation: RATE,
       field: 'rate',
-      variables: { score: 4, comment: '态度好' },
+      variables: { rater: 'H-00001', score: 4, comment: '态度好' },
       otherContent: { score: 5 },
+      otherCallerContent: { rater: 'H-00002' },
       count: count(Rating),
     });
     const rating = { score: 4, comment: '态度好', at: T0.toISOString(), aspect: 'WORK' };
     expect(first).toEqual({ id: first.id, ...rating });
     expect(theirs).toEqual({ id: theirs.id, ...rating });
     clock = new Date(T0.getTime() + 60_000);
-    const later = await data(issues, RATE, { score: 4, comment: ' 态度好 ', key: 'retry-rate' });
+    const later = await data(issues, RATE, { rater: 'H-00001', score: 4, comment: ' 态度好 ', key: 'retry-rate' });
     expect(later.rate).toEqual(first);
     expect(await count(Rating)()).toBe(2);
   });
 
   it('rate: 10 concurrent retries with one key make one rating', async () => {
-    const rating = await expectOneOfConcurrent(issues, { mutation: RATE, field: 'rate', variables: { score: 2, comment: null }, count: count(Rating), key: 'rate-race' });
+    const rating = await expectOneOfConcurrent(issues, { mutation: RATE, field: 'rate', variables: { rater: 'H-00003', score: 2, comment: null }, count: count(Rating), key: 'rate-race' });
     expect(rating).toEqual({ id: rating.id, score: 2, comment: null, at: T0.toISOString(), aspect: 'WORK' });
     expect(await issues.ds.getRepository(IdempotencyRecord).findBy({ idempotencyKey: 'rate-race' })).toEqual([
       expect.objectContaining({ operation: 'rate', caller: adminViewer.sub, resultId: rating.id }),
@@ -63,7 +64,7 @@ describeEachDatabase('issues subgraph: idempotent creation', (db) => {
 
   it('validates the key of rate with BAD_USER_INPUT and the field, after the existing checks', async () => {
     const before = await count(Rating)();
-    const attempt = async (variables: Record<string, unknown>) => (await runOperation(issues, RATE, variables)).errors?.map((e) => e.extensions);
+    const attempt = async (variables: Record<string, unknown>) => (await runOperation(issues, RATE, { rater: 'H-00004', ...variables })).errors?.map((e) => e.extensions);
     expect(await attempt({ score: 3, key: '' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'idempotencyKey' }]);
     expect(await attempt({ score: 3, key: 'x'.repeat(101) })).toEqual([{ code: 'BAD_USER_INPUT', field: 'idempotencyKey' }]);
     expect(await attempt({ score: 6, key: '' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'score' }]);

@@ -1,7 +1,6 @@
 import { IdempotencyRecord, parseConfig, type Subgraph } from '@cadres/kit';
 import {
   countStatements,
-  createTestSubgraph,
   data,
   describeEachDatabase,
   pendingSchemaChanges,
@@ -9,7 +8,7 @@ import {
 } from '@cadres/kit/src/testing';
 import { issuesSettings } from './config';
 import { Issue, IssueEvent } from './entities';
-import { subgraph as issuesSubgraph } from './server';
+import { createIssuesSubgraph } from './test-owners';
 
 const config = parseConfig(issuesSettings, {});
 const T0 = new Date('2026-03-02T08:00:00.123Z');
@@ -34,7 +33,7 @@ describeEachDatabase('issues subgraph: the ledger', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => clock });
+    issues = await createIssuesSubgraph(db, { config, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

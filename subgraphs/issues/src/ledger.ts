@@ -2,10 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { badInput } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OwnedRef, OwnedType } from '@cadres/kit';
+import type { OwnedRef } from '@cadres/kit';
+import type { Action } from './access';
 import type { IssuesConfig } from './config';
 import { Issue, IssueEvent, type IssueStatus } from './entities';
-import type { Step } from './workflow';
+import type { Owners } from './owners';
 
 /** Who acts, when, on which database: what every write needs. Resolvers build it from the context. */
 export interface Actor {
@@ -14,12 +15,12 @@ export interface Actor {
   /** ctx.viewer.sub, or `system:…` for the sweep and the demo seed. */
   actor: string;
   config: IssuesConfig;
-  /** Throws FORBIDDEN when the caller may not take `action` on the issue; absent for system actors. */
-  authorize?: (action: Step | 'report', issue: Pick<Issue, 'divisionCode' | 'assigneeId'>) => void;
+  /** Throws FORBIDDEN when the caller may not take `action` on the issue (access.ts); absent for system actors. */
+  authorize?: (action: Action, issue: Pick<Issue, 'divisionCode' | 'assigneeId' | 'reportedBy'>) => void;
   /** Throws NOT_FOUND unless the referenced entities exist at their owners; absent for system actors. */
   requireExisting?: (refs: OwnedRef[]) => Promise<void>;
-  /** The division an entity lies in, asked of its owner (NOT_FOUND with `field` if none); absent for system actors. */
-  locate?: (type: OwnedType, id: string, field: string) => Promise<string>;
+  /** What the owners know (divisions, departments, links); absent for system actors, who are trusted. */
+  owners?: Owners;
 }
 
 /** An optional id argument: trimmed, at most 40 characters; empty means absent. */

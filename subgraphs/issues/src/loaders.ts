@@ -12,7 +12,8 @@ import {
   type SubgraphContext,
 } from '@cadres/kit';
 import { In } from 'typeorm';
-import { Issue, IssueEvent } from './entities';
+import { mayRead, readableSql } from './access';
+import { DeadlineExtension, Issue, IssueEvent } from './entities';
 import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -29,12 +30,24 @@ export const historyOf = (ctx: SubgraphContext) =>
     ),
   );
 
-/** Visit.raisedIssues, oldest first. */
+/** Issue.deadlineExtensions of many issues in one statement, oldest first. */
+export const extensionsOf = (ctx: SubgraphContext) =>
+  ctx.loaders.get('extensionsOf', () =>
+    groupLoader(
+      (ids: string[]) =>
+        ctx.ds.getRepository(DeadlineExtension).find({ where: { issueId: In(ids) }, order: { issueId: 'ASC', requestedAt: 'ASC', id: 'ASC' } }),
+      (e) => e.issueId,
+    ),
+  );
+
+/** Visit.raisedIssues, oldest first: those the viewer may read. */
 export const raisedDuring = (ctx: SubgraphContext) =>
   ctx.loaders.get('raisedDuring', () =>
     groupLoader(
-      (ids: string[]) =>
-        ctx.ds.getRepository(Issue).find({ where: { visitId: In(ids) }, order: { reportedAt: 'ASC', ref: 'ASC' } }),
+      async (ids: string[]) =>
+        (await ctx.ds.getRepository(Issue).find({ where: { visitId: In(ids) }, order: { reportedAt: 'ASC', ref: 'ASC' } })).filter((i) =>
+          mayRead(ctx.viewer, i),
+        ),
       (i) => i.visitId!,
     ),
   );
@@ -43,12 +56,13 @@ type Owner = 'subtree' | 'Enterprise' | 'Project' | 'reporter';
 
 /**
  * Issue pages of many owners (subtrees, enterprises, projects, reporters) for one (filter,
- * first, after): one statement for the pages and one for the counts, whatever the number of owners.
+ * first, after): one statement for the pages and one for the counts, whatever the number of
+ * owners. Only the issues the viewer may read (access.ts), in the pages and in the counts.
  */
 export function issuesOf(ctx: SubgraphContext, owner: Owner, filter: IssueFilter | null | undefined, args: PageArgs) {
   const page = pageOf(args);
   return ctx.loaders.get(`issues:${owner}:${JSON.stringify(filter ?? null)}:${page.offset}:${page.limit}`, () => {
-    const parts: Where[] = [filterSql(filter, ctx.now())];
+    const parts: Where[] = [readableSql(ctx.viewer), filterSql(filter, ctx.now())];
     if (owner === 'Enterprise' || owner === 'Project') parts.push({ sql: 't.subjectType = ?', params: [owner] });
     const where = and(parts);
     const specs = owner === 'subtree' ? bySubtree('divisionCode') : byColumn(owner === 'reporter' ? 'reporterId' : 'subjectId');
@@ -61,10 +75,10 @@ export function issuesOf(ctx: SubgraphContext, owner: Owner, filter: IssueFilter
   });
 }
 
-/** Query.issues: one page, anywhere or in a subtree; the count runs only when asked for. */
+/** Query.issues: one page, anywhere or in a subtree, of what the viewer may read; the count runs only when asked for. */
 export async function issuesPage(ctx: SubgraphContext, divisionCode: string | null, filter: IssueFilter | null | undefined, args: PageArgs) {
   const page = pageOf(args);
-  const where = and([divisionCode ? subtreeSql(divisionCode) : { sql: '', params: [] }, filterSql(filter, ctx.now())]);
+  const where = and([readableSql(ctx.viewer), divisionCode ? subtreeSql(divisionCode) : { sql: '', params: [] }, filterSql(filter, ctx.now())]);
   const clause = where.sql ? ` WHERE ${where.sql}` : '';
   const raw: Record<string, unknown>[] = await ctx.ds.query(
     `SELECT t.* FROM issue t${clause} ORDER BY ${ISSUE_ORDER} LIMIT ${page.limit + 1} OFFSET ${page.offset}`,

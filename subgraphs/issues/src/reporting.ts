@@ -64,7 +64,7 @@ export const formatRef = (year: number, district: string, n: number) => `${year}
  */
 export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issue> {
   const input = validateReport(raw);
-  a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null });
+  a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null, reportedBy: a.actor });
   const { ds } = a;
   const { idempotencyKey: key, ...report } = input;
   const request = {
@@ -89,14 +89,14 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         ...(input.reporterId ? [{ type: 'Cadre' as const, id: input.reporterId, field: 'input.reporterId' }] : []),
         ...(input.visitId ? [{ type: 'Visit' as const, id: input.visitId, field: 'input.visitId' }] : []),
       ]);
-      if (input.subjectType && input.subjectId && a.locate) {
+      if (input.subjectType && input.subjectId && a.owners) {
         // The ledger number is the district's: an issue about a subject elsewhere belongs there,
         // and a scoped caller reports only about subjects in its scope.
-        const at = input.subjectType === 'Division' ? input.subjectId : await a.locate(input.subjectType, input.subjectId, 'input.subjectId');
+        const at = input.subjectType === 'Division' ? input.subjectId : await a.owners.locate(input.subjectType, input.subjectId, 'input.subjectId');
         if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
           throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
         }
-        a.authorize?.('report', { divisionCode: at, assigneeId: null });
+        a.authorize?.('report', { divisionCode: at, assigneeId: null, reportedBy: a.actor });
       }
       // The counter row must exist before it can be locked. On MySQL a separate autocommit
       // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
@@ -126,12 +126,14 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         subjectType: input.subjectType,
         subjectId: input.subjectId,
         reporterId: input.reporterId,
+        reportedBy: a.actor,
         visitId: input.visitId,
         assigneeId: null,
         status: 'REPORTED',
         version: 1,
         reportedAt: a.now,
         deadline,
+        originalDeadline: deadline,
         yellowAt: yellowAt(a.config, a.now, deadline),
         assignedAt: null,
         responseDeadline: null,

@@ -1,9 +1,10 @@
-import { badInput, divisionOf, loadOrNull, requireDivisionCode, requireExisting, requireInScope, type SubgraphContext } from '@cadres/kit';
-import { requireAccess, requireRole, type Action } from './access';
+import { badInput, loadOrNull, requireDivisionCode, requireExisting, type SubgraphContext } from '@cadres/kit';
+import { mayReadRatings, requireAccess, requireOwnReport, requireRole, visibleIssue, type Action } from './access';
 import type { IssuesConfig } from './config';
 import type { Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
-import { evaluationsOf, historyOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { evaluationsOf, extensionsOf, historyOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { ownersFor, withDepartment } from './owners';
 import { rate } from './ratings';
 import * as service from './service';
 import { issueStatsOf } from './stats';
@@ -21,24 +22,32 @@ export function lightOf(issue: Pick<Issue, 'finishedAt' | 'deadline' | 'yellowAt
 const prefixOf = (code: string, field: string) => requireDivisionCode(code, field).prefix;
 
 export function createResolvers(config: IssuesConfig): Resolvers {
-  /** The acting caller; `action` is checked against the role before any statement runs. */
-  const actor = (ctx: SubgraphContext, action: Action): service.Actor => {
+  /**
+   * The acting caller; `action` is checked against the role before any statement runs. For the
+   * actions judged against the caller's own department (evaluate, rate), its department is
+   * looked up first when the token does not name it (a cadre's).
+   */
+  const actor = async (ctx: SubgraphContext, action: Action): Promise<service.Actor & { viewer: SubgraphContext['viewer'] }> => {
     requireRole(ctx.viewer, action);
+    const owners = ownersFor(ctx);
+    const viewer = action === 'evaluate' || action === 'rate' ? await withDepartment(ctx.viewer, owners) : ctx.viewer;
     return {
       ds: ctx.ds,
       now: ctx.now(),
       actor: ctx.viewer.sub,
       config,
-      authorize: (act, issue) => requireAccess(ctx.viewer, act, issue),
+      viewer,
+      authorize: (act, issue) => requireAccess(viewer, act, issue),
       requireExisting: (refs) => requireExisting(ctx, refs),
-      locate: (type, id, field) => divisionOf(ctx, type, id, field),
+      owners,
     };
   };
   return {
     Query: {
-      issue: (_, args, ctx) => {
+      issue: async (_, args, ctx) => {
         if ((args.id == null) === (args.ref == null)) throw badInput('id', 'give exactly one of id and ref');
-        return args.id != null ? loadOrNull(issueById(ctx), args.id) : loadOrNull(issueByRef(ctx), args.ref!);
+        const found = args.id != null ? await loadOrNull(issueById(ctx), args.id) : await loadOrNull(issueByRef(ctx), args.ref!);
+        return visibleIssue(ctx.viewer, found);
       },
       issues: (_, args, ctx) => {
         if (args.divisionCode != null) requireDivisionCode(args.divisionCode, 'divisionCode');
@@ -47,27 +56,31 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       issueStats: (_, args, ctx) => issueStatsOf(ctx, args, prefixOf(args.divisionCode, 'divisionCode')),
     },
     Mutation: {
-      reportIssue: (_, { input }, ctx) => service.reportIssue(actor(ctx, 'report'), input),
-      assignIssue: (_, a, ctx) => service.assignIssue(actor(ctx, 'assign'), a.id, a.departmentId, a.expectedVersion, a.note),
-      acceptIssue: (_, a, ctx) => service.acceptIssue(actor(ctx, 'accept'), a.id, a.expectedVersion),
-      startIssue: (_, a, ctx) => service.startIssue(actor(ctx, 'start'), a.id, a.expectedVersion, a.note),
-      resolveIssue: (_, a, ctx) => service.resolveIssue(actor(ctx, 'resolve'), a.id, a.expectedVersion, a.feedback),
-      evaluateIssue: (_, a, ctx) =>
-        service.evaluateIssue(actor(ctx, 'evaluate'), a.id, a.expectedVersion, a.satisfaction, a.solved, a.comment),
-      rejectIssue: (_, a, ctx) => service.rejectIssue(actor(ctx, 'reject'), a.id, a.expectedVersion, a.reason),
-      extendDeadline: (_, a, ctx) => service.extendDeadline(actor(ctx, 'extendDeadline'), a.id, a.expectedVersion, a.newDeadline, a.reason),
-      superviseIssue: (_, a, ctx) => service.superviseIssue(actor(ctx, 'supervise'), a.id, a.expectedVersion, a.note),
+      reportIssue: async (_, { input }, ctx) => {
+        requireOwnReport(ctx.viewer, input.reporterId);
+        return service.reportIssue(await actor(ctx, 'report'), input);
+      },
+      assignIssue: async (_, a, ctx) => service.assignIssue(await actor(ctx, 'assign'), a.id, a.departmentId, a.expectedVersion, a.note),
+      acceptIssue: async (_, a, ctx) => service.acceptIssue(await actor(ctx, 'accept'), a.id, a.expectedVersion),
+      startIssue: async (_, a, ctx) => service.startIssue(await actor(ctx, 'start'), a.id, a.expectedVersion, a.note),
+      resolveIssue: async (_, a, ctx) => service.resolveIssue(await actor(ctx, 'resolve'), a.id, a.expectedVersion, a.feedback),
+      evaluateIssue: async (_, a, ctx) =>
+        service.evaluateIssue(await actor(ctx, 'evaluate'), a.id, a.expectedVersion, a.satisfaction, a.solved, a.comment),
+      rejectIssue: async (_, a, ctx) => service.rejectIssue(await actor(ctx, 'reject'), a.id, a.expectedVersion, a.reason),
+      extendDeadline: async (_, a, ctx) =>
+        service.extendDeadline(await actor(ctx, 'extendDeadline'), a.id, a.expectedVersion, a.newDeadline, a.reason),
+      requestExtension: async (_, a, ctx) =>
+        service.requestExtension(await actor(ctx, 'requestExtension'), a.id, a.expectedVersion, a.newDeadline, a.reason),
+      decideExtension: async (_, a, ctx) =>
+        service.decideExtension(await actor(ctx, 'decideExtension'), a.id, a.expectedVersion, a.approve, a.note),
+      superviseIssue: async (_, a, ctx) => service.superviseIssue(await actor(ctx, 'supervise'), a.id, a.expectedVersion, a.note),
       rate: async (_, a, ctx) => {
-        const act = actor(ctx, 'rate');
-        // A scoped caller rates only for households and enterprises inside its scope.
-        if (ctx.viewer.scope && (a.raterType === 'Household' || a.raterType === 'Enterprise')) {
-          requireInScope(ctx.viewer, await divisionOf(ctx, a.raterType, a.raterId, 'raterId'));
-        }
-        return rate(act, a);
+        const act = await actor(ctx, 'rate');
+        return rate(act, act.viewer, a);
       },
     },
     Issue: {
-      __resolveReference: ({ id }, ctx) => loadOrNull(issueById(ctx), id),
+      __resolveReference: async ({ id }, ctx) => visibleIssue(ctx.viewer, await loadOrNull(issueById(ctx), id)),
       division: (i) => ({ code: i.divisionCode }),
       subject: (i) => {
         if (!i.subjectType || !i.subjectId) return null;
@@ -80,10 +93,14 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       assignee: (i) => (i.assigneeId ? { id: i.assigneeId } : null),
       light: (i, _, ctx) => lightOf(i, ctx.now()),
       history: (i, _, ctx) => historyOf(ctx).load(i.id),
+      deadlineExtensions: (i, _, ctx) => extensionsOf(ctx).load(i.id),
       evaluation: (i) =>
         i.evaluatedAt && i.evalSatisfaction
           ? { satisfaction: i.evalSatisfaction, solved: i.evalSolved === 1, comment: i.evalComment, at: i.evaluatedAt }
           : null,
+    },
+    DeadlineExtension: {
+      at: (e) => e.decidedAt ?? e.requestedAt,
     },
     IssueSubject: {
       __resolveType: (s) => s.__typename,
@@ -94,14 +111,14 @@ export function createResolvers(config: IssuesConfig): Resolvers {
     },
     Enterprise: {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Enterprise', args.filter, args).load(id),
-      evaluations: ({ id }, _, ctx) => evaluationsOf(ctx, 'Enterprise').load(id),
+      evaluations: ({ id }, _, ctx) => (mayReadRatings(ctx.viewer) ? evaluationsOf(ctx, 'Enterprise').load(id) : null),
     },
     Project: {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Project', args.filter, args).load(id),
     },
     Cadre: {
       reportedIssues: ({ id }, args, ctx) => issuesOf(ctx, 'reporter', null, args).load(id),
-      evaluations: ({ id }, _, ctx) => evaluationsOf(ctx, 'Cadre').load(id),
+      evaluations: ({ id }, _, ctx) => (mayReadRatings(ctx.viewer) ? evaluationsOf(ctx, 'Cadre').load(id) : null),
     },
     Visit: {
       raisedIssues: ({ id }, _, ctx) => raisedDuring(ctx).load(id),

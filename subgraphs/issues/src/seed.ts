@@ -136,8 +136,10 @@ export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWo
   // 双评, written in bulk: enterprises rate departments of their district (评环境评服务), and
   // households rate the cadres linked to them, every third link (评工作评作风).
   const ratings: Rating[] = [];
-  const rating = (r: Omit<Rating, 'id' | 'comment' | 'at'>, daysAgo: number) =>
-    ratings.push({ id: `RT-${String(ratings.length + 1).padStart(6, '0')}`, comment: null, at: new Date(base - daysAgo * 24 * HOUR), ...r });
+  const rating = (r: Omit<Rating, 'id' | 'comment' | 'at' | 'aspectKey' | 'period'>, daysAgo: number) => {
+    const at = new Date(base - daysAgo * 24 * HOUR);
+    ratings.push({ id: `RT-${String(ratings.length + 1).padStart(6, '0')}`, comment: null, at, aspectKey: r.aspect ?? '-', period: service.ledgerYear(at), ...r });
+  };
   for (const e of world.enterprises) {
     const departments = world.departments.filter((d) => d.divisionCode === e.divisionCode.slice(0, 6) + '000000');
     if (!departments.length) continue;

@@ -2,4 +2,5 @@
 export { type Actor, requireId } from './ledger';
 export { type ReportIssueInput, ledgerYear, formatRef, reportIssue } from './reporting';
 export { assignIssue, acceptIssue, startIssue, resolveIssue, evaluateIssue, rejectIssue, extendDeadline } from './steps';
+export { requestExtension, decideExtension } from './extensions';
 export { MAX_SUPERVISION_LEVEL, superviseIssue, dueSupervisionLevel, superviseOverdue } from './supervision';

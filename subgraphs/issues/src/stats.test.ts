@@ -1,11 +1,11 @@
 import { parseConfig, type Subgraph, type Viewer } from '@cadres/kit';
 import { buildDemoPeople, buildDemoProjects, buildDemoWorld } from '@cadres/demo';
-import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
+import { countStatements, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { In, LessThan } from 'typeorm';
 import { issuesSettings } from './config';
 import { Issue, IssueEvent, issueStatuses, Rating } from './entities';
 import { lightOf } from './resolvers';
-import { subgraph as issuesSubgraph } from './server';
+import { createIssuesSubgraph } from './test-owners';
 import * as service from './service';
 
 const config = parseConfig(issuesSettings, {});
@@ -21,7 +21,7 @@ describeEachDatabase('issues subgraph: statistics, lists and joins', (db) => {
   const refs: Record<string, string> = {};
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => T0 });
+    issues = await createIssuesSubgraph(db, { config, now: () => T0 });
     const a = (hours: number): service.Actor => ({ ds: issues.ds, now: at(hours), actor: 'tester', config });
     const report = async (name: string, hours: number, over: Partial<service.ReportIssueInput>) => {
       const i = await service.reportIssue(a(hours), {
@@ -201,7 +201,7 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
   let issues: Subgraph;
   const world = buildDemoWorld({ seed: 2023, scale: 1 });
   beforeAll(async () => {
-    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => T0 });
+    issues = await createIssuesSubgraph(db, { config, now: () => T0 });
   });
   afterAll(() => issues?.stop());
 

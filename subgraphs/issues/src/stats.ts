@@ -1,5 +1,6 @@
 import { subtreeGroups, valueLoader, type SubgraphContext } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
+import { readableSql } from './access';
 import { issueCategories, type IssueCategory } from './entities';
 import type { DivisionIssueStatsArgs, IssueStats } from './generated/graphql';
 import { OPEN, and, num, reportedBetween, type Where } from './sql';
@@ -19,11 +20,12 @@ export interface IssueCounts {
   solved: number;
   satisfied: number;
   closedOnTime: number;
+  extended: number;
 }
 
 const zero: IssueCounts = {
   total: 0, open: 0, closed: 0, green: 0, yellow: 0, red: 0,
-  assigned: 0, respondedInTime: 0, evaluated: 0, solved: 0, satisfied: 0, closedOnTime: 0,
+  assigned: 0, respondedInTime: 0, evaluated: 0, solved: 0, satisfied: 0, closedOnTime: 0, extended: 0,
 };
 
 /** The arguments of Query.issueStats and Division.issueStats (the subtree aside). */
@@ -53,6 +55,7 @@ export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryC
   resolutionRate: ratio(c.solved, c.evaluated),
   satisfactionRate: ratio(c.satisfied, c.evaluated),
   onTimeRate: ratio(c.closedOnTime, c.closed),
+  extended: c.extended,
   byCategory,
 });
 
@@ -74,7 +77,9 @@ function aggregates(now: Date): { sql: string; params: unknown[] } {
       `${sum('t.evaluatedAt IS NOT NULL')} AS n_evaluated`,
       `${sum('t.evaluatedAt IS NOT NULL AND t.evalSolved = 1')} AS n_solved`,
       `${sum("t.evaluatedAt IS NOT NULL AND t.evalSatisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')")} AS n_satisfied`,
-      `${sum("t.status = 'CLOSED' AND t.finishedAt <= t.deadline")} AS n_on_time`,
+      // On time against the original deadline: an extension never makes a late issue punctual.
+      `${sum("t.status = 'CLOSED' AND t.finishedAt <= t.originalDeadline")} AS n_on_time`,
+      `${sum('t.deadline > t.originalDeadline')} AS n_extended`,
     ].join(', '),
     params: [n, n, n, n],
   };
@@ -93,10 +98,13 @@ const fromRow = (r: Record<string, unknown>): IssueCounts => ({
   solved: num(r.n_solved),
   satisfied: num(r.n_satisfied),
   closedOnTime: num(r.n_on_time),
+  extended: num(r.n_extended),
 });
 
-function argsWhere(args: StatsArgs): Where {
+/** The stats' arguments and what the viewer may read (access.ts): nobody counts issues it cannot see. */
+function argsWhere(args: StatsArgs, readable: Where): Where {
   return and([
+    readable,
     reportedBetween(args.from, args.to),
     args.category ? { sql: 't.category = ?', params: [args.category] } : { sql: '', params: [] },
   ]);
@@ -106,10 +114,10 @@ function argsWhere(args: StatsArgs): Where {
  * Counts per subtree for many division-code prefixes: one GROUP BY statement per prefix length
  * (at most five), whatever the number of divisions; no row ever reaches JS.
  */
-export async function countsBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs, now: Date): Promise<Map<string, IssueCounts>> {
+export async function countsBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs, now: Date, readable: Where): Promise<Map<string, IssueCounts>> {
   const out = new Map<string, IssueCounts>();
   const agg = aggregates(now);
-  const extra = argsWhere(args);
+  const extra = argsWhere(args, readable);
   for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
     const where = and([{ sql: spec.filter, params: spec.params }, extra]);
     const rows: Record<string, unknown>[] = await ds.query(
@@ -122,9 +130,9 @@ export async function countsBySubtree(ds: DataSource, prefixes: string[], args: 
 }
 
 /** Issues per category per subtree: non-zero categories, most issues first, then in enum order. */
-export async function categoriesBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs): Promise<Map<string, CategoryCount[]>> {
+export async function categoriesBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs, readable: Where): Promise<Map<string, CategoryCount[]>> {
   const out = new Map<string, CategoryCount[]>();
-  const extra = argsWhere(args);
+  const extra = argsWhere(args, readable);
   for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
     const where = and([{ sql: spec.filter, params: spec.params }, extra]);
     const rows: Record<string, unknown>[] = await ds.query(
@@ -144,14 +152,15 @@ export async function categoriesBySubtree(ds: DataSource, prefixes: string[], ar
 
 const argsKey = (args: StatsArgs) => `${args.from ?? ''}:${args.to ?? ''}:${args.category ?? ''}`;
 
-/** IssueStats of a subtree (key: the code's prefix), batched per request and argument set. */
+/** IssueStats of a subtree (key: the code's prefix) as the viewer may see it, batched per request and argument set. */
 export function issueStatsOf(ctx: SubgraphContext, args: StatsArgs, prefix: string) {
   const now = ctx.now();
+  const readable = readableSql(ctx.viewer);
   const counts = ctx.loaders.get(`issueCounts:${argsKey(args)}`, () =>
-    valueLoader((keys: string[]) => countsBySubtree(ctx.ds, keys, args, now), zero),
+    valueLoader((keys: string[]) => countsBySubtree(ctx.ds, keys, args, now, readable), zero),
   );
   const categories = ctx.loaders.get(`issueCategories:${argsKey(args)}`, () =>
-    valueLoader((keys: string[]) => categoriesBySubtree(ctx.ds, keys, args), [] as CategoryCount[]),
+    valueLoader((keys: string[]) => categoriesBySubtree(ctx.ds, keys, args, readable), [] as CategoryCount[]),
   );
   return counts.load(prefix).then((c) => toIssueStats(c, () => categories.load(prefix)));
 }

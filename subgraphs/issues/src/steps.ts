@@ -1,6 +1,7 @@
 // The closed loop's steps after reporting: assign, accept, start, resolve, evaluate, reject and
 // extend, each one versioned change with its event (applyStep).
-import { AppError, badInput, conflict, invalidTransition, notFound, requireText, requireVersion, transaction, updateVersioned } from '@cadres/kit';
+import { AppError, badInput, conflict, invalidTransition, notFound, parseDivisionCode, requireText, requireVersion, transaction, updateVersioned } from '@cadres/kit';
+import type { EntityManager } from 'typeorm';
 import { Issue, type IssueStatus, type Satisfaction } from './entities';
 import { addHours, yellowAt } from './time';
 import { allowedSteps, checkStep, targetStatus, type Step } from './workflow';
@@ -12,12 +13,16 @@ interface Change {
   to: IssueStatus | null;
   action: string;
   note: string | null;
+  /** Other rows the step writes (an extension request), in the same transaction, once the issue has moved on. */
+  also?: () => Promise<unknown>;
 }
 
 /** A step that the status allows but the issue's state does not (deadline passed, top level reached). */
 export function refuse(message: string, issue: Issue, step: Step): AppError {
   return invalidTransition(message, issue.status, allowedSteps(issue.status).filter((s) => s !== step));
 }
+
+type Plan = Omit<Change, 'to'> & { to?: IssueStatus | null };
 
 /**
  * Every versioned change goes through here: in one transaction, read the issue, check the
@@ -32,7 +37,7 @@ export async function applyStep(
   id: string,
   expectedVersion: number,
   step: Step,
-  plan: (issue: Issue) => Omit<Change, 'to'> & { to?: IssueStatus | null },
+  plan: (issue: Issue, em: EntityManager) => Plan | Promise<Plan>,
 ): Promise<Issue> {
   return transaction(a.ds, async (em) => {
     const issue = await em.findOneBy(Issue, { id });
@@ -40,12 +45,13 @@ export async function applyStep(
     a.authorize?.(step, issue);
     requireVersion('Issue', issue, expectedVersion);
     checkStep(step, issue.status);
-    const change = plan(issue);
+    const change = await plan(issue, em);
     const to = change.to === undefined ? targetStatus(step) : change.to;
     const patch: Partial<Issue> = { ...change.patch, ...(to ? { status: to } : {}) };
     const from = issue.status;
     const changed = await updateVersioned(em, Issue, issue, patch);
     if (!changed) throw conflict(`Issue ${issue.ref} was changed meanwhile; reload it`, 'expectedVersion');
+    await change.also?.();
     await appendEvent(em, a, id, changed.version, change.action, from, to ?? from, change.note);
     return changed;
   });
@@ -57,19 +63,31 @@ export const NOTE_MAX = 1900;
 export const optionalNote = (note: string | null | undefined, field: string) =>
   note == null || !note.trim() ? null : requireText(note, field, NOTE_MAX);
 
+/**
+ * The department must exist and be able to act on the issue: the division it serves covers the
+ * issue's (a district's department takes that district's issues, a city's the whole city's).
+ * The first assignment fixes originalDeadline: the deadline the on-time rate measures against.
+ */
 export async function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
   const dept = requireId(departmentId, 'departmentId');
   const text = optionalNote(note, 'note');
-  await a.requireExisting?.([{ type: 'Department', id: dept, field: 'departmentId' }]);
-  return applyStep(a, id, expectedVersion, 'assign', (issue) => ({
-    patch: {
-      assigneeId: dept,
-      assignedAt: a.now,
-      responseDeadline: addHours(a.now, a.config.responseHours[issue.urgency]),
-    },
-    action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
-    note: joinNote(dept, text),
-  }));
+  const serves = await a.owners?.departmentDivision(dept, 'departmentId');
+  return applyStep(a, id, expectedVersion, 'assign', (issue) => {
+    const prefix = serves && parseDivisionCode(serves)?.prefix;
+    if (serves && !(prefix && issue.divisionCode.startsWith(prefix))) {
+      throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the issue's division ${issue.divisionCode}`);
+    }
+    return {
+      patch: {
+        assigneeId: dept,
+        assignedAt: a.now,
+        responseDeadline: addHours(a.now, a.config.responseHours[issue.urgency]),
+        ...(issue.assignedAt ? {} : { originalDeadline: issue.deadline }),
+      },
+      action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
+      note: joinNote(dept, text),
+    };
+  });
 }
 
 export function acceptIssue(a: Actor, id: string, expectedVersion: number) {
@@ -120,20 +138,36 @@ export function rejectIssue(a: Actor, id: string, expectedVersion: number, reaso
   return applyStep(a, id, expectedVersion, 'reject', () => ({ patch: { finishedAt: a.now }, action: 'REJECT', note: text }));
 }
 
-/** Only before the deadline passes, to a later deadline, with a reason; YELLOW moves with it. */
+/**
+ * A new deadline must be asked for before the current one passes (INVALID_TRANSITION after it)
+ * and lie after it (BAD_USER_INPUT on newDeadline).
+ */
+export function requireLaterDeadline(a: Actor, issue: Issue, newDeadline: Date, step: Step): void {
+  if (a.now.getTime() > issue.deadline.getTime()) {
+    throw refuse(`The deadline of ${issue.ref} passed at ${issue.deadline.toISOString()}: a new one must be asked for before it`, issue, step);
+  }
+  if (newDeadline.getTime() <= issue.deadline.getTime()) {
+    throw badInput('newDeadline', `newDeadline must be after the current deadline ${issue.deadline.toISOString()}`);
+  }
+}
+
+/** The columns a moved deadline changes: YELLOW moves with it. */
+export const movedDeadline = (a: Actor, issue: Issue, deadline: Date): Partial<Issue> => ({
+  deadline,
+  yellowAt: yellowAt(a.config, issue.reportedAt, deadline),
+});
+
+export const deadlineMove = (from: Date, to: Date) => `${from.toISOString()} -> ${to.toISOString()}`;
+
+/** ADMIN sets the deadline directly, with a reason; originalDeadline stays. */
 export function extendDeadline(a: Actor, id: string, expectedVersion: number, newDeadline: Date, reason: string) {
   const text = requireText(reason, 'reason', NOTE_MAX);
   return applyStep(a, id, expectedVersion, 'extendDeadline', (issue) => {
-    if (a.now.getTime() > issue.deadline.getTime()) {
-      throw refuse(`The deadline of ${issue.ref} passed at ${issue.deadline.toISOString()}: an extension must be asked for before it`, issue, 'extendDeadline');
-    }
-    if (newDeadline.getTime() <= issue.deadline.getTime()) {
-      throw badInput('newDeadline', `newDeadline must be after the current deadline ${issue.deadline.toISOString()}`);
-    }
+    requireLaterDeadline(a, issue, newDeadline, 'extendDeadline');
     return {
-      patch: { deadline: newDeadline, yellowAt: yellowAt(a.config, issue.reportedAt, newDeadline) },
+      patch: movedDeadline(a, issue, newDeadline),
       action: 'EXTEND_DEADLINE',
-      note: joinNote(`${issue.deadline.toISOString()} -> ${newDeadline.toISOString()}`, text),
+      note: joinNote(deadlineMove(issue.deadline, newDeadline), text),
     };
   });
 }

@@ -1,8 +1,8 @@
 import { parseConfig, type Subgraph } from '@cadres/kit';
-import { createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
+import { data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { issuesSettings } from './config';
 import { Issue, IssueEvent, issueStatuses } from './entities';
-import { subgraph as issuesSubgraph } from './server';
+import { createIssuesSubgraph } from './test-owners';
 import { superviseOverdue } from './service';
 import { allowedSteps } from './workflow';
 
@@ -41,10 +41,10 @@ describe('the workflow table', () => {
   it('allows these steps from each status', () => {
     expect(Object.fromEntries(issueStatuses.map((s) => [s, allowedSteps(s)]))).toEqual({
       REPORTED: ['assign', 'reject', 'extendDeadline', 'supervise'],
-      ASSIGNED: ['assign', 'accept', 'reject', 'extendDeadline', 'supervise'],
-      ACCEPTED: ['start', 'extendDeadline', 'supervise'],
-      IN_PROGRESS: ['resolve', 'extendDeadline', 'supervise'],
-      RESOLVED: ['evaluate', 'supervise'],
+      ASSIGNED: ['assign', 'accept', 'reject', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
+      ACCEPTED: ['start', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
+      IN_PROGRESS: ['resolve', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
+      RESOLVED: ['evaluate', 'supervise', 'decideExtension'],
       CLOSED: [],
       REJECTED: [],
     });
@@ -55,7 +55,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
   let issues: Subgraph;
   let clock = T0;
   beforeAll(async () => {
-    issues = await createTestSubgraph(issuesSubgraph, db, { config, fakeOwners: true, now: () => clock });
+    issues = await createIssuesSubgraph(db, { config, now: () => clock });
   });
   afterAll(() => issues?.stop());
   beforeEach(() => {

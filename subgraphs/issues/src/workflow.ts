@@ -7,7 +7,8 @@ import type { IssueStatus } from './entities';
  *
  *   REPORTED → ASSIGNED (交办; again from ASSIGNED to re-assign) → ACCEPTED (签收) → IN_PROGRESS
  *   → RESOLVED (反馈) → CLOSED (销号), or back to IN_PROGRESS when the evaluation is dissatisfied
- *   or not solved; REPORTED | ASSIGNED → REJECTED. Supervision and extensions keep the status.
+ *   or not solved; REPORTED | ASSIGNED → REJECTED. Supervision, deadline changes and extension requests
+ *   and decisions keep the status.
  */
 export const steps = {
   assign: { from: ['REPORTED', 'ASSIGNED'], to: ['ASSIGNED'] },
@@ -18,6 +19,9 @@ export const steps = {
   reject: { from: ['REPORTED', 'ASSIGNED'], to: ['REJECTED'] },
   extendDeadline: { from: ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
   supervise: { from: ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'], to: null },
+  // The assignee asks while it works on it; ADMIN may still decide once it is resolved.
+  requestExtension: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
+  decideExtension: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'], to: null },
 } as const satisfies Record<string, { from: readonly IssueStatus[]; to: readonly IssueStatus[] | null }>;
 
 export type Step = keyof typeof steps;

@@ -1,6 +1,6 @@
 import { IdempotencyRecord } from '@cadres/kit';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
+import type { ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
@@ -10,7 +10,7 @@ import type { IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, 
 // checked against its type both ways: `satisfies` refuses a value the SDL lacks, and the
 // `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL has a value the list
 // lacks. The order of a list is the order the subgraph sorts in (byCategory's ties: enum order).
-export type { IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
+export type { ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
 
 export const issueCategories = [
   'EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE',
@@ -32,6 +32,9 @@ export const issueStatuses = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS',
 
 export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const satisfies readonly Satisfaction[];
 ({}) satisfies Record<Exclude<Satisfaction, (typeof satisfactions)[number]>, never>;
+
+export const extensionStatuses = ['REQUESTED', 'APPROVED', 'REFUSED'] as const satisfies readonly ExtensionStatus[];
+({}) satisfies Record<Exclude<ExtensionStatus, (typeof extensionStatuses)[number]>, never>;
 
 /** What an issue can be about: the GraphQL type names of the IssueSubject union. */
 export type SubjectType = NonNullable<IssueSubject['__typename']>;
@@ -86,6 +89,11 @@ export class Issue {
   @Column({ type: 'varchar', length: 40, nullable: true })
   reporterId!: string | null;
 
+  /** Who reported it: the token's sub (a PARTNER or CADRE reads and evaluates what it reported), or a system actor. */
+  @Index('idx_issue_reported_by')
+  @Column({ type: 'varchar', length: 100 })
+  reportedBy!: string;
+
   @Index('idx_issue_visit')
   @Column({ type: 'varchar', length: 40, nullable: true })
   visitId!: string | null;
@@ -108,6 +116,10 @@ export class Issue {
   @Index('idx_issue_deadline')
   @Column({ type: 'datetime', precision: 3 })
   deadline!: Date;
+
+  /** The deadline when first assigned (until then the current one): extensions never move it; the on-time rate uses it. */
+  @Column({ type: 'datetime', precision: 3 })
+  originalDeadline!: Date;
 
   /** When 20% of the time to the deadline is left: the light turns YELLOW (a plain comparison in SQL). */
   @Column({ type: 'datetime', precision: 3 })
@@ -186,6 +198,41 @@ export class IssueEvent {
   note!: string | null;
 }
 
+/** A request by the assigned department to move an issue's deadline, and ADMIN's decision. */
+@Entity('deadline_extension')
+@Index('idx_deadline_extension_issue', ['issueId', 'requestedAt'])
+export class DeadlineExtension {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  requestedDeadline!: Date;
+
+  @Column({ type: 'varchar', length: 2000 })
+  reason!: string;
+
+  @Column({ type: 'simple-enum', enum: extensionStatuses })
+  status!: ExtensionStatus;
+
+  @Column({ type: 'varchar', length: 100 })
+  requestedBy!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  requestedAt!: Date;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note!: string | null;
+}
+
 /** The last ledger number handed out per district and year (row-locked while a report takes the next). */
 @Entity('ledger_counter')
 export class LedgerCounter {
@@ -199,8 +246,12 @@ export class LedgerCounter {
   lastNumber!: number;
 }
 
-/** 双评: a household rates a cadre, an enterprise rates a department; score 1..5. */
+/**
+ * 双评: a household rates a cadre, an enterprise rates a department; score 1..5. One rating per
+ * rater, target, aspect and period (calendar year, China time): a second one replaces the first.
+ */
 @Entity('rating')
+@Index('uq_rating_period', ['targetType', 'targetId', 'raterType', 'raterId', 'aspectKey', 'period'], { unique: true })
 @Index('idx_rating_target', ['targetType', 'targetId'])
 @Index('idx_rating_rater', ['raterType', 'raterId'])
 export class Rating {
@@ -222,6 +273,14 @@ export class Rating {
   @Column({ type: 'simple-enum', enum: ratingAspects, nullable: true })
   aspect!: RatingAspect | null;
 
+  /** `aspect`, or '-' without one: the unique index needs a value (NULLs never collide). */
+  @Column({ type: 'varchar', length: 20 })
+  aspectKey!: string;
+
+  /** The calendar year (China time) the rating counts for. */
+  @Column({ type: 'int' })
+  period!: number;
+
   @Column({ type: 'int' })
   score!: number;
 
@@ -233,4 +292,4 @@ export class Rating {
 }
 
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Issue, IssueEvent, LedgerCounter, Rating, IdempotencyRecord];
+export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, IdempotencyRecord];

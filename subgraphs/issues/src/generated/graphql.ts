@@ -2,7 +2,7 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, Rating as RatingEntity } from '../entities';
+import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity } from '../entities';
 import type { DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
@@ -206,12 +206,17 @@ export type Issue = {
   status: IssueStatus;
   version: Scalars['Int']['output'];
   reportedAt: Scalars['DateTime']['output'];
+  /** The deadline the work is due by now: moved by an approved extension or by ADMIN (extendDeadline). */
   deadline: Scalars['DateTime']['output'];
+  /** The deadline as it stood when the issue was first assigned (before that, the current one); extensions never move it. The on-time rate measures against it. */
+  originalDeadline: Scalars['DateTime']['output'];
+  /** Requests to move the deadline and their decisions, oldest first. */
+  deadlineExtensions: Array<DeadlineExtension>;
   /** Open: GREEN on time, YELLOW when 20% or less of the time from report to deadline is left, RED overdue. Closed (and rejected): GREEN if finished by the deadline, RED if late. */
   light: Light;
   /** 0 none, 1 reminder 催办, 2 supervision notice 督办, 3 listed 挂牌督办. */
   supervisionLevel: Scalars['Int']['output'];
-  /** Every change, oldest first; never rewritten. */
+  /** Every change, oldest first; never rewritten. Reading an issue: ADMIN, DEPARTMENT, CADRE and ANALYST inside their scope; PARTNER only the issues it reported. */
   history: Array<IssueEvent>;
   /** The latest evaluation, if any. */
   evaluation?: Maybe<Evaluation>;
@@ -221,6 +226,27 @@ export type Issue = {
   feedback?: Maybe<Scalars['String']['output']>;
   /** How many times a dissatisfied or unsolved evaluation sent it back to IN_PROGRESS. */
   reopenCount: Scalars['Int']['output'];
+};
+
+export type ExtensionStatus =
+  | 'REQUESTED'
+  | 'APPROVED'
+  | 'REFUSED';
+
+/** A request by the assigned department to move the deadline, and ADMIN's decision on it. */
+export type DeadlineExtension = {
+  __typename?: 'DeadlineExtension';
+  requestedDeadline: Scalars['DateTime']['output'];
+  reason: Scalars['String']['output'];
+  status: ExtensionStatus;
+  /** The requester's token sub. */
+  requestedBy: Scalars['String']['output'];
+  /** The decider's token sub; null while REQUESTED. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** The decision's note, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When it was decided, or requested while REQUESTED. */
+  at: Scalars['DateTime']['output'];
 };
 
 export type IssueConnection = {
@@ -266,8 +292,10 @@ export type IssueStats = {
   resolutionRate?: Maybe<Scalars['Float']['output']>;
   /** (SATISFIED + BASICALLY_SATISFIED) / evaluated; null when none evaluated. */
   satisfactionRate?: Maybe<Scalars['Float']['output']>;
-  /** Closed by the deadline / closed; null when none closed. */
+  /** Closed by the original deadline (extensions do not count) / closed; null when none closed. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Issues whose deadline was moved past the original one (an approved extension or ADMIN's direct change). */
+  extended: Scalars['Int']['output'];
   /** Categories with at least one issue, most first (ties in enum order). */
   byCategory: Array<CategoryCount>;
 };
@@ -320,9 +348,13 @@ export type ReportIssueInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
+ * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
+ */
 export type Query = {
   __typename?: 'Query';
-  /** An issue by id or by ledger number (exactly one of them); null when none. */
+  /** An issue by id or by ledger number (exactly one of them); null when none or not visible to the caller. */
   issue?: Maybe<Issue>;
   /** Issues, newest first: in a division's subtree when divisionCode is given. */
   issues: IssueConnection;
@@ -331,12 +363,20 @@ export type Query = {
 };
 
 
+/**
+ * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
+ * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
+ */
 export type QueryIssueArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   ref?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
+ * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
+ */
 export type QueryIssuesArgs = {
   divisionCode?: InputMaybe<Scalars['ID']['input']>;
   filter?: InputMaybe<IssueFilter>;
@@ -345,6 +385,10 @@ export type QueryIssuesArgs = {
 };
 
 
+/**
+ * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
+ * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
+ */
 export type QueryIssueStatsArgs = {
   divisionCode: Scalars['ID']['input'];
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -368,8 +412,12 @@ export type Mutation = {
   evaluateIssue: Issue;
   /** REPORTED | ASSIGNED -> REJECTED, with a reason. */
   rejectIssue: Issue;
-  /** A later deadline, asked for before the current one passes, with a reason. */
+  /** ADMIN sets a later deadline directly, before the current one passes, with a reason (originalDeadline stays). */
   extendDeadline: Issue;
+  /** The assigned department asks, before the deadline passes, for a later one, with a reason; one open request at a time, and at most ISSUES_MAX_EXTENSIONS (2) approved per issue. */
+  requestExtension: Issue;
+  /** ADMIN approves (the deadline moves to the requested one) or refuses the open request. */
+  decideExtension: Issue;
   /** Raises supervisionLevel by one (at most 3) on an open issue. */
   superviseIssue: Issue;
   /** targetType Cadre (raterType Household) or Department (raterType Enterprise); score 1..5. */
@@ -431,6 +479,22 @@ export type MutationExtendDeadlineArgs = {
   expectedVersion: Scalars['Int']['input'];
   newDeadline: Scalars['DateTime']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationRequestExtensionArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  newDeadline: Scalars['DateTime']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationDecideExtensionArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  approve: Scalars['Boolean']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -594,6 +658,8 @@ export type ResolversTypes = {
   Visit: ResolverTypeWrapper<VisitMapper>;
   IssueSubject: ResolverTypeWrapper<IssueSubjectMapper>;
   Issue: ResolverTypeWrapper<IssueEntity>;
+  ExtensionStatus: ExtensionStatus;
+  DeadlineExtension: ResolverTypeWrapper<DeadlineExtensionEntity>;
   IssueConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Issue']>>;
   IssueEvent: ResolverTypeWrapper<IssueEventEntity>;
   IssueFilter: IssueFilter;
@@ -632,6 +698,7 @@ export type ResolversParentTypes = {
   Visit: VisitMapper;
   IssueSubject: IssueSubjectMapper;
   Issue: IssueEntity;
+  DeadlineExtension: DeadlineExtensionEntity;
   IssueConnection: Connection<ResolversParentTypes['Issue']>;
   IssueEvent: IssueEventEntity;
   IssueFilter: IssueFilter;
@@ -812,6 +879,8 @@ export type IssueResolvers<ContextType = SubgraphContext, ParentType extends Res
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  originalDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deadlineExtensions?: Resolver<Array<ResolversTypes['DeadlineExtension']>, ParentType, ContextType>;
   light?: Resolver<ResolversTypes['Light'], ParentType, ContextType>;
   supervisionLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['IssueEvent']>, ParentType, ContextType>;
@@ -819,6 +888,16 @@ export type IssueResolvers<ContextType = SubgraphContext, ParentType extends Res
   responseDeadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeadlineExtensionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadlineExtension'] = ResolversParentTypes['DeadlineExtension']> = {
+  requestedDeadline?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExtensionStatus'], ParentType, ContextType>;
+  requestedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type IssueConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IssueConnection'] = ResolversParentTypes['IssueConnection']> = {
@@ -847,6 +926,7 @@ export type IssueStatsResolvers<ContextType = SubgraphContext, ParentType extend
   resolutionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   satisfactionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  extended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
 };
 
@@ -891,6 +971,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   evaluateIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationEvaluateIssueArgs, 'id' | 'expectedVersion' | 'satisfaction' | 'solved'>>;
   rejectIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRejectIssueArgs, 'id' | 'expectedVersion' | 'reason'>>;
   extendDeadline?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationExtendDeadlineArgs, 'id' | 'expectedVersion' | 'newDeadline' | 'reason'>>;
+  requestExtension?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRequestExtensionArgs, 'id' | 'expectedVersion' | 'newDeadline' | 'reason'>>;
+  decideExtension?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationDecideExtensionArgs, 'id' | 'expectedVersion' | 'approve'>>;
   superviseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationSuperviseIssueArgs, 'id' | 'expectedVersion'>>;
   rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'targetType' | 'targetId' | 'raterType' | 'raterId' | 'score'>>;
 };
@@ -928,6 +1010,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Visit?: VisitResolvers<ContextType>;
   IssueSubject?: IssueSubjectResolvers<ContextType>;
   Issue?: IssueResolvers<ContextType>;
+  DeadlineExtension?: DeadlineExtensionResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueEvent?: IssueEventResolvers<ContextType>;
   IssueStats?: IssueStatsResolvers<ContextType>;
