@@ -1,37 +1,168 @@
-import { inScope, isStaff, maskPhone, requireInScope, requireStaff, type SubgraphContext, type Viewer } from '@cadres/kit';
+// Who may read and change what in the people subgraph: the whole role matrix, in one table.
+import { forbidden, inScope, maskIdNumber, maskPhone, parseDivisionCode, subtreeRange, type Role, type SubgraphContext, type Viewer } from '@cadres/kit';
 
 /**
- * Who sees personal data (PIPL) in people, kept deliberately simple until the full role
- * matrix lands. Built on kit's shared rules (kit access.ts: staff roles write, a scope limits
- * a viewer to its subtree, a null scope is everywhere):
+ * The role matrix. Every role is confined to its token's scope subtree (a null scope is
+ * everywhere): outside it, data is absent from lists, null for lookups (`_entities` included),
+ * and writes are FORBIDDEN. Where each thing lies:
+ * - a household, its residents and tags: the household's village or community;
+ * - a liaison or visit: its target's division (a visit to a district or township: that code);
+ * - a department: the division it serves, and its cadres with it. A city department serves
+ *   every district in the city, so a district's scope sees it (and of its cadres' links and
+ *   visits only those in the district); a sibling district's departments and cadres it never
+ *   sees, nor the links and visits they make in its district (a link goes with its cadre).
  *
- * | data                            | ADMIN, DEPARTMENT, CADRE                        | ANALYST, PARTNER |
- * |---------------------------------|-------------------------------------------------|------------------|
- * | cadre phone                     | plain                                           | masked           |
- * | resident idNumber and phone     | plain in their scope, else masked               | masked           |
- * | household tags                  | shown in their scope, else []                   | []               |
- * | Division.households(tag:)       | for a division in their scope                   | FORBIDDEN        |
- * | mutations                       | on targets in their scope                       | FORBIDDEN        |
+ * Personal data (PIPL, ../../shared/domain.md): residents' ID numbers and phones and households'
+ * tags. `personal`: 'plain' shows them, 'linked' only for households the caller's cadre is
+ * actively linked to, 'masked' never (ID 110105********002X, phone 138****5678, tags []).
+ * Every unmasked ID number read is audited (audit.ts). A cadre's phone is a work contact, not
+ * a resident's personal data: `cadrePhone`.
  *
- * An ADMIN without a scope is in scope everywhere; an ADMIN with one is held to it like anyone.
- * Every unmasked ID number read is logged as an audit record (households.ts).
+ * `byTag`: Division.households(tag:) answers its rows only to those who see tags; the others
+ * get the aggregate (totalCount) with no rows, since the rows would reveal the tag.
+ *
+ * Writes (always in scope, every stored id checked to exist and to lie in scope):
+ * - registerCadre: ADMIN, into a department that lies in its scope (not merely serves it).
+ * - registerHousehold, addResident: ADMIN and DEPARTMENT (the office that keeps the register);
+ *   a DEPARTMENT writes what it then reads masked.
+ * - linkCadre, unlinkCadre: ADMIN only (duties apart: nobody links itself).
+ * - recordVisit: ADMIN; a DEPARTMENT for visits made only by its own cadres (departmentId); a
+ *   CADRE only when it is one of the visit's cadres (cadreId). Every cadre must be in scope.
+ * - idNumberReads (the audit log): ADMIN reads it (in its scope); nobody changes it.
+ * ANALYST reads (masked) and writes nothing; PARTNER (the 12345 hotline) reads and writes
+ * nothing here: no department, cadre, household, resident, liaison or visit, no coverage.
  */
-export { inScope };
+const reads = {
+  ADMIN:      { read: true,  personal: 'plain',  byTag: 'rows',  cadrePhone: 'plain',  audit: true },
+  DEPARTMENT: { read: true,  personal: 'masked', byTag: 'count', cadrePhone: 'plain',  audit: false },
+  CADRE:      { read: true,  personal: 'linked', byTag: 'count', cadrePhone: 'plain',  audit: false },
+  ANALYST:    { read: true,  personal: 'masked', byTag: 'count', cadrePhone: 'masked', audit: false },
+  PARTNER:    { read: false, personal: 'masked', byTag: 'count', cadrePhone: 'masked', audit: false },
+} as const satisfies Record<Role, ReadPolicy>;
 
-export const maySeeCadrePhone = (viewer: Viewer) => isStaff(viewer);
+const writes = {
+  ADMIN:      { registerCadre: 'any',  registerHousehold: 'any',  addResident: 'any',  linkCadre: 'any',  unlinkCadre: 'any',  recordVisit: 'any' },
+  DEPARTMENT: { registerCadre: 'none', registerHousehold: 'any',  addResident: 'any',  linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'ownCadres' },
+  CADRE:      { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'asOneOfThem' },
+  ANALYST:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none' },
+  PARTNER:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none' },
+} as const satisfies Record<Role, Record<Mutation, WriteRule>>;
 
-/** Residents' ID numbers and phones, households' tags. */
-export const maySeePersonal = (viewer: Viewer, divisionCode: string) => isStaff(viewer) && inScope(viewer, divisionCode);
+interface ReadPolicy {
+  /** Departments, cadres, households, residents, liaisons, visits, coverage. */
+  read: boolean;
+  personal: 'plain' | 'linked' | 'masked';
+  byTag: 'rows' | 'count';
+  cadrePhone: 'plain' | 'masked';
+  /** Reads the audit log of unmasked ID number reads. */
+  audit: boolean;
+}
+/** 'ownCadres': every cadre of the visit is of the caller's department; 'asOneOfThem': the caller's cadre is one of them. */
+type WriteRule = 'any' | 'none' | 'ownCadres' | 'asOneOfThem';
+export const mutations = ['registerCadre', 'registerHousehold', 'addResident', 'linkCadre', 'unlinkCadre', 'recordVisit'] as const;
+export type Mutation = (typeof mutations)[number];
 
-export const cadrePhone = (viewer: Viewer, phone: string | null) =>
-  phone == null ? null : maySeeCadrePhone(viewer) ? phone : maskPhone(phone);
+const policy = (viewer: Viewer): ReadPolicy => reads[viewer.role];
 
-/** Mutations: refused to the read-only roles. */
-export function requireWriter(ctx: SubgraphContext): void {
-  requireStaff(ctx.viewer, 'people data');
+// ------------------------------------------------------------------ reads
+
+export const mayRead = (viewer: Viewer) => policy(viewer).read;
+
+/** Whether the viewer reads people data lying in `divisionCode` (a household's, a liaison's, a visit's). */
+export const mayReadAt = (viewer: Viewer, divisionCode: string | null) =>
+  mayRead(viewer) && (divisionCode == null ? !viewer.scope : inScope(viewer, divisionCode));
+
+/** A department is seen where it serves: inside the scope, or above it (a city department in a district's scope). */
+export function mayReadDepartmentAt(viewer: Viewer, divisionCode: string): boolean {
+  if (!mayRead(viewer)) return false;
+  const prefix = parseDivisionCode(divisionCode)?.prefix;
+  return inScope(viewer, divisionCode) || (!!viewer.scope && !!prefix && viewer.scope.startsWith(prefix));
 }
 
-/** A write that touches `divisionCode` (when known): FORBIDDEN outside the viewer's scope. */
-export function requireWriteScope(ctx: SubgraphContext, divisionCode: string | null): void {
-  if (divisionCode) requireInScope(ctx.viewer, divisionCode);
+/** SQL (on a department alias) for the departments a scoped viewer sees; null when it sees all. */
+export function departmentScopeSql(viewer: Viewer, alias: string): { sql: string; params: Record<string, string | string[]> } | null {
+  if (!viewer.scope) return null;
+  const { lo, hi } = subtreeRange(viewer.scope);
+  const above = aboveScope(viewer.scope);
+  return {
+    sql: `((${alias}.divisionCode >= :scopeLo AND ${alias}.divisionCode < :scopeHi) OR ${alias}.divisionCode IN (:...scopeAbove))`,
+    params: { scopeLo: lo, scopeHi: hi, scopeAbove: above },
+  };
+}
+
+/** The codes of the divisions above `scope` (its province, city, district, township). */
+function aboveScope(scope: string): string[] {
+  const prefix = parseDivisionCode(scope)!.prefix;
+  return [2, 4, 6, 9].filter((n) => n < prefix.length).map((n) => prefix.slice(0, n).padEnd(12, '0'));
+}
+
+/** SQL (positional, on a visit alias) for the visits a scoped viewer sees; null when it sees all. */
+export function visitScopeSql(viewer: Viewer, alias: string): { sql: string; params: string[] } | null {
+  if (!viewer.scope) return null;
+  const { lo, hi } = subtreeRange(viewer.scope);
+  return { sql: `(${visitPlaceSql(alias)} >= ? AND ${visitPlaceSql(alias)} < ?)`, params: [lo, hi] };
+}
+
+/** Where a visit lies: its division, or (a visit to a district or township) the target's code. */
+export const visitPlace = (v: { divisionCode: string | null; targetType: string; targetId: string }) =>
+  v.divisionCode ?? (v.targetType === 'Division' ? v.targetId : null);
+const visitPlaceSql = (alias: string) => `COALESCE(${alias}.divisionCode, CASE WHEN ${alias}.targetType = 'Division' THEN ${alias}.targetId END)`;
+
+export type PersonalView = 'plain' | 'masked';
+
+/**
+ * How the viewer reads the personal data of a household it may read (`linkedHouseholds`: the
+ * households the viewer's cadre is actively linked to, asked only for the 'linked' rule).
+ */
+export async function personalView(
+  viewer: Viewer,
+  householdId: string,
+  linkedHouseholds: () => Promise<ReadonlySet<string>>,
+): Promise<PersonalView> {
+  const rule = policy(viewer).personal;
+  if (rule === 'linked') return (await linkedHouseholds()).has(householdId) ? 'plain' : 'masked';
+  return rule;
+}
+
+export const maskPersonal = (field: 'idNumber' | 'phone', value: string) => (field === 'idNumber' ? maskIdNumber(value) : maskPhone(value));
+
+export const mayListByTag = (viewer: Viewer) => policy(viewer).byTag === 'rows';
+
+export const cadrePhone = (viewer: Viewer, phone: string | null) =>
+  phone == null ? null : policy(viewer).cadrePhone === 'plain' ? phone : maskPhone(phone);
+
+export function requireAuditReader(viewer: Viewer): void {
+  if (!policy(viewer).audit) throw forbidden(`${viewer.role} may not read the audit log`);
+}
+
+// ------------------------------------------------------------------ writes
+
+/** FORBIDDEN unless the viewer's role may make this mutation at all; returns the rule that then applies. */
+export function requireMayWrite(ctx: SubgraphContext, mutation: Mutation): WriteRule {
+  const rule: WriteRule = writes[ctx.viewer.role][mutation];
+  if (rule === 'none') throw forbidden(`${ctx.viewer.role} may not ${mutation}`);
+  return rule;
+}
+
+/** A write that stores something lying in `divisionCode` (when known): FORBIDDEN outside the viewer's scope. */
+export function requireWriteScope(ctx: SubgraphContext, divisionCode: string | null, field?: string): void {
+  if (divisionCode == null ? ctx.viewer.scope : !inScope(ctx.viewer, divisionCode)) {
+    throw forbidden(`${divisionCode ?? 'That target'} lies outside the caller's scope ${ctx.viewer.scope}`, field);
+  }
+}
+
+/**
+ * recordVisit's own rule, on the visit's cadres (each loaded with its department's division):
+ * all in scope, and the caller one of them (CADRE) or their department (DEPARTMENT).
+ */
+export function requireMayRecordVisit(ctx: SubgraphContext, rule: WriteRule, cadres: { id: string; departmentId: string; departmentDivision: string }[]): void {
+  const { viewer } = ctx;
+  const outside = cadres.filter((c) => !mayReadDepartmentAt(viewer, c.departmentDivision));
+  if (outside.length) throw forbidden(`Cadre ${outside.map((c) => c.id).join(', ')} lies outside the caller's scope ${viewer.scope}`, 'cadreIds');
+  if (rule === 'asOneOfThem' && !cadres.some((c) => c.id === viewer.cadreId)) {
+    throw forbidden('A cadre records only visits it made itself', 'cadreIds');
+  }
+  if (rule === 'ownCadres' && !cadres.every((c) => c.departmentId === viewer.departmentId)) {
+    throw forbidden("A department records only its own cadres' visits", 'cadreIds');
+  }
 }

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createOnceFor, idempotencyKeyArg, notFound, pageOf, requireText, searchPattern, toConnection, type SubgraphContext } from '@cadres/kit';
-import { requireWriteScope, requireWriter } from './access';
+import { departmentScopeSql, mayRead, requireMayWrite, requireWriteScope } from './access';
 import { Cadre, Department } from './entities';
 import type { MutationRegisterCadreArgs, QueryCadresArgs } from './generated/graphql';
 import { optionalPhone } from './phones';
 
-/** `%text%` for LIKE … ESCAPE '!' ('!' rather than a backslash, which MySQL string literals eat). */
-
+/** Query.cadres: those of the departments the viewer sees (access.ts), none for those who read no people data. */
 export async function cadres(ctx: SubgraphContext, args: QueryCadresArgs) {
   const page = pageOf(args);
   const q = ctx.ds.getRepository(Cadre).createQueryBuilder('c');
+  if (!mayRead(ctx.viewer)) return toConnection([], page, 0);
+  const scope = departmentScopeSql(ctx.viewer, 'd');
+  if (scope) q.innerJoin(Department, 'd', 'd.id = c.departmentId').andWhere(scope.sql, scope.params);
   if (args.departmentId != null) q.andWhere('c.departmentId = :dept', { dept: args.departmentId });
   if (args.rank) q.andWhere('c.cadreRank = :rank', { rank: args.rank });
   const search = searchPattern(args.search);
@@ -19,7 +21,7 @@ export async function cadres(ctx: SubgraphContext, args: QueryCadresArgs) {
 }
 
 export async function registerCadre(ctx: SubgraphContext, args: MutationRegisterCadreArgs): Promise<Cadre> {
-  requireWriter(ctx);
+  requireMayWrite(ctx, 'registerCadre');
   const name = requireText(args.name, 'name', 50);
   const phone = optionalPhone(args.phone, 'phone');
   const key = idempotencyKeyArg(args.idempotencyKey);
@@ -29,7 +31,7 @@ export async function registerCadre(ctx: SubgraphContext, args: MutationRegister
     create: async (em) => {
       const department = await em.findOneBy(Department, { id: args.departmentId });
       if (!department) throw notFound('Department', args.departmentId, 'departmentId');
-      requireWriteScope(ctx, department.divisionCode);
+      requireWriteScope(ctx, department.divisionCode, 'departmentId');
       const cadre = em.create(Cadre, {
         id: randomUUID(),
         name,

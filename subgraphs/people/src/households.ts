@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
-  auditLog,
   badInput,
   conflict,
   createOnceFor,
   fetchEntities,
-  forbidden,
   idempotencyKeyArg,
   insertUnique,
   loadOrNull,
-  maskIdNumber,
-  maskPhone,
   normalizeIdNumber,
   notFound,
   requireDivisionCode,
@@ -21,11 +17,22 @@ import {
   updateVersioned,
   type SubgraphContext,
 } from '@cadres/kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from 'typeorm';
-import { maySeePersonal, requireWriteScope, requireWriter } from './access';
+import { maskPersonal, mayListByTag, mayReadAt, personalView, requireMayWrite, requireWriteScope, type PersonalView } from './access';
+import { auditIdNumberRead } from './audit';
 import { Household, HouseholdTagRow, Resident, householdTags } from './entities';
 import type { DivisionHouseholdsArgs, MutationAddResidentArgs, MutationRegisterHouseholdArgs, ResidentInput, Resolvers } from './generated/graphql';
-import { householdById, householdVisitCounts, householdsIn, residentById, residentsByHousehold, tagsByHousehold } from './loaders';
+import {
+  householdById,
+  householdVisitCounts,
+  householdsIn,
+  linkedHouseholdsOfViewer,
+  residentById,
+  residentsByHousehold,
+  tagsByHousehold,
+} from './loaders';
+import { visibleHousehold } from './visible';
 import { optionalPhone } from './phones';
 
 /** A validated resident input; `field` prefixes the error fields (`head.idNumber`). */
@@ -43,12 +50,13 @@ async function insertResident(em: EntityManager, row: Resident, field: string): 
 }
 
 export async function registerHousehold(ctx: SubgraphContext, args: MutationRegisterHouseholdArgs): Promise<Household> {
-  requireWriter(ctx);
+  requireMayWrite(ctx, 'registerHousehold');
   const info = requireDivisionCode(args.divisionCode, 'divisionCode');
   if (info.level !== 'VILLAGE' && info.level !== 'COMMUNITY') {
     throw badInput('divisionCode', `divisionCode must be a village or community, and ${args.divisionCode} is a ${info.level.toLowerCase()}`);
   }
-  requireWriteScope(ctx, args.divisionCode);
+  // Before places is asked: places hides what lies outside the caller's scope (NOT_FOUND).
+  requireWriteScope(ctx, args.divisionCode, 'divisionCode');
   const head = checkResident(ctx, args.head, 'head');
   const tags = householdTags.filter((t) => args.tags?.includes(t));
   const key = idempotencyKeyArg(args.idempotencyKey);
@@ -86,7 +94,7 @@ export async function registerHousehold(ctx: SubgraphContext, args: MutationRegi
 }
 
 export async function addResident(ctx: SubgraphContext, args: MutationAddResidentArgs): Promise<Resident> {
-  requireWriter(ctx);
+  requireMayWrite(ctx, 'addResident');
   const input = checkResident(ctx, args.resident, 'resident');
   const key = idempotencyKeyArg(args.idempotencyKey);
   const request = { householdId: args.householdId, resident: input, expectedVersion: args.expectedVersion ?? null };
@@ -96,7 +104,7 @@ export async function addResident(ctx: SubgraphContext, args: MutationAddResiden
     create: async (em) => {
       const household = await em.findOneBy(Household, { id: args.householdId });
       if (!household) throw notFound('Household', args.householdId, 'householdId');
-      requireWriteScope(ctx, household.divisionCode);
+      requireWriteScope(ctx, household.divisionCode, 'householdId');
       requireVersion('Household', household, args.expectedVersion);
       const resident = em.create(Resident, { id: randomUUID(), householdId: household.id, ...input, version: 1 });
       await insertResident(em, resident, 'resident');
@@ -108,43 +116,52 @@ export async function addResident(ctx: SubgraphContext, args: MutationAddResiden
   });
 }
 
-/** Reads a resident's personal field in the clear, or masked, per access.ts; unmasked ID reads are audited in the log. */
-async function personal(ctx: SubgraphContext, r: Resident, field: 'idNumber' | 'phone'): Promise<string | null> {
+/** How the viewer reads a household's personal data (access.ts). */
+const personalViewOf = (ctx: SubgraphContext, householdId: string): Promise<PersonalView> =>
+  personalView(ctx.viewer, householdId, () => linkedHouseholdsOfViewer(ctx));
+
+/** A resident's personal field in the clear or masked, per access.ts; an unmasked ID number read is audited first. */
+async function personal(ctx: SubgraphContext, info: GraphQLResolveInfo, r: Resident, field: 'idNumber' | 'phone'): Promise<string | null> {
   const value = r[field];
   if (value == null) return null;
-  const household = await householdById(ctx).load(r.householdId);
-  if (!maySeePersonal(ctx.viewer, household.divisionCode)) return field === 'idNumber' ? maskIdNumber(value) : maskPhone(value);
-  if (field === 'idNumber') {
-    auditLog(ctx.log).info({ read: 'resident.idNumber', residentId: r.id, viewer: ctx.viewer.sub, role: ctx.viewer.role }, 'unmasked ID number read');
-  }
+  if ((await personalViewOf(ctx, r.householdId)) === 'masked') return maskPersonal(field, value);
+  if (field === 'idNumber') await auditIdNumberRead(ctx, info, r.id);
   return value;
+}
+
+/** A resident is seen with its household. */
+async function visibleResident(ctx: SubgraphContext, r: Resident | null): Promise<Resident | null> {
+  return r && visibleHousehold(ctx, await householdById(ctx).load(r.householdId)) ? r : null;
 }
 
 export const householdResolvers = {
   Household: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(householdById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleHousehold(ctx, await loadOrNull(householdById(ctx), id)),
     division: (h) => ({ code: h.divisionCode }),
     unit: (h) => (h.unitId ? { id: h.unitId } : null),
     head: (h, _, ctx) => residentById(ctx).load(h.headId!),
     members: (h, _, ctx) => residentsByHousehold(ctx).load(h.id),
-    tags: async (h, _, ctx) => (maySeePersonal(ctx.viewer, h.divisionCode) ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : []),
+    tags: async (h, _, ctx) => ((await personalViewOf(ctx, h.id)) === 'plain' ? (await tagsByHousehold(ctx).load(h.id)).map((t) => t.tag) : []),
     visitsThisYear: (h, _, ctx) => {
       const year = today(ctx).slice(0, 4);
       return householdVisitCounts(ctx, `${year}-01-01`, `${year}-12-31`).load(h.id);
     },
   },
   Resident: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(residentById(ctx), id),
-    idNumber: (r, _, ctx) => personal(ctx, r, 'idNumber'),
-    phone: (r, _, ctx) => personal(ctx, r, 'phone'),
+    __resolveReference: async ({ id }, ctx) => visibleResident(ctx, await loadOrNull(residentById(ctx), id)),
+    idNumber: (r, _, ctx, info) => personal(ctx, info, r, 'idNumber'),
+    phone: (r, _, ctx, info) => personal(ctx, info, r, 'phone'),
     household: (r, _, ctx) => householdById(ctx).load(r.householdId),
   },
 } satisfies Resolvers;
 
-/** Division.households: the subtree's households, optionally with one tag (which only roles that see tags may ask). */
-export function divisionHouseholds(ctx: SubgraphContext, code: string, args: DivisionHouseholdsArgs) {
-  if (args.tag && !maySeePersonal(ctx.viewer, code)) {
-    throw forbidden(`${ctx.viewer.role} may not filter households of ${code} by tag`, 'tag');
-  }
-  return householdsIn(ctx, args).load(requireDivisionCode(code, 'code').prefix);
+/**
+ * Division.households: the subtree's households (null outside the viewer's reach), optionally
+ * with one tag; with a tag, those who may not see tags get the count and no rows.
+ */
+export async function divisionHouseholds(ctx: SubgraphContext, code: string, args: DivisionHouseholdsArgs) {
+  if (!mayReadAt(ctx.viewer, code)) return null;
+  const households = await householdsIn(ctx, args).load(requireDivisionCode(code, 'code').prefix);
+  if (!args.tag || mayListByTag(ctx.viewer)) return households;
+  return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: households.totalCount };
 }

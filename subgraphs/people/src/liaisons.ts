@@ -3,6 +3,7 @@ import {
   badInput,
   conflict,
   createOnceFor,
+  forbidden,
   idempotencyKeyArg,
   insertUnique,
   loadOrNull,
@@ -13,16 +14,17 @@ import {
   updateVersioned,
   type SubgraphContext,
 } from '@cadres/kit';
-import { requireWriteScope, requireWriter } from './access';
+import { requireMayWrite, requireWriteScope } from './access';
 import { Liaison, openKeyOf, type TargetType } from './entities';
 import type { MutationLinkCadreArgs, MutationUnlinkCadreArgs } from './generated/graphql';
 import { activeLiaison, cadreById } from './loaders';
+import { visibleCadre } from './visible';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
 
 const duplicate = () => conflict('This cadre already has an active link with this role to this target', 'targetId');
 
 export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArgs): Promise<Liaison> {
-  requireWriter(ctx);
+  requireMayWrite(ctx, 'linkCadre');
   const type: TargetType = requireTargetType(args.targetType);
   const since = args.since ?? today(ctx);
   // A link that starts later would count as active (and cover a village) before it starts.
@@ -33,13 +35,14 @@ export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArg
   return createOnceFor(ctx, { operation: 'linkCadre', key, input }, {
     prepare: async () => {
       // Cadres are never deleted, so this check may run before the transaction (and before the network).
-      if (!(await loadOrNull(cadreById(ctx), args.cadreId))) throw notFound('Cadre', args.cadreId, 'cadreId');
+      const cadre = await loadOrNull(cadreById(ctx), args.cadreId);
+      if (!cadre) throw notFound('Cadre', args.cadreId, 'cadreId');
+      if (!(await visibleCadre(ctx, cadre))) throw forbidden(`Cadre ${cadre.id} lies outside the caller's scope ${ctx.viewer.scope}`, 'cadreId');
       return checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: true });
     },
     replay: (em, id) => em.findOneByOrFail(Liaison, { id }),
     create: async (em, remote) => {
-      const target = await checkLocalTarget(em, remote);
-      requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+      const target = await checkLocalTarget(ctx, em, remote);
       const link = { cadreId: args.cadreId, targetType: type, targetId: target.id, role: args.role };
       const active = await em
         .getRepository(Liaison)
@@ -56,13 +59,13 @@ export async function linkCadre(ctx: SubgraphContext, args: MutationLinkCadreArg
 }
 
 export async function unlinkCadre(ctx: SubgraphContext, args: MutationUnlinkCadreArgs): Promise<Liaison> {
-  requireWriter(ctx);
+  requireMayWrite(ctx, 'unlinkCadre');
   const until = args.until ?? today(ctx);
   return transaction(ctx.ds, async (em) => {
     const liaison = await em.findOneBy(Liaison, { id: args.liaisonId });
     if (!liaison) throw notFound('Liaison', args.liaisonId, 'liaisonId');
     requireVersion('Liaison', liaison, args.expectedVersion);
-    requireWriteScope(ctx, liaison.divisionCode);
+    requireWriteScope(ctx, liaison.divisionCode, 'liaisonId');
     if (liaison.openKey === null) throw conflict(`Liaison ${liaison.id} was already unlinked (until ${liaison.until})`, 'liaisonId');
     if (until < liaison.since) throw badInput('until', `until must not be before the link's start (${liaison.since})`);
     const changed = await updateVersioned(em, Liaison, liaison, { until, openKey: null });

@@ -25,6 +25,7 @@ import {
   type HouseholdTag,
   type TargetType,
 } from './entities';
+import { visitScopeSql } from './access';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
 export const departmentById = (ctx: SubgraphContext) => rowsByKey(ctx, Department, 'id');
@@ -155,6 +156,12 @@ function dateRange(args: VisitArgs): { where: string[]; params: string[] } {
 export function visitsOfCadre(ctx: SubgraphContext, args: VisitArgs) {
   const page = pageOf(args);
   const range = dateRange(args);
+  // A cadre's visits outside the viewer's scope are absent (a city cadre seen from a district).
+  const scope = visitScopeSql(ctx.viewer, 'v');
+  if (scope) {
+    range.where.push(`EXISTS (SELECT 1 FROM visit v WHERE v.id = t.visitId AND ${scope.sql})`);
+    range.params.push(...scope.params);
+  }
   return ctx.loaders.get(`visitsOfCadre:${args.from}:${args.to}:${page.offset}:${page.limit}`, () => {
     const rows = groupedConnectionLoaders(
       ctx.ds,
@@ -200,3 +207,17 @@ export const householdVisitCounts = (ctx: SubgraphContext, from: string, to: str
       return new Map(rows.map((r) => [r.targetId, Number(r.n)]));
     }, 0),
   );
+
+/** The households the viewer's cadre (token claim cadreId) is actively linked to: one statement per request. */
+export const linkedHouseholdsOfViewer = (ctx: SubgraphContext): Promise<ReadonlySet<string>> =>
+  ctx.loaders.get('linkedHouseholdsOfViewer', async () => {
+    if (!ctx.viewer.cadreId) return new Set<string>();
+    const rows = await ctx.ds
+      .getRepository(Liaison)
+      .createQueryBuilder('l')
+      .select('l.targetId', 'targetId')
+      .where("l.cadreId = :cadreId AND l.targetType = 'Household'", { cadreId: ctx.viewer.cadreId })
+      .andWhere(activeLiaison(), { today: today(ctx) })
+      .getRawMany<{ targetId: string }>();
+    return new Set(rows.map((r) => r.targetId));
+  });

@@ -1,5 +1,6 @@
 import { loadOrNull, type SubgraphContext } from '@cadres/kit';
-import { cadrePhone } from './access';
+import { cadrePhone, mayReadAt } from './access';
+import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
 import { coverageOf, coverageResolvers } from './coverage';
@@ -21,27 +22,33 @@ import {
 } from './loaders';
 import type { LiaisonTargetMapper } from './mappers';
 import { recordVisit } from './visits';
+import { visibleCadre, visibleCadres, visibleDepartment, visibleHousehold, visibleLiaisons, visibleVisit } from './visible';
 
 /**
  * The object a LiaisonTarget resolves to. Households are people's own and are loaded; the
  * other types belong to places or enterprises, so an entity reference is enough: the gateway
  * completes it from the owner.
  */
-export async function targetOf(ctx: SubgraphContext, type: TargetType, id: string): Promise<LiaisonTargetMapper> {
-  if (type === 'Household') return householdById(ctx).load(id);
+export async function targetOf(ctx: SubgraphContext, type: TargetType, id: string): Promise<LiaisonTargetMapper | null> {
+  if (type === 'Household') return visibleHousehold(ctx, await householdById(ctx).load(id));
   return type === 'Division' ? { __typename: type, code: id } : { __typename: type, id };
 }
 
 /** Entity types other subgraphs own: people only adds fields, so the reference is the object. */
 const stub = <T>(ref: T) => ref;
 
+/** A division outside the viewer's reach is null: `_entities`, and its fields everywhere. */
+const divisionStub = <T extends { code: string }>(ref: T, ctx: SubgraphContext) => (mayReadAt(ctx.viewer, ref.code) ? ref : null);
+const inReach = <T>(ctx: SubgraphContext, code: string, value: () => T) => (mayReadAt(ctx.viewer, code) ? value() : null);
+
 /** People's resolvers, for its settings (the default visit quota). */
 export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Query: {
-    cadre: (_, { id }, ctx) => loadOrNull(cadreById(ctx), id),
+    cadre: async (_, { id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),
     cadres: (_, args, ctx) => cadres(ctx, args),
-    department: (_, { id }, ctx) => loadOrNull(departmentById(ctx), id),
-    household: (_, { id }, ctx) => loadOrNull(householdById(ctx), id),
+    department: async (_, { id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
+    household: async (_, { id }, ctx) => visibleHousehold(ctx, await loadOrNull(householdById(ctx), id)),
+    idNumberReads: (_, args, ctx) => idNumberReads(ctx, args),
   },
   Mutation: {
     registerCadre: (_, args, ctx) => registerCadre(ctx, args),
@@ -51,31 +58,34 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     unlinkCadre: (_, args, ctx) => unlinkCadre(ctx, args),
     recordVisit: (_, args, ctx) => recordVisit(ctx, args),
   },
-  // `liaisons` on a target type: active links, one statement for any number of targets.
+  // `liaisons` on a target type: active links, one statement for any number of targets; only
+  // those the viewer sees (visible.ts), null for those who read no people data.
   Division: {
-    __resolveReference: stub,
-    liaisons: (d, _, ctx) => liaisonsByTarget(ctx, 'Division').load(d.code),
+    __resolveReference: divisionStub,
+    liaisons: (d, _, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division').load(d.code))),
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
-    coverage: (d, args) => coverageOf(d, args, config),
+    coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(d, args, config)),
   },
-  BuildingUnit: { __resolveReference: stub, liaisons: (u, _, ctx) => liaisonsByTarget(ctx, 'BuildingUnit').load(u.id) },
-  Enterprise: { __resolveReference: stub, liaisons: (e, _, ctx) => liaisonsByTarget(ctx, 'Enterprise').load(e.id) },
-  Project: { __resolveReference: stub, liaisons: (p, _, ctx) => liaisonsByTarget(ctx, 'Project').load(p.id) },
+  BuildingUnit: { __resolveReference: stub, liaisons: async (u, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'BuildingUnit').load(u.id)) },
+  Enterprise: { __resolveReference: stub, liaisons: async (e, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Enterprise').load(e.id)) },
+  Project: { __resolveReference: stub, liaisons: async (p, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Project').load(p.id)) },
+  // A department seen has its cadres seen (a cadre is where its department is).
   Department: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(departmentById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
     cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
   },
   Cadre: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(cadreById(ctx), id),
+    __resolveReference: async ({ id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),
     rank: (c) => c.cadreRank,
     department: (c, _, ctx) => departmentById(ctx).load(c.departmentId),
     phone: (c, _, ctx) => cadrePhone(ctx.viewer, c.phone),
-    liaisons: (c, _, ctx) => liaisonsByCadre(ctx).load(c.id),
+    liaisons: async (c, _, ctx) => (await visibleLiaisons(ctx, await liaisonsByCadre(ctx).load(c.id))) ?? [],
     visits: (c, args, ctx) => visitsOfCadre(ctx, args).load(c.id),
   },
+  // A household seen has its residents, links (but those of cadres unseen) and visits seen.
   Household: {
     ...householdResolvers.Household,
-    liaisons: (h, _, ctx) => liaisonsByTarget(ctx, 'Household').load(h.id),
+    liaisons: async (h, _, ctx) => (await visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Household').load(h.id))) ?? [],
     visits: (h, args, ctx) => visitsOfTarget(ctx, 'Household', args).load(h.id),
   },
   Resident: householdResolvers.Resident,
@@ -84,8 +94,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     target: (l, _, ctx) => targetOf(ctx, l.targetType, l.targetId),
   },
   Visit: {
-    __resolveReference: ({ id }, ctx) => loadOrNull(visitById(ctx), id),
-    cadres: async (v, _, ctx) => Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId))),
+    __resolveReference: async ({ id }, ctx) => visibleVisit(ctx, await loadOrNull(visitById(ctx), id)),
+    cadres: async (v, _, ctx) => visibleCadres(ctx, await Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId)))),
     target: (v, _, ctx) => targetOf(ctx, v.targetType, v.targetId),
   },
   LiaisonTarget: {

@@ -6,7 +6,7 @@ describeEachDatabase('people subgraph: visits', (db) => {
   const { ok, asUser } = t;
 
   it('sends the same number of statements for the visits of 10 cadres as of 500', async () => {
-    const q = (n: number) => `{ cadres(rank: STAFF, first: ${n}) { nodes { id visits(from: "2026-01-01", to: "2026-03-31", first: ${n}) { totalCount nodes { id date cadres { id } target { __typename ... on Household { id } } } } } } }`;
+    const q = (n: number) => `{ cadres(rank: STAFF, first: ${n}) { nodes { id visits(from: "2026-01-01", to: "2026-03-31", first: 20) { totalCount nodes { id date cadres { id } target { __typename ... on Household { id } } } } } } }`;
     const small = await countStatements(() => ok(q(10)));
     const large = await countStatements(() => ok(q(500)));
     expect(large.statements).toBe(small.statements);
@@ -16,7 +16,7 @@ describeEachDatabase('people subgraph: visits', (db) => {
       id: cadreId,
       visits: {
         totalCount: expected.length,
-        nodes: expected.map((v) => ({
+        nodes: expected.slice(0, 20).map((v) => ({
           id: v.id,
           date: v.date,
           cadres: v.cadreIds.map((id) => ({ id })),

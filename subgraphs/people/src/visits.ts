@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
-import { requireWriteScope, requireWriter } from './access';
-import { Visit, VisitCadre, type TargetType } from './entities';
+import { requireMayRecordVisit, requireMayWrite } from './access';
+import { Visit, VisitCadre, type Cadre, type Department, type TargetType } from './entities';
 import type { MutationRecordVisitArgs } from './generated/graphql';
-import { cadreById } from './loaders';
+import { cadreById, departmentById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
 
 const MAX_CADRES_PER_VISIT = 50;
@@ -14,7 +14,7 @@ const MAX_CADRES_PER_VISIT = 50;
  * the injectable clock) is refused.
  */
 export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisitArgs): Promise<Visit> {
-  requireWriter(ctx);
+  const rule = requireMayWrite(ctx, 'recordVisit');
   const type: TargetType = requireTargetType(args.targetType);
   if (args.date > today(ctx)) throw badInput('date', `date ${args.date} is in the future`);
   const cadreIds = [...new Set(args.cadreIds)].sort();
@@ -35,12 +35,19 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
       if (failed) throw failed;
       const missing = cadreIds.filter((_, i) => found[i] instanceof Error);
       if (missing.length) throw notFound('Cadre', missing.join(', '), 'cadreIds');
+      // Cadres and departments are never deleted, so these checks may run before the transaction.
+      const cadres = found as Cadre[];
+      const departments = await departmentById(ctx).loadMany(cadres.map((c) => c.departmentId));
+      requireMayRecordVisit(
+        ctx,
+        rule,
+        cadres.map((c, i) => ({ id: c.id, departmentId: c.departmentId, departmentDivision: (departments[i] as Department).divisionCode })),
+      );
       return checkRemoteTarget(ctx, type, args.targetId, { grassrootsOnly: false });
     },
     replay: (em, id) => em.findOneByOrFail(Visit, { id }),
     create: async (em, remote) => {
-      const target = await checkLocalTarget(em, remote);
-      requireWriteScope(ctx, target.divisionCode ?? (target.type === 'Division' ? target.id : null));
+      const target = await checkLocalTarget(ctx, em, remote);
       const visit = em.create(Visit, {
         id: randomUUID(),
         date: args.date,

@@ -236,5 +236,38 @@ export class VisitCadre {
   date!: string;
 }
 
+/**
+ * The audit log: one row per unmasked read of a resident's ID number (audit.ts), appended in
+ * the request that read it. Append-only: nothing in the subgraph updates or deletes a row.
+ */
+@Entity('id_number_read')
+@Index('idx_id_number_read_resident', ['residentId', 'readAt'])
+@Index('idx_id_number_read_viewer', ['viewerSub', 'readAt'])
+export class IdNumberRead {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** The reader's token `sub` and role. */
+  @Column({ type: 'varchar', length: 100 })
+  viewerSub!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  viewerRole!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  residentId!: string;
+
+  @Index('idx_id_number_read_time')
+  @Column({ type: 'datetime', precision: 3 })
+  readAt!: Date;
+
+  /** The client's operation name (the gateway's `__people__n` suffix taken off), if it had one. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  operationName!: string | null;
+
+  @Column({ type: 'varchar', length: 100 })
+  requestId!: string;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdempotencyRecord];
+export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdNumberRead, IdempotencyRecord];

@@ -2,7 +2,7 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity } from '../entities';
+import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity } from '../entities';
 import type { DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
@@ -16,6 +16,7 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   Date: { input: string; output: string; }
+  DateTime: { input: Date; output: Date; }
   link__Import: { input: unknown; output: unknown; }
   federation__FieldSet: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
@@ -300,6 +301,33 @@ export type CoverageUncoveredArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * An unmasked read of a resident's ID number: the audit log, one record per resident per field
+ * read, written in the request that read it. Append-only: no mutation changes it.
+ */
+export type IdNumberRead = {
+  __typename?: 'IdNumberRead';
+  id: Scalars['ID']['output'];
+  /** The reader's token subject and role. */
+  viewerSub: Scalars['String']['output'];
+  viewerRole: Scalars['String']['output'];
+  residentId: Scalars['ID']['output'];
+  /** The resident read (null when the caller may not see it now). */
+  resident?: Maybe<Resident>;
+  readAt: Scalars['DateTime']['output'];
+  /** The client's operation name, if it had one. */
+  operationName?: Maybe<Scalars['String']['output']>;
+  /** The request id (x-request-id) the read was made under: the gateway's log line has the same. */
+  requestId: Scalars['String']['output'];
+};
+
+export type IdNumberReadConnection = {
+  __typename?: 'IdNumberReadConnection';
+  nodes: Array<IdNumberRead>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A cadre by id; null when there is none. */
@@ -310,6 +338,12 @@ export type Query = {
   department?: Maybe<Department>;
   /** A household by id; null when there is none. */
   household?: Maybe<Household>;
+  /**
+   * The audit log of unmasked ID number reads, newest first, for ADMIN only (FORBIDDEN to the
+   * other roles) and within its scope: by reader, by resident, and from/to a day (Beijing time,
+   * both inclusive).
+   */
+  idNumberReads: IdNumberReadConnection;
 };
 
 
@@ -334,6 +368,16 @@ export type QueryDepartmentArgs = {
 
 export type QueryHouseholdArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryIdNumberReadsArgs = {
+  viewerSub?: InputMaybe<Scalars['String']['input']>;
+  residentId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Mutation = {
@@ -549,6 +593,7 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   DivisionConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Division']>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -573,6 +618,8 @@ export type ResolversTypes = {
   Visit: ResolverTypeWrapper<VisitEntity>;
   VisitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Visit']>>;
   Coverage: ResolverTypeWrapper<CoverageMapper>;
+  IdNumberRead: ResolverTypeWrapper<IdNumberReadEntity>;
+  IdNumberReadConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['IdNumberRead']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Purpose: Link__Purpose;
@@ -588,6 +635,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   PageInfo: PageInfo;
   DivisionConnection: Connection<ResolversParentTypes['Division']>;
   Int: Scalars['Int']['output'];
@@ -608,6 +656,8 @@ export type ResolversParentTypes = {
   Visit: VisitEntity;
   VisitConnection: Connection<ResolversParentTypes['Visit']>;
   Coverage: CoverageMapper;
+  IdNumberRead: IdNumberReadEntity;
+  IdNumberReadConnection: Connection<ResolversParentTypes['IdNumberRead']>;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];
@@ -687,6 +737,10 @@ export type Federation__PolicyDirectiveResolver<Result, Parent, ContextType = Su
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -829,11 +883,29 @@ export type CoverageResolvers<ContextType = SubgraphContext, ParentType extends 
   buildingUnitsFullyLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IdNumberReadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IdNumberRead'] = ResolversParentTypes['IdNumberRead']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewerSub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  residentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  resident?: Resolver<Maybe<ResolversTypes['Resident']>, ParentType, ContextType>;
+  readAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type IdNumberReadConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IdNumberReadConnection'] = ResolversParentTypes['IdNumberReadConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['IdNumberRead']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<QueryCadreArgs, 'id'>>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<QueryCadresArgs>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
+  idNumberReads?: Resolver<ResolversTypes['IdNumberReadConnection'], ParentType, ContextType, Partial<QueryIdNumberReadsArgs>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -867,6 +939,7 @@ export interface _AnyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type Resolvers<ContextType = SubgraphContext> = {
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   PageInfo?: PageInfoResolvers<ContextType>;
   DivisionConnection?: DivisionConnectionResolvers<ContextType>;
   Division?: DivisionResolvers<ContextType>;
@@ -884,6 +957,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
+  IdNumberRead?: IdNumberReadResolvers<ContextType>;
+  IdNumberReadConnection?: IdNumberReadConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
