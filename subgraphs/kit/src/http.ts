@@ -133,8 +133,8 @@ export function createHttpServer(handler: Handler, log?: Logger): http.Server {
       // A refusal is the client's doing; anything else is ours, and the log must have it.
       if (!known) log?.error({ err: e, url: req.url }, 'request failed');
       if (!res.headersSent) {
-        // The rest of a refused body is not worth reading: close once the answer is out.
-        if (known && status >= 408) res.setHeader('connection', 'close');
+        // The rest of a refused body (a stranger's, a slow or a large one) is not worth reading: close once the answer is out.
+        if (known && !req.complete) res.setHeader('connection', 'close');
         sendJson(res, status, {
           errors: [{ message: known ? known.message : 'Internal server error', extensions: { code: known ? known.code : 'INTERNAL_SERVER_ERROR' } }],
         });

@@ -155,7 +155,16 @@ function sizeOf(type: import('graphql').GraphQLOutputType, args: readonly import
   return isConnection ? DEFAULT_PAGE : TYPICAL_LIST;
 }
 
-/** Refuses an operation whose estimated cost is over `max`, once its variables are known. */
+/** The 400 Apollo Server answers for a schema of its own when `operationName` picks no operation. */
+const unresolvedOperation = (name: string | null | undefined) =>
+  new GraphQLError(name ? `Unknown operation named "${name}".` : 'Must provide operation name if query contains multiple operations.', {
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
+  });
+
+/**
+ * Refuses an operation whose estimated cost is over `max`, once its variables are known; and a
+ * request whose `operationName` names no operation of its document.
+ */
 export function costLimitPlugin<C extends BaseContext = BaseContext>(max: number): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
@@ -163,8 +172,10 @@ export function costLimitPlugin<C extends BaseContext = BaseContext>(max: number
         async didResolveOperation({ schema, document, operation, request }) {
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          const root = operation && schema.getRootType(operation.operation);
-          if (!operation || !root) return;
+          // Nothing to measure, and nothing to run: the gateway's executor would throw (a 500).
+          if (!operation) throw unresolvedOperation(request.operationName);
+          const root = schema.getRootType(operation.operation);
+          if (!root) return;
           // A variable the request leaves out counts at its default (`$n: Int = 500`).
           const defaults = Object.fromEntries(
             (operation.variableDefinitions ?? []).filter((v) => v.defaultValue).map((v) => [v.variable.name.value, valueFromASTUntyped(v.defaultValue!)]),
