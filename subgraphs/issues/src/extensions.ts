@@ -31,6 +31,7 @@ export function requestExtension(a: Actor, id: string, expectedVersion: number, 
     const request: DeadlineExtension = {
       id: randomUUID(),
       issueId: id,
+      seq: issue.version + 1,
       requestedDeadline: newDeadline,
       reason: text,
       status: 'REQUESTED',

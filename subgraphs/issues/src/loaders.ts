@@ -35,7 +35,7 @@ export const extensionsOf = (ctx: SubgraphContext) =>
   ctx.loaders.get('extensionsOf', () =>
     groupLoader(
       (ids: string[]) =>
-        ctx.ds.getRepository(DeadlineExtension).find({ where: { issueId: In(ids) }, order: { issueId: 'ASC', requestedAt: 'ASC', id: 'ASC' } }),
+        ctx.ds.getRepository(DeadlineExtension).find({ where: { issueId: In(ids) }, order: { issueId: 'ASC', seq: 'ASC' } }),
       (e) => e.issueId,
     ),
   );

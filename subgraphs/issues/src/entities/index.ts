@@ -200,13 +200,17 @@ export class IssueEvent {
 
 /** A request by the assigned department to move an issue's deadline, and ADMIN's decision. */
 @Entity('deadline_extension')
-@Index('idx_deadline_extension_issue', ['issueId', 'requestedAt'])
+@Index('uq_deadline_extension_seq', ['issueId', 'seq'], { unique: true })
 export class DeadlineExtension {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
   @Column({ type: 'varchar', length: 36 })
   issueId!: string;
+
+  /** The issue's version after the request: orders an issue's requests. */
+  @Column({ type: 'int' })
+  seq!: number;
 
   @Column({ type: 'datetime', precision: 3 })
   requestedDeadline!: Date;

@@ -50,6 +50,7 @@ export class DutiesApart1734000000000 implements MigrationInterface {
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'issueId', type: 'varchar', length: '36' },
+          intColumn('seq'),
           { name: 'requestedDeadline', type: 'datetime', precision: 3 },
           { name: 'reason', type: 'varchar', length: '2000' },
           enumColumn(q, 'status', extensionStatuses),
@@ -59,7 +60,7 @@ export class DutiesApart1734000000000 implements MigrationInterface {
           { name: 'decidedAt', type: 'datetime', precision: 3, isNullable: true },
           { name: 'note', type: 'varchar', length: '2000', isNullable: true },
         ],
-        indices: [{ name: 'idx_deadline_extension_issue', columnNames: ['issueId', 'requestedAt'] }],
+        indices: [{ name: 'uq_deadline_extension_seq', columnNames: ['issueId', 'seq'], isUnique: true }],
       }),
     );
 
