@@ -32,7 +32,7 @@ import {
   residentsByHousehold,
   tagsByHousehold,
 } from './loaders';
-import { visibleHousehold } from './visible';
+import { visibleHousehold, visibleResident } from './visible';
 import { optionalPhone } from './phones';
 
 /** A validated resident input; `field` prefixes the error fields (`head.idNumber`). */
@@ -127,11 +127,6 @@ async function personal(ctx: SubgraphContext, info: GraphQLResolveInfo, r: Resid
   if ((await personalViewOf(ctx, r.householdId)) === 'masked') return maskPersonal(field, value);
   if (field === 'idNumber') await auditIdNumberRead(ctx, info, r.id);
   return value;
-}
-
-/** A resident is seen with its household. */
-async function visibleResident(ctx: SubgraphContext, r: Resident | null): Promise<Resident | null> {
-  return r && visibleHousehold(ctx, await householdById(ctx).load(r.householdId)) ? r : null;
 }
 
 export const householdResolvers = {

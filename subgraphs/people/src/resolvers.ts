@@ -16,13 +16,14 @@ import {
   householdById,
   liaisonsByCadre,
   liaisonsByTarget,
+  residentById,
   visitById,
   visitsOfCadre,
   visitsOfTarget,
 } from './loaders';
 import type { LiaisonTargetMapper } from './mappers';
 import { recordVisit } from './visits';
-import { visibleCadre, visibleCadres, visibleDepartment, visibleHousehold, visibleLiaisons, visibleVisit } from './visible';
+import { visibleCadre, visibleCadres, visibleDepartment, visibleHousehold, visibleLiaisons, visibleResident, visibleVisit } from './visible';
 
 /**
  * The object a LiaisonTarget resolves to. Households are people's own and are loaded; the
@@ -97,6 +98,9 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     __resolveReference: async ({ id }, ctx) => visibleVisit(ctx, await loadOrNull(visitById(ctx), id)),
     cadres: async (v, _, ctx) => visibleCadres(ctx, await Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId)))),
     target: (v, _, ctx) => targetOf(ctx, v.targetType, v.targetId),
+  },
+  IdNumberRead: {
+    resident: async (a, _, ctx) => visibleResident(ctx, await loadOrNull(residentById(ctx), a.residentId)),
   },
   LiaisonTarget: {
     __resolveType: (t) => (t instanceof Household ? 'Household' : t.__typename),

@@ -4,10 +4,15 @@
 // cadres' departments, one batched statement per request.
 import type { SubgraphContext } from '@cadres/kit';
 import { mayRead, mayReadAt, mayReadDepartmentAt, visitPlace } from './access';
-import type { Cadre, Department, Household, Liaison, Visit } from './entities';
-import { cadreById, departmentById } from './loaders';
+import type { Cadre, Department, Household, Liaison, Resident, Visit } from './entities';
+import { cadreById, departmentById, householdById } from './loaders';
 
 export const visibleHousehold = (ctx: SubgraphContext, h: Household | null) => (h && mayReadAt(ctx.viewer, h.divisionCode) ? h : null);
+
+/** A resident is seen with its household. */
+export async function visibleResident(ctx: SubgraphContext, r: Resident | null): Promise<Resident | null> {
+  return r && visibleHousehold(ctx, await householdById(ctx).load(r.householdId)) ? r : null;
+}
 
 export const visibleDepartment = (ctx: SubgraphContext, d: Department | null) => (d && mayReadDepartmentAt(ctx.viewer, d.divisionCode) ? d : null);
 
