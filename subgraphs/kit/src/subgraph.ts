@@ -40,6 +40,8 @@ export interface SubgraphContext {
   peers: Readonly<Record<string, string>>;
   /** Aborted when the caller has gone (the gateway gave up) or the request ran out of time. */
   signal?: AbortSignal;
+  /** The service whose credential the request carried: `gateway`, or the peer subgraph asking. */
+  caller: string;
   /** Signs this request's credential for a peer it asks (`payload`: the body it sends). */
   credential(peer: string, payload: string): Promise<string>;
 }
@@ -141,7 +143,7 @@ export interface Subgraph<C = unknown> {
   seed(world: DemoWorld): Promise<boolean>;
   server: ApolloServer<SubgraphContext>;
   /** A fresh per-request context for `viewer` (what the HTTP layer builds after verifying the token). */
-  context(viewer: Viewer, requestId?: string, authorization?: string): SubgraphContext;
+  context(viewer: Viewer, requestId?: string, authorization?: string, signal?: AbortSignal, caller?: string): SubgraphContext;
   /** Starts serving on `port` (0 = any free port). */
   listen(port: number, host?: string): Promise<Listening>;
   /** Stops Apollo and closes the database (if it opened it). */
@@ -199,7 +201,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
   await server.start();
 
   const peers = opts.peers ?? {};
-  const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string, signal?: AbortSignal): SubgraphContext => ({
+  const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string, signal?: AbortSignal, caller = 'gateway'): SubgraphContext => ({
     viewer,
     requestId,
     log: log.child({ requestId }),
@@ -209,6 +211,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     authorization,
     peers,
     signal,
+    caller,
     credential: (peer, payload) => opts.trust.credentials.sign(peer, payload, authorization),
   });
 
@@ -237,16 +240,17 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
       clearTimeout(deadline);
       throw new HttpError(401, (e as Error).message, 'UNAUTHENTICATED');
     }
+    let caller = '';
     const fromService = async (payload: string) => {
       try {
-        await opts.trust.credentials.verify(req.headers[CREDENTIAL_HEADER] as string | undefined, payload, authorization);
+        caller = await opts.trust.credentials.verify(req.headers[CREDENTIAL_HEADER] as string | undefined, payload, authorization);
       } catch (e) {
         throw new HttpError(401, (e as Error).message, 'UNAUTHENTICATED');
       }
     };
     const { status, body } = await requestStats
       .run(stats, () =>
-        serveGraphQL(server, req, res, async () => context(viewer, requestId, authorization, abandoned.signal), undefined, fromService),
+        serveGraphQL(server, req, res, async () => context(viewer, requestId, authorization, abandoned.signal, caller), undefined, fromService),
       )
       .finally(() => clearTimeout(deadline));
     log.info(
@@ -256,6 +260,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         sql: stats.sql,
         requestId,
+        caller: caller || null,
       },
       'request',
     );
