@@ -53,7 +53,8 @@ export async function startSupergraph(
       const def = definitionOf(entry);
       // With a fixed clock the seeds are anchored to it too (project plans, issue ages), so that
       // lights and "this year" are deterministic; without one they use the real time.
-      const subgraph = await createTestSubgraph(def, db, { now: opts.now, peers });
+      // A test that raises the gateway's limits raises the subgraphs' with them, as a deployment would.
+      const subgraph = await createTestSubgraph(def, db, { now: opts.now, peers, limits: opts.gateway?.limits });
       started.push(subgraph);
       if (opts.seed !== false) await subgraph.seed(world);
       peers[def.name] = (await subgraph.listen(0)).url;

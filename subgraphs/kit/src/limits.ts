@@ -170,6 +170,8 @@ export function costLimitPlugin<C extends BaseContext = BaseContext>(max: number
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
+          // Only what comes over HTTP is measured: an operation run in-process (tests) is the code's own.
+          if (!request.http) return;
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
           // Nothing to measure, and nothing to run: the gateway's executor would throw (a 500).

@@ -16,7 +16,7 @@ import { openDatabase, requestStats } from './db';
 import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, HttpError, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
-import { apolloLimits, subgraphLimits } from './limits';
+import { apolloLimits, subgraphLimits, type QueryLimits } from './limits';
 import { LoaderCache } from './loaders';
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
@@ -127,6 +127,8 @@ export interface SubgraphOptions<C = unknown> {
   peers?: Record<string, string>;
   /** Longest a request may run before its remaining fields fail (default 30 s). */
   requestTimeoutMs?: number;
+  /** Limits on one operation (kit limits: subgraphLimits unless told otherwise); raise them with the gateway's. */
+  limits?: Partial<QueryLimits>;
   /** Its own settings (tests try other rules); parsed from the environment when absent. */
   config?: C;
 }
@@ -189,7 +191,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: asResolverMap({ ...scalarResolvers, ...resolvers }) }]);
-  const limits = apolloLimits<SubgraphContext>(subgraphLimits, maskUnexpectedErrors(log, def.name));
+  const limits = apolloLimits<SubgraphContext>({ ...subgraphLimits, ...opts.limits }, maskUnexpectedErrors(log, def.name));
   const server = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -16,6 +16,7 @@ import { statementCount } from './db';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import type { QueryLimits } from './limits';
 import { createLogger } from './logger';
 import { entityOwners } from './peer';
 import { createSubgraph, loadSdl, type Clock, type Subgraph, type SubgraphDefinition } from './subgraph';
@@ -199,7 +200,7 @@ export function subgraphFetch(viewer: Viewer, subgraph: string): typeof fetch {
 export async function createTestSubgraph<C>(
   def: SubgraphDefinition<C>,
   db: TestDatabaseKind,
-  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number; config?: C } = {},
+  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number; limits?: Partial<QueryLimits>; config?: C } = {},
 ): Promise<Subgraph<C>> {
   const owners = opts.fakeOwners ? await startFakeOwners() : undefined;
   const subgraph = await createSubgraph(def, {
@@ -210,6 +211,7 @@ export async function createTestSubgraph<C>(
     now: opts.now,
     peers: owners?.peers ?? opts.peers,
     requestTimeoutMs: opts.requestTimeoutMs,
+    limits: opts.limits,
     config: opts.config,
   });
   if (!owners) return subgraph;
