@@ -4,7 +4,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger, createSubgraph, type Subgraph } from '@cadres/kit';
-import { startFakeOwners, testToken, testTrust } from '@cadres/kit/src/testing';
+import { startFakeOwners, subgraphRequestHeaders, testTrust } from '@cadres/kit/src/testing';
 import { entities as issuesEntities, subgraph as issuesSubgraph } from '@cadres/issues';
 import { privateMariadbMissing, startPrivateMariadb, type PrivateMariadb } from './support/mariadb-server';
 
@@ -21,7 +21,7 @@ describe('a subgraph whose MariaDB is killed under load and restarted', () => {
   let subgraph: Subgraph;
   let owners: Awaited<ReturnType<typeof startFakeOwners>>;
   let url: string;
-  let token: string;
+  const hotline = { sub: 'hotline', role: 'ADMIN', scope: null } as const;
 
   beforeAll(async () => {
     mariadb = await startPrivateMariadb();
@@ -38,7 +38,6 @@ describe('a subgraph whose MariaDB is killed under load and restarted', () => {
       peers: owners.peers,
     });
     url = (await subgraph.listen(0)).url;
-    token = await testToken({ sub: 'hotline', role: 'ADMIN', scope: null });
   }, 60_000);
   afterAll(async () => {
     await subgraph?.stop().catch(() => undefined);
@@ -47,19 +46,18 @@ describe('a subgraph whose MariaDB is killed under load and restarted', () => {
   });
 
   const report = async (key: string) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: 'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }',
-        variables: {
-          input: {
-            title: `路灯不亮 ${key}`, description: '重启测试', category: 'INFRASTRUCTURE', kind: 'HELP', source: 'HOTLINE', urgency: 'GENERAL',
-            divisionCode: '370502001201', subjectType: 'Division', subjectId: '370502001201', idempotencyKey: key,
-          },
+    const body = JSON.stringify({
+      query: 'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }',
+      variables: {
+        input: {
+          title: `路灯不亮 ${key}`, description: '重启测试', category: 'INFRASTRUCTURE', kind: 'HELP', source: 'HOTLINE', urgency: 'GENERAL',
+          divisionCode: '370502001201', subjectType: 'Division', subjectId: '370502001201', idempotencyKey: key,
         },
-      }),
+      },
     });
+    // Sent as the gateway would: the subgraph answers nothing else.
+    const headers = await subgraphRequestHeaders(hotline, 'issues', body);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return (await res.json()) as { data?: { reportIssue: { id: string } } | null; errors?: { message: string; extensions: { code: string } }[] };
   };
   // Set when the test ends, so that no client outlives it.
