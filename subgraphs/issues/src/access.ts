@@ -6,7 +6,7 @@ import { and, type Where } from './sql';
 import type { Step } from './workflow';
 
 /** Reading issues, and every write: reporting, each step of the loop (workflow.ts), rating. */
-export type Action = 'read' | 'report' | Step | 'rate';
+export type Action = 'read' | 'report' | 'fixOnTheSpot' | Step | 'rate';
 
 /**
  * How far a right reaches. Every right holds only inside the token's scope subtree (a null
@@ -34,12 +34,13 @@ const _ = false;
  * rates over them, never over anyone else's).
  */
 const matrix = {
-  //          read report assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate
-  ADMIN:      { read: S, report: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S },
-  DEPARTMENT: { read: S, report: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _ },
-  CADRE:      { read: S, report: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
-  ANALYST:    { read: S, report: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _ },
-  PARTNER:    { read: R, report: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
+  // fixOnTheSpot: a report closed at once (whoever found it solved it during the visit), so it reaches as far as report.
+  //          read report fixOnTheSpot assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate
+  ADMIN:      { read: S, report: S, fixOnTheSpot: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S },
+  DEPARTMENT: { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _ },
+  CADRE:      { read: S, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
+  ANALYST:    { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _ },
+  PARTNER:    { read: R, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
 } as const satisfies Record<Role, Record<Action, Reach>>;
 
 /*
@@ -83,7 +84,7 @@ export function readableSql(viewer: Viewer): Where {
   return and(parts);
 }
 
-/** Ratings summaries (Cadre.evaluations, Enterprise.evaluations): for the roles that read every issue in scope. */
+/** Ratings summaries (Cadre.evaluations, Enterprise.evaluations, Department.serviceEvaluations, SERVICE_RATING rankings): for the roles that read every issue in scope. */
 export const mayReadRatings = (viewer: Viewer) => matrix[viewer.role].read === 'scope';
 
 /** FORBIDDEN unless the viewer's role may take `action` at all (checked before any statement). */

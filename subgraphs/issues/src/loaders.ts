@@ -52,10 +52,10 @@ export const raisedDuring = (ctx: SubgraphContext) =>
     ),
   );
 
-type Owner = 'subtree' | 'Enterprise' | 'Project' | 'reporter';
+type Owner = 'subtree' | 'Household' | 'Enterprise' | 'Project' | 'reporter';
 
 /**
- * Issue pages of many owners (subtrees, enterprises, projects, reporters) for one (filter,
+ * Issue pages of many owners (subtrees, households, enterprises, projects, reporters) for one (filter,
  * first, after): one statement for the pages and one for the counts, whatever the number of
  * owners. Only the issues the viewer may read (access.ts), in the pages and in the counts.
  */
@@ -63,7 +63,7 @@ export function issuesOf(ctx: SubgraphContext, owner: Owner, filter: IssueFilter
   const page = pageOf(args);
   return ctx.loaders.get(`issues:${owner}:${JSON.stringify(filter ?? null)}:${page.offset}:${page.limit}`, () => {
     const parts: Where[] = [readableSql(ctx.viewer), filterSql(filter, ctx.now())];
-    if (owner === 'Enterprise' || owner === 'Project') parts.push({ sql: 't.subjectType = ?', params: [owner] });
+    if (owner === 'Household' || owner === 'Enterprise' || owner === 'Project') parts.push({ sql: 't.subjectType = ?', params: [owner] });
     const where = and(parts);
     const specs = owner === 'subtree' ? bySubtree('divisionCode') : byColumn(owner === 'reporter' ? 'reporterId' : 'subjectId');
     return groupedConnectionLoaders(
@@ -100,13 +100,13 @@ export interface EvaluationSummary {
 const noRatings: EvaluationSummary = { count: 0, average: null, satisfactionRate: null };
 
 /**
- * 双评 summaries of many cadres (ratings they received) or enterprises (ratings they gave):
- * one GROUP BY statement per batch.
+ * 双评 summaries of many cadres or departments (ratings they received) or enterprises (ratings
+ * they gave): one GROUP BY statement per batch.
  */
-export function evaluationsOf(ctx: SubgraphContext, side: 'Cadre' | 'Enterprise') {
+export function evaluationsOf(ctx: SubgraphContext, side: 'Cadre' | 'Department' | 'Enterprise') {
   return ctx.loaders.get(`evaluations:${side}`, () =>
     valueLoader(async (ids: string[]) => {
-      const [typeColumn, idColumn] = side === 'Cadre' ? ['targetType', 'targetId'] : ['raterType', 'raterId'];
+      const [typeColumn, idColumn] = side === 'Enterprise' ? ['raterType', 'raterId'] : ['targetType', 'targetId'];
       const rows: Record<string, unknown>[] = await ctx.ds.query(
         `SELECT ${idColumn} AS k, COUNT(*) AS n, SUM(score) AS total, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS good` +
           ` FROM rating WHERE ${typeColumn} = ? AND ${idColumn} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${idColumn}`,

@@ -2,6 +2,8 @@
 // type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
+import type { Connection } from '@cadres/kit';
+import type { RankedRow } from './ranking';
 import type { IssueStatsSource } from './stats';
 
 /** Entities other subgraphs own, which issues adds fields to or points at: the key only. */
@@ -21,3 +23,7 @@ export type IssueSubjectMapper =
 
 /** The counts as the schema shows them; byCategory is a function, run only when asked for. */
 export type IssueStatsMapper = IssueStatsSource;
+
+/** A ranking's page: RankedDepartment is named by the node type, not by the connection's name. */
+export type RankedDepartmentMapper = RankedRow;
+export type DepartmentRankingConnectionMapper = Connection<RankedRow>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, createOnce, idempotencyKeyArg, isUniqueViolation, requireText, type OwnedType, type Viewer } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
 import { requireRatingByOther, requireRatingFacts } from './access';
-import { Rating, type RatingAspect } from './entities';
+import { KnownDepartment, Rating, type RatingAspect } from './entities';
 import type { MutationRateArgs } from './generated/graphql';
 import { ledgerYear } from './reporting';
 import { requireId, type Actor } from './service';
@@ -74,16 +74,23 @@ export async function rate(a: Actor, viewer: Viewer, args: MutationRateArgs): Pr
   requireRatingByOther(viewer, rating);
   const { targetType, targetId, raterType, raterId, aspect, score, comment } = rating;
   const input = { targetType, targetId, raterType, raterId, aspect, score, comment };
+  // A rated department's division (asked of people): the department enters assigneeRanking.
+  let department: KnownDepartment | null = null;
   return createOnce(a.ds, { operation: 'rate', key, caller: a.actor, input, now: a.now }, {
     // The owners are asked only by a first attempt: a retry the record answers works while they are down.
     prepare: async () => {
+      const ofDepartment = rating.targetType === 'Department' && a.owners;
       await a.requireExisting?.([
-        { type: rating.targetType as OwnedType, id: rating.targetId, field: 'targetId' },
+        ...(ofDepartment ? [] : [{ type: rating.targetType as OwnedType, id: rating.targetId, field: 'targetId' }]),
         { type: rating.raterType as OwnedType, id: rating.raterId, field: 'raterId' },
       ]);
+      if (ofDepartment) department = { id: rating.targetId, divisionCode: await a.owners!.departmentDivision(rating.targetId, 'targetId') };
       if (a.owners) await requireRatingFacts(viewer, rating, a.owners);
     },
     replay: (em, id) => em.findOneByOrFail(Rating, { id }),
-    create: (em) => putRating(em, rating),
+    create: async (em) => {
+      if (department) await em.upsert(KnownDepartment, department, ['id']);
+      return putRating(em, rating);
+    },
   });
 }

@@ -20,7 +20,7 @@ export interface ReportIssueInput {
   idempotencyKey?: string | null;
 }
 
-function validateReport(input: ReportIssueInput) {
+function validateReport(input: ReportIssueInput, fixed: boolean) {
   const title = requireText(input.title, 'input.title', 200);
   const description = requireText(input.description, 'input.description', 2000);
   const division = requireDivisionCode(input.divisionCode, 'input.divisionCode');
@@ -36,6 +36,8 @@ function validateReport(input: ReportIssueInput) {
     if (subjectType === 'Division') requireDivisionCode(subjectId, 'input.subjectId');
   }
   const idempotencyKey = idempotencyKeyArg(input.idempotencyKey, 'input.idempotencyKey');
+  const visitId = optionalId(input.visitId, 'input.visitId');
+  if (fixed && !visitId) throw badInput('input.visitId', 'a problem fixed on the spot names the visit it was solved during');
   return {
     title,
     description,
@@ -43,7 +45,7 @@ function validateReport(input: ReportIssueInput) {
     subjectType,
     subjectId,
     reporterId: optionalId(input.reporterId, 'input.reporterId'),
-    visitId: optionalId(input.visitId, 'input.visitId'),
+    visitId,
     idempotencyKey,
   };
 }
@@ -61,17 +63,22 @@ export const formatRef = (year: number, district: string, n: number) => `${year}
  * An idempotencyKey the caller used before returns the first issue, also when the retries race
  * (kit `createOnce`: the key is claimed before the counter is locked, so a losing retry takes
  * no number); the same key with another report is a CONFLICT.
+ * With `fixedWith` (the feedback of a problem solved during the visit) the same report is closed
+ * at once, in the same transaction: REPORT then FIX_ON_THE_SPOT in its history.
  */
-export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issue> {
-  const input = validateReport(raw);
-  a.authorize?.('report', { divisionCode: input.divisionCode, assigneeId: null, reportedBy: a.actor });
+export async function reportIssue(a: Actor, raw: ReportIssueInput, fixedWith: string | null = null): Promise<Issue> {
+  const fixed = fixedWith !== null;
+  const action = fixed ? 'fixOnTheSpot' : 'report';
+  const input = validateReport(raw, fixed);
+  const feedback = fixed ? requireText(fixedWith, 'feedback', 2000) : null;
+  a.authorize?.(action, { divisionCode: input.divisionCode, assigneeId: null, reportedBy: a.actor });
   const { ds } = a;
   const { idempotencyKey: key, ...report } = input;
   const request = {
-    operation: 'reportIssue',
+    operation: fixed ? 'fixOnTheSpot' : 'reportIssue',
     key,
     caller: a.actor,
-    input: { ...report, category: raw.category, kind: raw.kind, source: raw.source, urgency: raw.urgency },
+    input: { ...report, category: raw.category, kind: raw.kind, source: raw.source, urgency: raw.urgency, ...(fixed ? { feedback } : {}) },
     now: a.now,
     field: 'input.idempotencyKey',
   };
@@ -96,7 +103,7 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         if (at.slice(0, 6) !== input.divisionCode.slice(0, 6)) {
           throw badInput('input.subjectId', `the subject lies in district ${at.slice(0, 6)}, not in the issue's district ${input.divisionCode.slice(0, 6)}`);
         }
-        a.authorize?.('report', { divisionCode: at, assigneeId: null, reportedBy: a.actor });
+        a.authorize?.(action, { divisionCode: at, assigneeId: null, reportedBy: a.actor });
       }
       // The counter row must exist before it can be locked. On MySQL a separate autocommit
       // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
@@ -129,8 +136,9 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         reportedBy: a.actor,
         visitId: input.visitId,
         assigneeId: null,
-        status: 'REPORTED',
-        version: 1,
+        // Fixed on the spot: closed at once, version 2 after its two events.
+        status: fixed ? 'CLOSED' : 'REPORTED',
+        version: fixed ? 2 : 1,
         reportedAt: a.now,
         deadline,
         originalDeadline: deadline,
@@ -138,19 +146,24 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput): Promise<Issu
         assignedAt: null,
         responseDeadline: null,
         acceptedAt: null,
-        resolvedAt: null,
-        finishedAt: null,
+        resolvedAt: fixed ? a.now : null,
+        finishedAt: fixed ? a.now : null,
         supervisionLevel: 0,
         reopenCount: 0,
-        feedback: null,
+        feedback,
         evalSatisfaction: null,
         evalSolved: null,
         evalComment: null,
         evaluatedAt: null,
+        fixedOnTheSpot: fixed,
       });
       await em.insert(Issue, issue);
       await appendEvent(em, a, issue.id, 1, 'REPORT', null, 'REPORTED', null);
+      if (fixed) await appendEvent(em, a, issue.id, 2, 'FIX_ON_THE_SPOT', 'REPORTED', 'CLOSED', feedback);
       return issue;
     },
   });
 }
+
+/** Solved during the visit that found it (即知即改): reported and closed at once, idempotent like reportIssue. */
+export const fixOnTheSpot = (a: Actor, raw: ReportIssueInput, feedback: string) => reportIssue(a, raw, feedback);

@@ -1,18 +1,19 @@
-import { badInput, loadOrNull, requireDivisionCode, requireExisting, type SubgraphContext } from '@cadres/kit';
+import { badInput, loadOrNull, pageOf, requireDivisionCode, requireExisting, type SubgraphContext } from '@cadres/kit';
 import { mayReadRatings, requireAccess, requireOwnReport, requireRole, visibleIssue, type Action } from './access';
 import type { IssuesConfig } from './config';
 import type { Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
 import { evaluationsOf, extensionsOf, historyOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
 import { ownersFor, withDepartment } from './owners';
+import { assigneeRankingOf } from './ranking';
 import { rate } from './ratings';
 import * as service from './service';
 import { issueStatsOf } from './stats';
 
-/** The light of one issue at `now`: the same rule as `lightSql`. */
-export function lightOf(issue: Pick<Issue, 'finishedAt' | 'deadline' | 'yellowAt'>, now: Date): Light {
+/** The light of one issue at `now` (at its resolution while RESOLVED): the same rule as `lightSql`. */
+export function lightOf(issue: Pick<Issue, 'finishedAt' | 'deadline' | 'yellowAt' | 'status' | 'resolvedAt'>, now: Date): Light {
   if (issue.finishedAt) return issue.finishedAt.getTime() <= issue.deadline.getTime() ? 'GREEN' : 'RED';
-  const t = now.getTime();
+  const t = (issue.status === 'RESOLVED' && issue.resolvedAt ? issue.resolvedAt : now).getTime();
   if (t > issue.deadline.getTime()) return 'RED';
   if (t >= issue.yellowAt.getTime()) return 'YELLOW';
   return 'GREEN';
@@ -53,12 +54,16 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         if (args.divisionCode != null) requireDivisionCode(args.divisionCode, 'divisionCode');
         return issuesPage(ctx, args.divisionCode ?? null, args.filter, args);
       },
-      issueStats: (_, args, ctx) => issueStatsOf(ctx, args, prefixOf(args.divisionCode, 'divisionCode')),
+      issueStats: (_, args, ctx) => issueStatsOf(ctx, args, 'subtree', prefixOf(args.divisionCode, 'divisionCode')),
     },
     Mutation: {
       reportIssue: async (_, { input }, ctx) => {
         requireOwnReport(ctx.viewer, input.reporterId);
         return service.reportIssue(await actor(ctx, 'report'), input);
+      },
+      fixOnTheSpot: async (_, { input, feedback }, ctx) => {
+        requireOwnReport(ctx.viewer, input.reporterId);
+        return service.fixOnTheSpot(await actor(ctx, 'fixOnTheSpot'), input, feedback);
       },
       assignIssue: async (_, a, ctx) => service.assignIssue(await actor(ctx, 'assign'), a.id, a.departmentId, a.expectedVersion, a.note),
       acceptIssue: async (_, a, ctx) => service.acceptIssue(await actor(ctx, 'accept'), a.id, a.expectedVersion),
@@ -106,8 +111,18 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       __resolveType: (s) => s.__typename,
     },
     Division: {
-      issueStats: ({ code }, args, ctx) => issueStatsOf(ctx, args, prefixOf(code, 'code')),
+      issueStats: ({ code }, args, ctx) => issueStatsOf(ctx, args, 'subtree', prefixOf(code, 'code')),
       issues: ({ code }, args, ctx) => issuesOf(ctx, 'subtree', args.filter, args).load(prefixOf(code, 'code')),
+      // Ratings are read only by the roles that read every issue in scope (access.ts).
+      assigneeRanking: ({ code }, args, ctx) =>
+        args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : assigneeRankingOf(ctx, args, pageOf(args), prefixOf(code, 'code')),
+    },
+    Household: {
+      issues: ({ id }, args, ctx) => issuesOf(ctx, 'Household', null, args).load(id),
+    },
+    Department: {
+      issueStats: ({ id }, args, ctx) => issueStatsOf(ctx, args, 'assignee', id),
+      serviceEvaluations: ({ id }, _, ctx) => (mayReadRatings(ctx.viewer) ? evaluationsOf(ctx, 'Department').load(id) : null),
     },
     Enterprise: {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Enterprise', args.filter, args).load(id),

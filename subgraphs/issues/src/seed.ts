@@ -2,7 +2,7 @@ import { IdempotencyRecord, insertInChunks, reportProgress, transaction, type Su
 import { buildDemoPeople, buildDemoProjects, createRandom, type DemoVisit, type DemoWorld } from '@cadres/demo';
 import type { DataSource } from 'typeorm';
 import type { IssuesConfig } from './config';
-import { Issue, IssueEvent, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
+import { Issue, IssueEvent, KnownDepartment, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
 import * as service from './service';
 
 const TITLES: Record<IssueCategory, string[]> = {
@@ -155,7 +155,12 @@ export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWo
       rating({ targetType: 'Cadre', targetId: links[k].cadreId, raterType: 'Household', raterId: links[k].targetId, score, aspect }, rng.int(1, 90));
     }
   }
-  await transaction(ds, (em) => insertInChunks(em, Rating, ratings));
+  await transaction(ds, async (em) => {
+    await insertInChunks(em, Rating, ratings);
+    // The seed's actor asks no owner, so the departments' divisions come from the world.
+    await em.createQueryBuilder().delete().from(KnownDepartment).execute();
+    await insertInChunks(em, KnownDepartment, world.departments.map((d) => ({ id: d.id, divisionCode: d.divisionCode })));
+  });
   return true;
 }
 

@@ -20,16 +20,31 @@ const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join('
 export const OPEN = `t.status NOT IN (${quoted(finishedStatuses)})`;
 
 /**
+ * `condition` about the instant an open issue's light is judged at: its resolution for a
+ * RESOLVED one (it keeps the light it had while the resident is asked), else `now`. Spelled as
+ * two branches rather than one CASE: MySQL would compare a CASE of a column and a parameter as text.
+ */
+export function atLightClock(now: Date, condition: (clock: string) => string): Where {
+  const open = condition('?');
+  return {
+    sql: `(t.status = 'RESOLVED' AND ${condition('t.resolvedAt')}) OR (t.status <> 'RESOLVED' AND ${open})`,
+    params: open.split('?').slice(1).map(() => sqlInstant(now)),
+  };
+}
+
+/**
  * The light of an issue at `now`, in SQL: finished ones by finishedAt vs deadline; open ones RED
- * after the deadline, YELLOW from yellowAt (20% of the time left), else GREEN. Mirrors `lightOf`.
+ * after the deadline, YELLOW from yellowAt (20% of the time left), else GREEN, judged at
+ * resolvedAt while RESOLVED. Mirrors `lightOf`.
  */
 export function lightSql(now: Date): Where {
-  const n = sqlInstant(now);
+  const red = atLightClock(now, (c) => `t.deadline < ${c}`);
+  const yellow = atLightClock(now, (c) => `t.yellowAt <= ${c}`);
   return {
     sql:
       `CASE WHEN t.finishedAt IS NOT NULL THEN (CASE WHEN t.finishedAt <= t.deadline THEN 'GREEN' ELSE 'RED' END)` +
-      ` WHEN t.deadline < ? THEN 'RED' WHEN t.yellowAt <= ? THEN 'YELLOW' ELSE 'GREEN' END`,
-    params: [n, n],
+      ` WHEN ${red.sql} THEN 'RED' WHEN ${yellow.sql} THEN 'YELLOW' ELSE 'GREEN' END`,
+    params: [...red.params, ...yellow.params],
   };
 }
 
@@ -42,13 +57,21 @@ export interface IssueFilter {
   to?: string | null;
 }
 
-/** reportedAt within the calendar dates from..to (UTC, both inclusive). */
-export function reportedBetween(from?: string | null, to?: string | null): Where {
+/** `column` (an instant) within the calendar dates from..to (China time, both inclusive). */
+export function between(column: string, from?: string | null, to?: string | null): Where {
   if (from && to && from > to) throw badInput('to', 'to must not be before from');
   const parts: Where[] = [];
-  if (from) parts.push({ sql: 't.reportedAt >= ?', params: [sqlInstant(dayStart(from))] });
-  if (to) parts.push({ sql: 't.reportedAt < ?', params: [sqlInstant(dayAfter(to))] });
+  if (from) parts.push({ sql: `${column} >= ?`, params: [sqlInstant(dayStart(from))] });
+  if (to) parts.push({ sql: `${column} < ?`, params: [sqlInstant(dayAfter(to))] });
   return and(parts);
+}
+
+export const reportedBetween = (from?: string | null, to?: string | null) => between('t.reportedAt', from, to);
+
+/** The issues a period holds: reported in it, or (by CLOSED) closed in it. */
+export function periodSql(by: 'REPORTED' | 'CLOSED' | null | undefined, from?: string | null, to?: string | null): Where {
+  if (by !== 'CLOSED') return reportedBetween(from, to);
+  return and([{ sql: "t.status = 'CLOSED'", params: [] }, between('t.finishedAt', from, to)]);
 }
 
 export function filterSql(filter: IssueFilter | null | undefined, now: Date): Where {

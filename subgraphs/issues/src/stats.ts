@@ -1,10 +1,9 @@
-import { subtreeGroups, valueLoader, type SubgraphContext } from '@cadres/kit';
+import { equalGroups, subtreeGroups, valueLoader, type GroupSpec, type SubgraphContext } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { readableSql } from './access';
 import { issueCategories, type IssueCategory } from './entities';
-import type { DivisionIssueStatsArgs, IssueStats } from './generated/graphql';
-import { OPEN, and, num, reportedBetween, type Where } from './sql';
-import { sqlInstant } from './time';
+import type { IssueDate, IssueStats } from './generated/graphql';
+import { OPEN, and, atLightClock, num, periodSql, type Where } from './sql';
 
 /** The aggregate counts behind IssueStats; the rates are ratios of them (null on a zero denominator). */
 export interface IssueCounts {
@@ -21,22 +20,30 @@ export interface IssueCounts {
   satisfied: number;
   closedOnTime: number;
   extended: number;
+  fromVisits: number;
+  fixedOnTheSpot: number;
 }
 
 const zero: IssueCounts = {
   total: 0, open: 0, closed: 0, green: 0, yellow: 0, red: 0,
   assigned: 0, respondedInTime: 0, evaluated: 0, solved: 0, satisfied: 0, closedOnTime: 0, extended: 0,
+  fromVisits: 0, fixedOnTheSpot: 0,
 };
 
-/** The arguments of Query.issueStats and Division.issueStats (the subtree aside). */
-export type StatsArgs = DivisionIssueStatsArgs;
+/** The arguments of every issueStats (the subtree or the assignee aside). */
+export interface StatsArgs {
+  from?: string | null;
+  to?: string | null;
+  category?: IssueCategory | null;
+  by?: IssueDate | null;
+}
 
 export interface CategoryCount {
   category: IssueCategory;
   count: number;
 }
 
-const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+export const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
 /** What Query.issueStats and Division.issueStats return: byCategory is a function, run only when asked for. */
 export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory'> {
@@ -45,43 +52,61 @@ export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCat
 
 /** IssueStats as the schema shows it; byCategory is resolved only when asked for. */
 export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>): IssueStatsSource => ({
-  total: c.total,
-  open: c.open,
-  closed: c.closed,
-  green: c.green,
-  yellow: c.yellow,
-  red: c.red,
+  ...c,
   responseRate: ratio(c.respondedInTime, c.assigned),
   resolutionRate: ratio(c.solved, c.evaluated),
   satisfactionRate: ratio(c.satisfied, c.evaluated),
   onTimeRate: ratio(c.closedOnTime, c.closed),
-  extended: c.extended,
   byCategory,
 });
 
 const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
 
+// A problem fixed on the spot was solved in front of the resident: one evaluation, solved and satisfied.
+const FIXED = 't.fixedOnTheSpot = 1';
+const EVALUATED = `(t.evaluatedAt IS NOT NULL OR ${FIXED})`;
+const SOLVED = `((t.evaluatedAt IS NOT NULL AND t.evalSolved = 1) OR ${FIXED})`;
+const SATISFIED = `((t.evaluatedAt IS NOT NULL AND t.evalSatisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) OR ${FIXED})`;
+const RESPONDED = 't.acceptedAt IS NOT NULL AND t.acceptedAt <= t.responseDeadline';
+// On time against the original deadline: an extension never makes a late issue punctual.
+const ON_TIME = "t.status = 'CLOSED' AND t.finishedAt <= t.originalDeadline";
+
+/** Numerator and denominator of each rate, in SQL over `t`: what the rankings rank by too. */
+export const rateSql = {
+  RESPONSE_RATE: { numerator: RESPONDED, denominator: 't.assignedAt IS NOT NULL' },
+  RESOLUTION_RATE: { numerator: SOLVED, denominator: EVALUATED },
+  SATISFACTION_RATE: { numerator: SATISFIED, denominator: EVALUATED },
+  ON_TIME_RATE: { numerator: ON_TIME, denominator: "t.status = 'CLOSED'" },
+} as const;
+
 /** The SQL aggregates, evaluated at `now` (lights); the instant travels as parameters. */
-function aggregates(now: Date): { sql: string; params: unknown[] } {
-  const n = sqlInstant(now);
+function aggregates(now: Date): Where {
+  const light = (name: string, condition: (clock: string) => string) => {
+    const w = atLightClock(now, condition);
+    return { sql: `${sum(`${OPEN} AND (${w.sql})`)} AS ${name}`, params: w.params };
+  };
+  const lights = [
+    light('n_green', (c) => `t.yellowAt > ${c}`),
+    light('n_yellow', (c) => `t.yellowAt <= ${c} AND t.deadline >= ${c}`),
+    light('n_red', (c) => `t.deadline < ${c}`),
+  ];
   return {
     sql: [
       'COUNT(*) AS n_total',
       `${sum(OPEN)} AS n_open`,
       `${sum("t.status = 'CLOSED'")} AS n_closed`,
-      `${sum(`${OPEN} AND t.yellowAt > ?`)} AS n_green`,
-      `${sum(`${OPEN} AND t.yellowAt <= ? AND t.deadline >= ?`)} AS n_yellow`,
-      `${sum(`${OPEN} AND t.deadline < ?`)} AS n_red`,
+      ...lights.map((l) => l.sql),
       `${sum('t.assignedAt IS NOT NULL')} AS n_assigned`,
-      `${sum('t.acceptedAt IS NOT NULL AND t.acceptedAt <= t.responseDeadline')} AS n_responded`,
-      `${sum('t.evaluatedAt IS NOT NULL')} AS n_evaluated`,
-      `${sum('t.evaluatedAt IS NOT NULL AND t.evalSolved = 1')} AS n_solved`,
-      `${sum("t.evaluatedAt IS NOT NULL AND t.evalSatisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')")} AS n_satisfied`,
-      // On time against the original deadline: an extension never makes a late issue punctual.
-      `${sum("t.status = 'CLOSED' AND t.finishedAt <= t.originalDeadline")} AS n_on_time`,
+      `${sum(RESPONDED)} AS n_responded`,
+      `${sum(EVALUATED)} AS n_evaluated`,
+      `${sum(SOLVED)} AS n_solved`,
+      `${sum(SATISFIED)} AS n_satisfied`,
+      `${sum(ON_TIME)} AS n_on_time`,
       `${sum('t.deadline > t.originalDeadline')} AS n_extended`,
+      `${sum('t.visitId IS NOT NULL')} AS n_from_visits`,
+      `${sum(FIXED)} AS n_fixed`,
     ].join(', '),
-    params: [n, n, n, n],
+    params: lights.flatMap((l) => l.params),
   };
 }
 
@@ -99,26 +124,32 @@ const fromRow = (r: Record<string, unknown>): IssueCounts => ({
   satisfied: num(r.n_satisfied),
   closedOnTime: num(r.n_on_time),
   extended: num(r.n_extended),
+  fromVisits: num(r.n_from_visits),
+  fixedOnTheSpot: num(r.n_fixed),
 });
 
 /** The stats' arguments and what the viewer may read (access.ts): nobody counts issues it cannot see. */
-function argsWhere(args: StatsArgs, readable: Where): Where {
+export function argsWhere(args: StatsArgs, readable: Where): Where {
   return and([
     readable,
-    reportedBetween(args.from, args.to),
+    periodSql(args.by, args.from, args.to),
     args.category ? { sql: 't.category = ?', params: [args.category] } : { sql: '', params: [] },
   ]);
 }
 
-/**
- * Counts per subtree for many division-code prefixes: one GROUP BY statement per prefix length
- * (at most five), whatever the number of divisions; no row ever reaches JS.
- */
-export async function countsBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs, now: Date, readable: Where): Promise<Map<string, IssueCounts>> {
+/** Who the counts are of: subtrees (keys: division-code prefixes) or assignees (keys: department ids). */
+type Of = 'subtree' | 'assignee';
+
+/** One GroupSpec per statement: per prefix length for subtrees (at most five), one for assignees. */
+const groupsOf = (of: Of, keys: string[]): GroupSpec[] =>
+  of === 'subtree' ? subtreeGroups('divisionCode', keys).map((g) => g.spec) : equalGroups('assigneeId', keys);
+
+/** Counts per group for many keys, in a constant number of GROUP BY statements; no row ever reaches JS. */
+export async function countsBy(ds: DataSource, of: Of, keys: string[], args: StatsArgs, now: Date, readable: Where): Promise<Map<string, IssueCounts>> {
   const out = new Map<string, IssueCounts>();
   const agg = aggregates(now);
   const extra = argsWhere(args, readable);
-  for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
+  for (const spec of groupsOf(of, keys)) {
     const where = and([{ sql: spec.filter, params: spec.params }, extra]);
     const rows: Record<string, unknown>[] = await ds.query(
       `SELECT ${spec.key} AS grp, ${agg.sql} FROM issue t WHERE ${where.sql} GROUP BY ${spec.key}`,
@@ -129,11 +160,11 @@ export async function countsBySubtree(ds: DataSource, prefixes: string[], args: 
   return out;
 }
 
-/** Issues per category per subtree: non-zero categories, most issues first, then in enum order. */
-export async function categoriesBySubtree(ds: DataSource, prefixes: string[], args: StatsArgs, readable: Where): Promise<Map<string, CategoryCount[]>> {
+/** Issues per category per group: non-zero categories, most issues first, then in enum order. */
+export async function categoriesBy(ds: DataSource, of: Of, keys: string[], args: StatsArgs, readable: Where): Promise<Map<string, CategoryCount[]>> {
   const out = new Map<string, CategoryCount[]>();
   const extra = argsWhere(args, readable);
-  for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
+  for (const spec of groupsOf(of, keys)) {
     const where = and([{ sql: spec.filter, params: spec.params }, extra]);
     const rows: Record<string, unknown>[] = await ds.query(
       `SELECT ${spec.key} AS grp, t.category AS category, COUNT(*) AS n FROM issue t WHERE ${where.sql} GROUP BY ${spec.key}, t.category`,
@@ -150,17 +181,20 @@ export async function categoriesBySubtree(ds: DataSource, prefixes: string[], ar
   return out;
 }
 
-const argsKey = (args: StatsArgs) => `${args.from ?? ''}:${args.to ?? ''}:${args.category ?? ''}`;
+const argsKey = (args: StatsArgs) => `${args.from ?? ''}:${args.to ?? ''}:${args.category ?? ''}:${args.by ?? 'REPORTED'}`;
 
-/** IssueStats of a subtree (key: the code's prefix) as the viewer may see it, batched per request and argument set. */
-export function issueStatsOf(ctx: SubgraphContext, args: StatsArgs, prefix: string) {
+/**
+ * IssueStats of a subtree (key: the code's prefix) or of an assignee (key: its id) as the viewer
+ * may see it, batched per request, kind and argument set.
+ */
+export function issueStatsOf(ctx: SubgraphContext, args: StatsArgs, of: Of, key: string) {
   const now = ctx.now();
   const readable = readableSql(ctx.viewer);
-  const counts = ctx.loaders.get(`issueCounts:${argsKey(args)}`, () =>
-    valueLoader((keys: string[]) => countsBySubtree(ctx.ds, keys, args, now, readable), zero),
+  const counts = ctx.loaders.get(`issueCounts:${of}:${argsKey(args)}`, () =>
+    valueLoader((keys: string[]) => countsBy(ctx.ds, of, keys, args, now, readable), zero),
   );
-  const categories = ctx.loaders.get(`issueCategories:${argsKey(args)}`, () =>
-    valueLoader((keys: string[]) => categoriesBySubtree(ctx.ds, keys, args, readable), [] as CategoryCount[]),
+  const categories = ctx.loaders.get(`issueCategories:${of}:${argsKey(args)}`, () =>
+    valueLoader((keys: string[]) => categoriesBy(ctx.ds, of, keys, args, readable), [] as CategoryCount[]),
   );
-  return counts.load(prefix).then((c) => toIssueStats(c, () => categories.load(prefix)));
+  return counts.load(key).then((c) => toIssueStats(c, () => categories.load(key)));
 }

@@ -2,7 +2,7 @@
 // extend, each one versioned change with its event (applyStep).
 import { AppError, badInput, conflict, invalidTransition, notFound, parseDivisionCode, requireText, requireVersion, transaction, updateVersioned } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
-import { Issue, type IssueStatus, type Satisfaction } from './entities';
+import { Issue, KnownDepartment, type IssueStatus, type Satisfaction } from './entities';
 import { addHours, yellowAt } from './time';
 import { allowedSteps, checkStep, targetStatus, type Step } from './workflow';
 import { type Actor, appendEvent, requireId } from './ledger';
@@ -67,12 +67,13 @@ export const optionalNote = (note: string | null | undefined, field: string) =>
  * The department must exist and be able to act on the issue: the division it serves covers the
  * issue's (a district's department takes that district's issues, a city's the whole city's).
  * The first assignment fixes originalDeadline: the deadline the on-time rate measures against.
+ * The department and its division are remembered (known_department) for assigneeRanking.
  */
 export async function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
   const dept = requireId(departmentId, 'departmentId');
   const text = optionalNote(note, 'note');
   const serves = await a.owners?.departmentDivision(dept, 'departmentId');
-  return applyStep(a, id, expectedVersion, 'assign', (issue) => {
+  return applyStep(a, id, expectedVersion, 'assign', (issue, em) => {
     const prefix = serves && parseDivisionCode(serves)?.prefix;
     if (serves && !(prefix && issue.divisionCode.startsWith(prefix))) {
       throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the issue's division ${issue.divisionCode}`);
@@ -86,6 +87,7 @@ export async function assignIssue(a: Actor, id: string, departmentId: string, ex
       },
       action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
       note: joinNote(dept, text),
+      also: serves ? () => em.upsert(KnownDepartment, { id: dept, divisionCode: serves }, ['id']) : undefined,
     };
   });
 }

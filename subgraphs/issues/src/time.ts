@@ -22,6 +22,6 @@ export function yellowAt(config: IssuesConfig, start: Date, deadline: Date): Dat
   return new Date(deadline.getTime() - Math.round(span * config.yellowShare));
 }
 
-/** Start of a calendar date (UTC) and the start of the next one, for inclusive from/to filters. */
-export const dayStart = (date: string) => new Date(`${date}T00:00:00.000Z`);
+/** Start of a calendar date in China (Beijing) time and the start of the next one, for inclusive from/to filters. */
+export const dayStart = (date: string) => new Date(`${date}T00:00:00.000+08:00`);
 export const dayAfter = (date: string) => new Date(dayStart(date).getTime() + 24 * HOUR_MS);

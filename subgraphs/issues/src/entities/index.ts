@@ -164,6 +164,10 @@ export class Issue {
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   evaluatedAt!: Date | null;
+
+  /** Solved during the visit that found it (fixOnTheSpot): closed at once, counted as solved. */
+  @Column({ type: 'boolean' })
+  fixedOnTheSpot!: boolean;
 }
 
 /** One change of an issue. Append-only: `seq` is the issue's version after the change. */
@@ -295,5 +299,20 @@ export class Rating {
   at!: Date;
 }
 
+/**
+ * A department issues has met (an assignee or a rated department) and the division it serves, as
+ * people said when it was met: what assigneeRanking ranks within a subtree, in SQL, without
+ * asking people for every department.
+ */
+@Entity('known_department')
+export class KnownDepartment {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Index('idx_known_department_division')
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, IdempotencyRecord];
+export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, KnownDepartment, IdempotencyRecord];

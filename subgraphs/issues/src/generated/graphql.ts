@@ -3,7 +3,7 @@
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity } from '../entities';
-import type { DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper } from '../mappers';
+import type { DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -97,10 +97,17 @@ export type RatingAspect =
 export type Division = {
   __typename?: 'Division';
   code: Scalars['ID']['output'];
-  /** Statistics of the issues reported anywhere in this division's subtree. */
+  /** Statistics of the issues anywhere in this division's subtree, reported (or, by: CLOSED, closed) from..to. */
   issueStats?: Maybe<IssueStats>;
   /** Issues reported anywhere in this division's subtree, newest first. */
   issues?: Maybe<IssueConnection>;
+  /**
+   * The departments serving a division in this subtree (as people said when issues met them: an
+   * assignment or a rating), ranked by how they handle the issues assigned to them (reported
+   * from..to) or by enterprises' ratings of their service (rated from..to). Highest first unless
+   * ascending; a department whose measure is undefined (null) comes last either way.
+   */
+  assigneeRanking?: Maybe<DepartmentRankingConnection>;
 };
 
 
@@ -109,6 +116,7 @@ export type DivisionIssueStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<IssueCategory>;
+  by?: InputMaybe<IssueDate>;
 };
 
 
@@ -119,14 +127,77 @@ export type DivisionIssuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionAssigneeRankingArgs = {
+  measure: IssueMeasure;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  ascending?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Household = {
   __typename?: 'Household';
   id: Scalars['ID']['output'];
+  /** Issues whose subject is this household, newest first. */
+  issues?: Maybe<IssueConnection>;
+};
+
+
+export type HouseholdIssuesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Department = {
   __typename?: 'Department';
   id: Scalars['ID']['output'];
+  /** Statistics of the issues assigned to this department (its performance as an assignee), reported (or, by: CLOSED, closed) from..to. */
+  issueStats?: Maybe<IssueStats>;
+  /** How enterprises rate this department (评环境评服务): every rating it received. */
+  serviceEvaluations?: Maybe<EvaluationSummary>;
+};
+
+
+export type DepartmentIssueStatsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  by?: InputMaybe<IssueDate>;
+};
+
+/** What a department is ranked by: ASSIGNED issues, the four rates of IssueStats, or SERVICE_RATING (the average score enterprises gave it). */
+export type IssueMeasure =
+  | 'ASSIGNED'
+  | 'RESPONSE_RATE'
+  | 'RESOLUTION_RATE'
+  | 'SATISFACTION_RATE'
+  | 'ON_TIME_RATE'
+  | 'SERVICE_RATING';
+
+/** Which date of an issue a period bounds: when it was reported, or when it was closed (销号; only CLOSED issues count then). */
+export type IssueDate =
+  | 'REPORTED'
+  | 'CLOSED';
+
+export type RankedDepartment = {
+  __typename?: 'RankedDepartment';
+  /** 1 = first in the requested order; ties share a rank (the next one skips), and the order within a tie is the department id. */
+  rank: Scalars['Int']['output'];
+  department: Department;
+  /** null when the measure is undefined (no denominator). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** A rate's numerator and denominator; SERVICE_RATING: the sum of the scores and the number of ratings; ASSIGNED: the count and null. */
+  numerator?: Maybe<Scalars['Int']['output']>;
+  denominator?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DepartmentRankingConnection = {
+  __typename?: 'DepartmentRankingConnection';
+  nodes: Array<RankedDepartment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type Enterprise = {
@@ -226,6 +297,8 @@ export type Issue = {
   feedback?: Maybe<Scalars['String']['output']>;
   /** How many times a dissatisfied or unsolved evaluation sent it back to IN_PROGRESS. */
   reopenCount: Scalars['Int']['output'];
+  /** Solved during the visit that found it (fixOnTheSpot): reported and closed at once. */
+  fixedOnTheSpot: Scalars['Boolean']['output'];
 };
 
 export type ExtensionStatus =
@@ -266,7 +339,7 @@ export type IssueEvent = {
   note?: Maybe<Scalars['String']['output']>;
 };
 
-/** from and to are calendar dates (UTC) bounding reportedAt, both inclusive. */
+/** from and to are calendar dates in China (Beijing) time bounding reportedAt, both inclusive. */
 export type IssueFilter = {
   status?: InputMaybe<Array<IssueStatus>>;
   category?: InputMaybe<Array<IssueCategory>>;
@@ -276,26 +349,48 @@ export type IssueFilter = {
   to?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** Over the issues reported in the subtree (from/to: calendar dates in UTC bounding reportedAt, inclusive; category: one category). Open means not CLOSED or REJECTED; total counts REJECTED too. */
+/**
+ * Over the issues of a subtree or an assignee (from/to: calendar dates in China time, inclusive,
+ * bounding when they were reported, or closed with by: CLOSED; category: one category). Open means
+ * not CLOSED or REJECTED; total counts REJECTED too. Every rate comes with its numerator and
+ * denominator. An issue fixed on the spot counts as found, closed on time, evaluated, solved and
+ * satisfied: the resident saw it solved at the door.
+ */
 export type IssueStats = {
   __typename?: 'IssueStats';
   total: Scalars['Int']['output'];
   open: Scalars['Int']['output'];
   closed: Scalars['Int']['output'];
-  /** Lights of the open issues. */
+  /** Lights of the open issues; a RESOLVED one keeps the light it had when it was resolved while the resident is asked. */
   green: Scalars['Int']['output'];
   yellow: Scalars['Int']['output'];
   red: Scalars['Int']['output'];
-  /** Accepted within the response limit / assigned; null when none assigned. */
+  /** respondedInTime / assigned; null when none assigned. */
   responseRate?: Maybe<Scalars['Float']['output']>;
-  /** Evaluated as solved / evaluated; null when none evaluated. */
+  /** solved / evaluated; null when none evaluated. */
   resolutionRate?: Maybe<Scalars['Float']['output']>;
-  /** (SATISFIED + BASICALLY_SATISFIED) / evaluated; null when none evaluated. */
+  /** satisfied / evaluated; null when none evaluated. */
   satisfactionRate?: Maybe<Scalars['Float']['output']>;
-  /** Closed by the original deadline (extensions do not count) / closed; null when none closed. */
+  /** closedOnTime / closed; null when none closed. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
   /** Issues whose deadline was moved past the original one (an approved extension or ADMIN's direct change). */
   extended: Scalars['Int']['output'];
+  /** Ever assigned to a department. */
+  assigned: Scalars['Int']['output'];
+  /** Accepted (签收) within the response limit. */
+  respondedInTime: Scalars['Int']['output'];
+  /** With an evaluation (回访), or fixed on the spot. */
+  evaluated: Scalars['Int']['output'];
+  /** Evaluated as solved, or fixed on the spot. */
+  solved: Scalars['Int']['output'];
+  /** Evaluated SATISFIED or BASICALLY_SATISFIED, or fixed on the spot. */
+  satisfied: Scalars['Int']['output'];
+  /** Closed by the original deadline (extensions do not count). */
+  closedOnTime: Scalars['Int']['output'];
+  /** Found on a visit. */
+  fromVisits: Scalars['Int']['output'];
+  /** Solved during the visit that found it. */
+  fixedOnTheSpot: Scalars['Int']['output'];
   /** Categories with at least one issue, most first (ties in enum order). */
   byCategory: Array<CategoryCount>;
 };
@@ -394,12 +489,19 @@ export type QueryIssueStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<IssueCategory>;
+  by?: InputMaybe<IssueDate>;
 };
 
 export type Mutation = {
   __typename?: 'Mutation';
   /** -> REPORTED, with a new ledger number. */
   reportIssue: Issue;
+  /**
+   * A problem solved during the visit that found it (即知即改): reported with its visit (required),
+   * subject and reporter, and CLOSED at once with the feedback; the history shows both steps.
+   * Idempotent like reportIssue (input.idempotencyKey); who may: as reportIssue.
+   */
+  fixOnTheSpot: Issue;
   /** REPORTED, or ASSIGNED to re-assign -> ASSIGNED (交办). */
   assignIssue: Issue;
   /** ASSIGNED -> ACCEPTED (签收). */
@@ -427,6 +529,12 @@ export type Mutation = {
 
 export type MutationReportIssueArgs = {
   input: ReportIssueInput;
+};
+
+
+export type MutationFixOnTheSpotArgs = {
+  input: ReportIssueInput;
+  feedback: Scalars['String']['input'];
 };
 
 
@@ -603,6 +711,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Division: Division;
+  Household: Household;
+  Department: Department;
   Enterprise: Enterprise;
   Project: Project;
   Cadre: Cadre;
@@ -615,6 +725,12 @@ export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}> );
+  Household:
+    ( { __typename: 'Household' }
+    & GraphQLRecursivePick<FederationTypes['Household'], {"id":true}> );
+  Department:
+    ( { __typename: 'Department' }
+    & GraphQLRecursivePick<FederationTypes['Department'], {"id":true}> );
   Enterprise:
     ( { __typename: 'Enterprise' }
     & GraphQLRecursivePick<FederationTypes['Enterprise'], {"id":true}> );
@@ -652,6 +768,11 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Household: ResolverTypeWrapper<HouseholdMapper>;
   Department: ResolverTypeWrapper<DepartmentMapper>;
+  IssueMeasure: IssueMeasure;
+  IssueDate: IssueDate;
+  RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   Project: ResolverTypeWrapper<ProjectMapper>;
   Cadre: ResolverTypeWrapper<CadreMapper>;
@@ -664,7 +785,6 @@ export type ResolversTypes = {
   IssueEvent: ResolverTypeWrapper<IssueEventEntity>;
   IssueFilter: IssueFilter;
   IssueStats: ResolverTypeWrapper<IssueStatsMapper>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Evaluation: ResolverTypeWrapper<Evaluation>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
@@ -692,6 +812,9 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Household: HouseholdMapper;
   Department: DepartmentMapper;
+  RankedDepartment: RankedDepartmentMapper;
+  Float: Scalars['Float']['output'];
+  DepartmentRankingConnection: DepartmentRankingConnectionMapper;
   Enterprise: EnterpriseMapper;
   Project: ProjectMapper;
   Cadre: CadreMapper;
@@ -703,7 +826,6 @@ export type ResolversParentTypes = {
   IssueEvent: IssueEventEntity;
   IssueFilter: IssueFilter;
   IssueStats: IssueStatsMapper;
-  Float: Scalars['Float']['output'];
   CategoryCount: CategoryCount;
   Evaluation: Evaluation;
   EvaluationSummary: EvaluationSummary;
@@ -814,18 +936,38 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, Partial<DivisionIssueStatsArgs>>;
+  issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DivisionIssueStatsArgs, 'by'>>;
   issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<DivisionIssuesArgs>>;
+  assigneeRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionAssigneeRankingArgs, 'measure'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type HouseholdResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household']> = {
+export type HouseholdResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<HouseholdIssuesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department']> = {
+export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department'], FederationReferenceType extends FederationReferenceTypes['Department'] = FederationReferenceTypes['Department']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Department']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DepartmentIssueStatsArgs, 'by'>>;
+  serviceEvaluations?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType>;
+};
+
+export type RankedDepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDepartment'] = ResolversParentTypes['RankedDepartment']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentRankingConnection'] = ResolversParentTypes['DepartmentRankingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RankedDepartment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EnterpriseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
@@ -888,6 +1030,7 @@ export type IssueResolvers<ContextType = SubgraphContext, ParentType extends Res
   responseDeadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fixedOnTheSpot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type DeadlineExtensionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadlineExtension'] = ResolversParentTypes['DeadlineExtension']> = {
@@ -927,6 +1070,14 @@ export type IssueStatsResolvers<ContextType = SubgraphContext, ParentType extend
   satisfactionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   extended?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  respondedInTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  evaluated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  solved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fixedOnTheSpot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
 };
 
@@ -959,11 +1110,12 @@ export type RatingResolvers<ContextType = SubgraphContext, ParentType extends Re
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, Partial<QueryIssueArgs>>;
   issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, Partial<QueryIssuesArgs>>;
-  issueStats?: Resolver<ResolversTypes['IssueStats'], ParentType, ContextType, RequireFields<QueryIssueStatsArgs, 'divisionCode'>>;
+  issueStats?: Resolver<ResolversTypes['IssueStats'], ParentType, ContextType, RequireFields<QueryIssueStatsArgs, 'divisionCode' | 'by'>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   reportIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationReportIssueArgs, 'input'>>;
+  fixOnTheSpot?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationFixOnTheSpotArgs, 'input' | 'feedback'>>;
   assignIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAssignIssueArgs, 'id' | 'departmentId' | 'expectedVersion'>>;
   acceptIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAcceptIssueArgs, 'id' | 'expectedVersion'>>;
   startIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationStartIssueArgs, 'id' | 'expectedVersion'>>;
@@ -1004,6 +1156,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Division?: DivisionResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
+  RankedDepartment?: RankedDepartmentResolvers<ContextType>;
+  DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Cadre?: CadreResolvers<ContextType>;
