@@ -28,7 +28,16 @@ import { forbidden, inScope, maskIdNumber, maskPhone, parseDivisionCode, subtree
  * - linkCadre, unlinkCadre: ADMIN only (duties apart: nobody links itself).
  * - recordVisit: ADMIN; a DEPARTMENT for visits made only by its own cadres (departmentId); a
  *   CADRE only when it is one of the visit's cadres (cadreId). Every cadre must be in scope.
+ * - registerDepartment, updateDepartment: ADMIN, for a department lying in its scope; the
+ *   leader must be a cadre it sees.
+ * - createCampaign, updateCampaign: ADMIN, for a campaign run by a division in its scope; every
+ *   participating department one it sees, serving the campaign's division (in it or above it).
+ * - recordHelp: ADMIN for a cadre it sees; a CADRE only for itself (cadreId). The target in scope.
  * - idNumberReads (the audit log): ADMIN reads it (in its scope); nobody changes it.
+ *
+ * A campaign is seen where it runs, as a department is (in the scope, or above it). Activity
+ * figures and rankings of a division are read in scope like coverage (null outside it); a
+ * department's figures count only the visits and help records lying in the reader's scope.
  * ANALYST reads (masked) and writes nothing; PARTNER (the 12345 hotline) reads and writes
  * nothing here: no department, cadre, household, resident, liaison or visit, no coverage.
  */
@@ -41,11 +50,11 @@ const reads = {
 } as const satisfies Record<Role, ReadPolicy>;
 
 const writes = {
-  ADMIN:      { registerCadre: 'any',  registerHousehold: 'any',  addResident: 'any',  linkCadre: 'any',  unlinkCadre: 'any',  recordVisit: 'any' },
-  DEPARTMENT: { registerCadre: 'none', registerHousehold: 'any',  addResident: 'any',  linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'ownCadres' },
-  CADRE:      { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'asOneOfThem' },
-  ANALYST:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none' },
-  PARTNER:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none' },
+  ADMIN:      { registerCadre: 'any',  registerHousehold: 'any',  addResident: 'any',  linkCadre: 'any',  unlinkCadre: 'any',  recordVisit: 'any',         registerDepartment: 'any',  updateDepartment: 'any',  createCampaign: 'any',  updateCampaign: 'any',  recordHelp: 'any' },
+  DEPARTMENT: { registerCadre: 'none', registerHousehold: 'any',  addResident: 'any',  linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'ownCadres',   registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
+  CADRE:      { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'asOneOfThem', registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'asOneOfThem' },
+  ANALYST:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
+  PARTNER:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
 } as const satisfies Record<Role, Record<Mutation, WriteRule>>;
 
 interface ReadPolicy {
@@ -59,7 +68,10 @@ interface ReadPolicy {
 }
 /** 'ownCadres': every cadre of the visit is of the caller's department; 'asOneOfThem': the caller's cadre is one of them. */
 type WriteRule = 'any' | 'none' | 'ownCadres' | 'asOneOfThem';
-export const mutations = ['registerCadre', 'registerHousehold', 'addResident', 'linkCadre', 'unlinkCadre', 'recordVisit'] as const;
+export const mutations = [
+  'registerCadre', 'registerHousehold', 'addResident', 'linkCadre', 'unlinkCadre', 'recordVisit',
+  'registerDepartment', 'updateDepartment', 'createCampaign', 'updateCampaign', 'recordHelp',
+] as const;
 export type Mutation = (typeof mutations)[number];
 
 const policy = (viewer: Viewer): ReadPolicy => reads[viewer.role];
@@ -74,9 +86,17 @@ export const mayReadAt = (viewer: Viewer, divisionCode: string | null) =>
 
 /** A department is seen where it serves: inside the scope, or above it (a city department in a district's scope). */
 export function mayReadDepartmentAt(viewer: Viewer, divisionCode: string): boolean {
-  if (!mayRead(viewer)) return false;
-  const prefix = parseDivisionCode(divisionCode)?.prefix;
-  return inScope(viewer, divisionCode) || (!!viewer.scope && !!prefix && viewer.scope.startsWith(prefix));
+  return mayRead(viewer) && (!viewer.scope || servesSubtree(divisionCode, viewer.scope));
+}
+
+/** A campaign is seen where it runs, as a department is. */
+export const mayReadCampaignAt = mayReadDepartmentAt;
+
+/** Whether a unit at `code` serves the subtree of `subtree`: it lies in it, or above it (a city unit serves a district). */
+export function servesSubtree(code: string, subtree: string): boolean {
+  const own = parseDivisionCode(code)?.prefix;
+  const theirs = parseDivisionCode(subtree)?.prefix;
+  return !!own && !!theirs && (code.startsWith(theirs) || subtree.startsWith(own));
 }
 
 /** SQL (on a department alias) for the departments a scoped viewer sees; null when it sees all. */

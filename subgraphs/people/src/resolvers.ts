@@ -4,6 +4,7 @@ import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
 import { coverageOf, coverageResolvers } from './coverage';
+import { departments, registerDepartment, updateDepartment } from './departments';
 import { Household, type TargetType } from './entities';
 import type { Resolvers } from './generated/graphql';
 import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
@@ -48,6 +49,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     cadre: async (_, { id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),
     cadres: (_, args, ctx) => cadres(ctx, args),
     department: async (_, { id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
+    departments: (_, args, ctx) => departments(ctx, args),
     household: async (_, { id }, ctx) => visibleHousehold(ctx, await loadOrNull(householdById(ctx), id)),
     idNumberReads: (_, args, ctx) => idNumberReads(ctx, args),
   },
@@ -58,6 +60,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     linkCadre: (_, args, ctx) => linkCadre(ctx, args),
     unlinkCadre: (_, args, ctx) => unlinkCadre(ctx, args),
     recordVisit: (_, args, ctx) => recordVisit(ctx, args),
+    registerDepartment: (_, args, ctx) => registerDepartment(ctx, args),
+    updateDepartment: (_, args, ctx) => updateDepartment(ctx, args),
   },
   // `liaisons` on a target type: active links, one statement for any number of targets; only
   // those the viewer sees (visible.ts), null for those who read no people data.
@@ -74,6 +78,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Department: {
     __resolveReference: async ({ id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
     cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
+    leader: async (d, _, ctx) => (d.leaderCadreId ? visibleCadre(ctx, await loadOrNull(cadreById(ctx), d.leaderCadreId)) : null),
   },
   Cadre: {
     __resolveReference: async ({ id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),

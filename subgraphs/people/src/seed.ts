@@ -17,7 +17,8 @@ export async function seedPeople({ ds }: Subgraph, world: DemoWorld): Promise<bo
     version: 1,
   });
   await ds.transaction(async (tx) => {
-    await insertInChunks(tx, Department, world.departments);
+    // Copies: TypeORM writes the column defaults (version) back into the objects it inserts.
+    await insertInChunks(tx, Department, world.departments.map((d) => ({ ...d, leaderCadreId: null, version: 1 })));
     await insertInChunks(
       tx,
       Cadre,

@@ -43,6 +43,14 @@ export class Department {
   @Index('idx_department_division')
   @Column({ type: 'varchar', length: 12 })
   divisionCode!: string;
+
+  /** The responsible leader (责任领导), a cadre id. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  leaderCadreId!: string | null;
+
+  /** Defaults to 1 so that rows inserted before versions existed (and bulk seeds) start there. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
 }
 
 /** A cadre (干部). `cadreRank` rather than `rank`: RANK is a reserved word in MySQL 8. */

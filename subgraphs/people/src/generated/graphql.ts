@@ -137,6 +137,10 @@ export type Department = {
   divisionCode: Scalars['ID']['output'];
   /** Its cadres, ordered by id. */
   cadres: CadreConnection;
+  /** The responsible leader (责任领导), if named; null when the caller does not see that cadre. */
+  leader?: Maybe<Cadre>;
+  /** Optimistic-locking version: bumped by every change. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -144,6 +148,13 @@ export type Department = {
 export type DepartmentCadresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DepartmentConnection = {
+  __typename?: 'DepartmentConnection';
+  nodes: Array<Department>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A cadre (干部). */
@@ -336,6 +347,11 @@ export type Query = {
   cadres: CadreConnection;
   /** A department by id; null when there is none. */
   department?: Maybe<Department>;
+  /**
+   * Departments lying in divisionCode's subtree (default: everywhere), ordered by id, optionally
+   * by a name fragment; only those the caller sees (a district's scope also sees its city's).
+   */
+  departments: DepartmentConnection;
   /** A household by id; null when there is none. */
   household?: Maybe<Household>;
   /**
@@ -363,6 +379,14 @@ export type QueryCadresArgs = {
 
 export type QueryDepartmentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDepartmentsArgs = {
+  divisionCode?: InputMaybe<Scalars['ID']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -397,6 +421,14 @@ export type Mutation = {
    * NOT_FOUND; the same active link (cadre, target, role) twice is a CONFLICT.
    */
   linkCadre: Liaison;
+  /**
+   * Registers a department (单位) serving a city, district or township, optionally with its
+   * responsible leader (a cadre the caller sees). ADMIN only, in its scope. The same name twice
+   * in one division is a CONFLICT.
+   */
+  registerDepartment: Department;
+  /** Renames a department or names its leader (ADMIN, in scope); a stale expectedVersion is a CONFLICT. */
+  updateDepartment: Department;
   /** Ends a link: sets until (default today); the link is kept. With expectedVersion, a link that moved on is a CONFLICT. */
   unlinkCadre: Liaison;
   /** Records a visit made on date (not in the future) by the cadres, to a target as for linkCadre. */
@@ -438,6 +470,22 @@ export type MutationLinkCadreArgs = {
   role: LiaisonRole;
   since?: InputMaybe<Scalars['Date']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRegisterDepartmentArgs = {
+  name: Scalars['String']['input'];
+  divisionCode: Scalars['ID']['input'];
+  leaderCadreId?: InputMaybe<Scalars['ID']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateDepartmentArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  leaderCadreId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -607,6 +655,7 @@ export type ResolversTypes = {
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   Project: ResolverTypeWrapper<ProjectMapper>;
   Department: ResolverTypeWrapper<DepartmentEntity>;
+  DepartmentConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Department']>>;
   Cadre: ResolverTypeWrapper<CadreEntity>;
   CadreConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Cadre']>>;
   Household: ResolverTypeWrapper<HouseholdEntity>;
@@ -645,6 +694,7 @@ export type ResolversParentTypes = {
   Enterprise: EnterpriseMapper;
   Project: ProjectMapper;
   Department: DepartmentEntity;
+  DepartmentConnection: Connection<ResolversParentTypes['Department']>;
   Cadre: CadreEntity;
   CadreConnection: Connection<ResolversParentTypes['Cadre']>;
   Household: HouseholdEntity;
@@ -790,6 +840,14 @@ export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   divisionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCadresArgs>>;
+  leader?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DepartmentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentConnection'] = ResolversParentTypes['DepartmentConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CadreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Cadre'] = ResolversParentTypes['Cadre'], FederationReferenceType extends FederationReferenceTypes['Cadre'] = FederationReferenceTypes['Cadre']> = {
@@ -904,6 +962,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType, RequireFields<QueryCadreArgs, 'id'>>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<QueryCadresArgs>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
+  departments?: Resolver<ResolversTypes['DepartmentConnection'], ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   idNumberReads?: Resolver<ResolversTypes['IdNumberReadConnection'], ParentType, ContextType, Partial<QueryIdNumberReadsArgs>>;
 };
@@ -913,6 +972,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   registerHousehold?: Resolver<ResolversTypes['Household'], ParentType, ContextType, RequireFields<MutationRegisterHouseholdArgs, 'divisionCode' | 'head'>>;
   addResident?: Resolver<ResolversTypes['Resident'], ParentType, ContextType, RequireFields<MutationAddResidentArgs, 'householdId' | 'resident'>>;
   linkCadre?: Resolver<ResolversTypes['Liaison'], ParentType, ContextType, RequireFields<MutationLinkCadreArgs, 'cadreId' | 'targetType' | 'targetId' | 'role'>>;
+  registerDepartment?: Resolver<ResolversTypes['Department'], ParentType, ContextType, RequireFields<MutationRegisterDepartmentArgs, 'name' | 'divisionCode'>>;
+  updateDepartment?: Resolver<ResolversTypes['Department'], ParentType, ContextType, RequireFields<MutationUpdateDepartmentArgs, 'id' | 'expectedVersion'>>;
   unlinkCadre?: Resolver<ResolversTypes['Liaison'], ParentType, ContextType, RequireFields<MutationUnlinkCadreArgs, 'liaisonId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'kind' | 'date' | 'cadreIds' | 'targetType' | 'targetId'>>;
 };
@@ -947,6 +1008,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Enterprise?: EnterpriseResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Department?: DepartmentResolvers<ContextType>;
+  DepartmentConnection?: DepartmentConnectionResolvers<ContextType>;
   Cadre?: CadreResolvers<ContextType>;
   CadreConnection?: CadreConnectionResolvers<ContextType>;
   Household?: HouseholdResolvers<ContextType>;
