@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { commonEnv, keyConfig, parseConfig, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
-import { defaultLimits } from './limits';
+import { commonEnv, keyConfig, parseConfig, queryLimitsOf, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
 
 /** Built when parsed, so that it covers every subgraph registered by then. */
 const gatewayEnv = () =>
@@ -20,11 +19,6 @@ const gatewayEnv = () =>
     SUBGRAPH_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Identical reads in flight for the same caller share one subgraph fetch; `false` turns it off. */
     SUBGRAPH_DEDUPLICATE: z.enum(['true', 'false']).default('true'),
-    /** Limits on one operation, checked before any subgraph is asked (see gateway/src/limits.ts). */
-    MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(defaultLimits.depth),
-    MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(defaultLimits.aliases),
-    MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(defaultLimits.tokens),
-    MAX_QUERY_COST: z.coerce.number().int().min(1).max(1e9).default(defaultLimits.cost),
     /** Largest request body (the query and its variables) and largest answer, in bytes. */
     MAX_REQUEST_BYTES: z.coerce.number().int().min(1024).max(64 << 20).default(256 << 10),
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1 << 30).default(64 << 20),
@@ -49,7 +43,7 @@ const gatewayEnv = () =>
       breakerFailures: e.SUBGRAPH_BREAKER_FAILURES,
       breakerCooldownMs: e.SUBGRAPH_BREAKER_COOLDOWN_MS,
       deduplicate: e.SUBGRAPH_DEDUPLICATE === 'true',
-      limits: { depth: e.MAX_QUERY_DEPTH, aliases: e.MAX_QUERY_ALIASES, tokens: e.MAX_QUERY_TOKENS, cost: e.MAX_QUERY_COST },
+      limits: queryLimitsOf(e),
       http: { maxBodyBytes: e.MAX_REQUEST_BYTES, maxResponseBytes: e.MAX_RESPONSE_BYTES },
       rateLimit: { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST },
       workers: e.GATEWAY_WORKERS,

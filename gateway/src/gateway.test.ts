@@ -62,6 +62,42 @@ describe('the gateway on its own', () => {
     }
   });
 
+  it("passes a subgraph's refusal on with its code; a subgraph that refuses the gateway itself is unavailable", async () => {
+    const answers: Record<string, { status: number; body: unknown }> = {
+      deep: { status: 400, body: { errors: [{ message: 'The query is 14 fields deep; at most 13 are allowed', extensions: { code: 'QUERY_TOO_DEEP', limit: 13 } }] } },
+      keys: { status: 401, body: { errors: [{ message: 'The places subgraph answers only the gateway', extensions: { code: 'UNAUTHENTICATED' } }] } },
+    };
+    let next = 'deep';
+    const fake = http.createServer((req, res) => {
+      req.resume().on('end', () => {
+        res.statusCode = answers[next].status;
+        res.setHeader('content-type', 'application/json').end(JSON.stringify(answers[next].body));
+      });
+    });
+    await new Promise<void>((r) => fake.listen(0, '127.0.0.1', r));
+    const places = `http://127.0.0.1:${(fake.address() as AddressInfo).port}/graphql`;
+    const gateway = await createGateway({ supergraphPath, subgraphUrls: { places }, trust: await testTrust('gateway'), log });
+    const { url } = await gateway.listen(0);
+    const authorization = `Bearer ${await testToken({ sub: 't', role: 'ADMIN', scope: null })}`;
+    const ask = async () => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: '{ division(code: "370502000000") { code } }' }) });
+      const body = (await res.json()) as { data: unknown; errors: { message: string; extensions: Record<string, unknown> }[] };
+      return { status: res.status, data: body.data, errors: body.errors.map((e) => ({ message: e.message, code: e.extensions.code, subgraph: e.extensions.subgraph ?? e.extensions.serviceName })) };
+    };
+    try {
+      expect(await ask()).toEqual({ status: 200, data: { division: null }, errors: [{ message: 'The query is 14 fields deep; at most 13 are allowed', code: 'QUERY_TOO_DEEP', subgraph: undefined }] });
+      next = 'keys';
+      expect(await ask()).toEqual({
+        status: 200,
+        data: { division: null },
+        errors: [{ message: 'The places subgraph refused the gateway (HTTP 401); try again later', code: 'SERVICE_UNAVAILABLE', subgraph: 'places' }],
+      });
+    } finally {
+      await gateway.stop();
+      fake.close();
+    }
+  });
+
   it('reloads the supergraph when the file changes', async () => {
     const full = readFileSync(supergraphPath, 'utf8');
     const line = full.split('\n').find((l) => l.trimStart().startsWith('buildingUnit(id: ID!)'))!;

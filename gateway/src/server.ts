@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import fetch from 'node-fetch';
+import fetch, { Response } from 'node-fetch';
 import { getOperationAST, GraphQLError, GraphQLScalarType, parse, valueFromASTUntyped, type GraphQLSchema } from 'graphql';
 import {
   createHttpServer,
@@ -303,6 +303,16 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
           if (response.status >= 500) {
             log.error({ subgraph: name, status: response.status }, 'subgraph answered with a server error');
             throw new SubgraphUnreachable('status', `failed (HTTP ${response.status})`);
+          }
+          if (response.status === 401) {
+            // The gateway checked the caller's token already: the subgraph trusts other keys than ours.
+            log.error({ subgraph: name }, 'subgraph refused the gateway: check AUTH_JWKS, SERVICE_KEY_FILE and SERVICE_JWKS on both');
+            throw new SubgraphUnreachable('status', 'refused the gateway (HTTP 401)');
+          }
+          if (response.status >= 400 && /json/i.test(response.headers.get('content-type') ?? '')) {
+            // A subgraph's refusal (one of its limits, a bad request) reaches the client with its own
+            // code, as GraphQL errors, instead of the data source's "400: Bad Request".
+            return new Response(await response.text(), { status: 200, headers: response.headers });
           }
           return response;
         }) as never,

@@ -16,10 +16,15 @@ describe('config', () => {
         serviceKeyFile: path.join('data', 'keys', 'services', 'places.jwk'),
         serviceKeys: path.join('data', 'keys', 'services.jwks.json'),
       },
+      limits: { depth: 13, aliases: 60, directives: 50, tokens: 20_000, cost: 1_000_000 },
       logLevel: 'info',
       dbUrl: undefined,
       port: 4001,
       demo: null,
+    });
+    // The gateway's settings, raised, raise a subgraph's with them.
+    expect(parseConfig(subgraphEnv('places'), { MAX_QUERY_DEPTH: '20', MAX_QUERY_COST: '5000000' }).limits).toEqual({
+      depth: 21, aliases: 60, directives: 50, tokens: 20_000, cost: 5_000_000,
     });
     expect(peers).toMatchObject({
       places: 'http://127.0.0.1:4001/graphql',

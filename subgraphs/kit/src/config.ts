@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keyConfig, keySettings } from './keys';
+import { defaultLimits, subgraphLimitsFor, type QueryLimits } from './limits';
 import { defaultSubgraphUrl, settingPrefix, subgraphEntries, subgraphEntry } from './registry';
 
 export class ConfigError extends Error {}
@@ -25,10 +26,29 @@ export const dbUrl = z
 
 export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
+/**
+ * Limits on one operation (kit limits.ts), set alike on the gateway and every subgraph: a
+ * subgraph allows what the gateway allows plus what query planning adds (subgraphLimitsFor).
+ */
+export const queryLimitSettings = {
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(defaultLimits.depth),
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(10_000).default(defaultLimits.aliases),
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(defaultLimits.tokens),
+  MAX_QUERY_COST: z.coerce.number().int().min(1).max(1e9).default(defaultLimits.cost),
+};
+export const queryLimitsOf = (e: Record<string, unknown>): QueryLimits => ({
+  ...defaultLimits,
+  depth: e.MAX_QUERY_DEPTH as number,
+  aliases: e.MAX_QUERY_ALIASES as number,
+  tokens: e.MAX_QUERY_TOKENS as number,
+  cost: e.MAX_QUERY_COST as number,
+});
+
 /** What every process (gateway and subgraphs) reads. */
 export const commonEnv = {
   DATA_DIR: z.string().min(1).default('./data'),
   ...keySettings,
+  ...queryLimitSettings,
   LOG_LEVEL: logLevel.default('info'),
 };
 
@@ -83,6 +103,7 @@ export function subgraphEnv(name: string) {
   }).transform((e: Record<string, unknown>) => ({
     dataDir: e.DATA_DIR as string,
     keys: keyConfig(e, name),
+    limits: subgraphLimitsFor(queryLimitsOf(e)),
     logLevel: e.LOG_LEVEL as string,
     dbUrl: e[`${upper}_DB_URL`] as string | undefined,
     port: e[`${upper}_PORT`] as number,

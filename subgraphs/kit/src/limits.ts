@@ -45,12 +45,13 @@ export const defaultLimits: QueryLimits = { depth: 12, aliases: 30, directives: 
  * level deeper (`_entities`), with its fragments written out and keys, `__typename` and the
  * planner's own aliases added. The cost is the same: `_entities` counts its representations.
  */
-export const subgraphLimits: QueryLimits = {
-  ...defaultLimits,
-  depth: defaultLimits.depth + 1,
-  aliases: defaultLimits.aliases * 2,
-  tokens: defaultLimits.tokens * 10,
-};
+export const subgraphLimitsFor = (gateway: QueryLimits): QueryLimits => ({
+  ...gateway,
+  depth: gateway.depth + 1,
+  aliases: gateway.aliases * 2,
+  tokens: gateway.tokens * 10,
+});
+export const subgraphLimits = subgraphLimitsFor(defaultLimits);
 
 /** Pages are `first` long (20 by default, at most 500: the contract's convention). */
 const DEFAULT_PAGE = 20;

@@ -40,6 +40,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
       trust: await loadTrust(env.keys, def.name),
       log,
       peers: env.peers,
+      limits: env.limits,
       config,
     });
     reportProgress('database ready');
