@@ -2,7 +2,8 @@
 // the per-request service credential gets nothing, and a credential fits only its own request.
 import { buildDemoWorld } from '@cadres/demo';
 import { CREDENTIAL_HEADER, type Subgraph } from '@cadres/kit';
-import { adminViewer, authorizationFor, createTestSubgraph, describeEachDatabase, subgraphRequestHeaders } from '@cadres/kit/src/testing';
+import { adminViewer, authorizationFor, createTestSubgraph, describeEachDatabase, subgraphRequestHeaders, testTrust } from '@cadres/kit/src/testing';
+import { subgraph as enterprisesSubgraph } from '@cadres/enterprises';
 import { subgraph as placesSubgraph } from '@cadres/places';
 
 describeEachDatabase('a subgraph reached directly', (db) => {
@@ -51,5 +52,37 @@ describeEachDatabase('a subgraph reached directly', (db) => {
 
   it('refuses a request without a valid token before anything else', async () => {
     expect(await post(division, {})).toEqual({ status: 401, body: { errors: [{ message: 'A valid bearer token is required', extensions: { code: 'UNAUTHENTICATED' } }] } });
+  });
+});
+
+describeEachDatabase("a peer subgraph's question", (db) => {
+  let enterprises: Subgraph;
+  let url: string;
+  const world = buildDemoWorld({ seed: 2023, scale: 1 });
+  beforeAll(async () => {
+    enterprises = await createTestSubgraph(enterprisesSubgraph, db, { fakeOwners: true });
+    await enterprises.seed(world);
+    url = (await enterprises.listen(0)).url;
+  });
+  afterAll(() => enterprises.stop());
+
+  it('is answered within the caller’s scope whatever its role: the hotline reports on an enterprise it cannot read', async () => {
+    const partner = { sub: 'hotline', role: 'PARTNER' as const, scope: '370502000000' };
+    const inDistrict = world.enterprises.find((e) => e.divisionCode.startsWith('370502'))!;
+    const elsewhere = world.enterprises.find((e) => !e.divisionCode.startsWith('370502'))!;
+    const lookup = (id: string) => JSON.stringify({ query: 'query($id: ID!) { a: enterprise(id: $id) { id } }', variables: { id } });
+    const body = lookup(inDistrict.id);
+    const other = lookup(elsewhere.id);
+    const ask = async (payload: string, from: 'gateway' | 'issues') => {
+      const authorization = await authorizationFor(partner);
+      const credential = await (await testTrust(from)).credentials.sign('enterprises', payload, authorization);
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization, [CREDENTIAL_HEADER]: credential }, body: payload });
+      return (await res.json()) as { data: { a: { id: string } | null } };
+    };
+    expect({
+      throughTheGateway: (await ask(body, 'gateway')).data.a,
+      fromIssues: (await ask(body, 'issues')).data.a,
+      fromIssuesOutOfScope: (await ask(other, 'issues')).data.a,
+    }).toEqual({ throughTheGateway: null, fromIssues: { id: inDistrict.id }, fromIssuesOutOfScope: null });
   });
 });

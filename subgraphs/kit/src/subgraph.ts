@@ -170,6 +170,14 @@ const stopAbandonedWork: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
+/**
+ * A peer subgraph asks only to check a write of the caller's (does this household exist, where
+ * is it, who is linked to it) and applies its own rules to the answer: it is answered as an
+ * ANALYST of the caller's scope would be (read-only, personal data masked), whatever the
+ * caller's role, so that a hotline (PARTNER) may report on a household it cannot list.
+ */
+const asPeerQuestion = (viewer: Viewer): Viewer => ({ ...viewer, role: 'ANALYST' });
+
 /** Whether the database answers a trivial query within `ms` (a dead server may take its connect timeout). */
 async function databaseAnswers(ds: DataSource, ms = 2000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -252,7 +260,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     };
     const { status, body } = await requestStats
       .run(stats, () =>
-        serveGraphQL(server, req, res, async () => context(viewer, requestId, authorization, abandoned.signal, caller), undefined, fromService),
+        serveGraphQL(server, req, res, async () => context(caller === 'gateway' ? viewer : asPeerQuestion(viewer), requestId, authorization, abandoned.signal, caller), undefined, fromService),
       )
       .finally(() => clearTimeout(deadline));
     log.info(
