@@ -47,7 +47,8 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
   beforeAll(async () => {
     issues = await createIssuesSubgraph(db, { config, now: () => clock });
     // Assignments ask people for the department's division (known_department); the stand-in says `D-DDDDDD-…` serves DDDDDD.
-    const owners = { departmentDivision: async (id: string) => `${id.slice(2, 8)}000000` } as Owners;
+    const unused = () => Promise.reject(new Error('not asked by assignIssue'));
+    const owners: Owners = { departmentDivision: async (id) => `${id.slice(2, 8)}000000`, locate: unused, cadreDepartment: unused, householdCadres: unused };
     const a = (hours: number): service.Actor => ({ ds: issues.ds, now: at(hours), actor: 'tester', config, owners });
     const report = async (name: string, hours: number, divisionCode: string, over: Partial<service.ReportIssueInput> = {}) => {
       const i = await service.reportIssue({ ...a(hours), owners: undefined }, {
