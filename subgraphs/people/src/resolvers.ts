@@ -4,6 +4,7 @@ import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
 import { coverageOf, coverageResolvers } from './coverage';
+import { campaignById, campaignResolvers, campaigns, createCampaign, ranksOf, updateCampaign, visibleCampaign } from './campaigns';
 import { departments, registerDepartment, updateDepartment } from './departments';
 import { Household, type TargetType } from './entities';
 import type { Resolvers } from './generated/graphql';
@@ -50,6 +51,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     cadres: (_, args, ctx) => cadres(ctx, args),
     department: async (_, { id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
     departments: (_, args, ctx) => departments(ctx, args),
+    campaign: async (_, { id }, ctx) => visibleCampaign(ctx, await loadOrNull(campaignById(ctx), id)),
+    campaigns: (_, args, ctx) => campaigns(ctx, args),
     household: async (_, { id }, ctx) => visibleHousehold(ctx, await loadOrNull(householdById(ctx), id)),
     idNumberReads: (_, args, ctx) => idNumberReads(ctx, args),
   },
@@ -62,6 +65,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     recordVisit: (_, args, ctx) => recordVisit(ctx, args),
     registerDepartment: (_, args, ctx) => registerDepartment(ctx, args),
     updateDepartment: (_, args, ctx) => updateDepartment(ctx, args),
+    createCampaign: (_, args, ctx) => createCampaign(ctx, args),
+    updateCampaign: (_, args, ctx) => updateCampaign(ctx, args),
   },
   // `liaisons` on a target type: active links, one statement for any number of targets; only
   // those the viewer sees (visible.ts), null for those who read no people data.
@@ -103,6 +108,13 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     __resolveReference: async ({ id }, ctx) => visibleVisit(ctx, await loadOrNull(visitById(ctx), id)),
     cadres: async (v, _, ctx) => visibleCadres(ctx, await Promise.all((await cadresOfVisit(ctx).load(v.id)).map((vc) => cadreById(ctx).load(vc.cadreId)))),
     target: (v, _, ctx) => targetOf(ctx, v.targetType, v.targetId),
+  },
+  Campaign: {
+    __resolveReference: async ({ id }, ctx) => visibleCampaign(ctx, await loadOrNull(campaignById(ctx), id)),
+    from: (c) => c.dateFrom,
+    to: (c) => c.dateTo,
+    rules: (c) => ({ ...c, rankedLiaisonRanks: ranksOf(c) }),
+    ...campaignResolvers,
   },
   IdNumberRead: {
     resident: async (a, _, ctx) => visibleResident(ctx, await loadOrNull(residentById(ctx), a.residentId)),

@@ -277,5 +277,109 @@ export class IdNumberRead {
   requestId!: string;
 }
 
+/**
+ * A campaign (三解三促, 万名干部下基层…) run by a city, district or township over a period
+ * (`dateFrom`..`dateTo`: FROM and TO are reserved words), with its phases and rules. Its
+ * participating departments are rows of campaign_department.
+ */
+@Entity('campaign')
+@Index('idx_campaign_division', ['divisionCode', 'dateFrom'])
+export class Campaign {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  dateFrom!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  dateTo!: string;
+
+  /** [{ name, from, to }], in order: read and written whole, never queried. */
+  @Column({ type: 'simple-json' })
+  phases!: { name: string; from: string; to: string }[];
+
+  @Column({ type: 'int' })
+  householdsPerCadre!: number;
+
+  @Column({ type: 'int' })
+  visitsPerHousehold!: number;
+
+  @Column({ type: 'int' })
+  cadresPerHomeVisit!: number;
+
+  @Column({ type: 'int' })
+  cadresPerBuildingUnit!: number;
+
+  /** Comma-separated CadreRank values, in the enum's order. */
+  @Column({ type: 'varchar', length: 100 })
+  rankedLiaisonRanks!: string;
+
+  @Column({ type: 'boolean' })
+  areaLeadCovers!: boolean;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
+/** A department taking part in a campaign. */
+@Entity('campaign_department')
+export class CampaignDepartment {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  campaignId!: string;
+
+  @Index('idx_campaign_department_department')
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  departmentId!: string;
+}
+
+/**
+ * Help and outreach (帮扶) a cadre did beyond a visit. `fundsFen`: funds in fen (分), an integer,
+ * so that sums are exact on every database. `divisionCode`: where it lies (the target's division,
+ * else the cadre's department's), for scope and for a subtree's figures.
+ */
+@Entity('help_record')
+@Index('idx_help_record_cadre', ['cadreId', 'date'])
+@Index('idx_help_record_division', ['divisionCode', 'date'])
+export class HelpRecord {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  date!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  cadreId!: string;
+
+  @Column({ type: 'simple-enum', enum: targetTypes, nullable: true })
+  targetType!: TargetType | null;
+
+  @Column({ type: 'varchar', length: 48, nullable: true })
+  targetId!: string | null;
+
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Column({ type: 'int' })
+  peopleHelped!: number;
+
+  @Column({ type: 'int' })
+  fundsFen!: number;
+
+  @Column({ type: 'int' })
+  contactCards!: number;
+
+  @Column({ type: 'int' })
+  researchReports!: number;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note!: string | null;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdNumberRead, IdempotencyRecord];
+export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdNumberRead, Campaign, CampaignDepartment, HelpRecord, IdempotencyRecord];

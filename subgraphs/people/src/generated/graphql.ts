@@ -2,7 +2,7 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity } from '../entities';
+import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity } from '../entities';
 import type { DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
@@ -360,6 +360,10 @@ export type Query = {
    * both inclusive).
    */
   idNumberReads: IdNumberReadConnection;
+  /** A campaign by id; null when there is none or the caller does not see it. */
+  campaign?: Maybe<Campaign>;
+  /** Campaigns run in divisionCode's subtree (default: everywhere), optionally those running on activeOn, newest first; only those the caller sees. */
+  campaigns: CampaignConnection;
 };
 
 
@@ -404,6 +408,19 @@ export type QueryIdNumberReadsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryCampaignArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCampaignsArgs = {
+  divisionCode?: InputMaybe<Scalars['ID']['input']>;
+  activeOn?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Registers a cadre in an existing department. The phone is validated and stored normalized. */
@@ -433,6 +450,10 @@ export type Mutation = {
   unlinkCadre: Liaison;
   /** Records a visit made on date (not in the future) by the cadres, to a target as for linkCadre. */
   recordVisit: Visit;
+  /** Creates a campaign (ADMIN, for a division in its scope). Rules default as CampaignRules says. */
+  createCampaign: Campaign;
+  /** Replaces a campaign's name, division, period, phases, rules and departments (ADMIN, in scope); a stale expectedVersion is a CONFLICT. */
+  updateCampaign: Campaign;
 };
 
 
@@ -504,6 +525,108 @@ export type MutationRecordVisitArgs = {
   targetId: Scalars['ID']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreateCampaignArgs = {
+  input: CampaignInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationUpdateCampaignArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  input: CampaignInput;
+};
+
+/** A campaign (e.g. 三解三促) run by a city, district or township: its period, phases, rules and the departments taking part. */
+export type Campaign = {
+  __typename?: 'Campaign';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The city, district or township that runs it. */
+  divisionCode: Scalars['ID']['output'];
+  from: Scalars['Date']['output'];
+  to: Scalars['Date']['output'];
+  /** In order, e.g. 动员部署 → 排查梳理 → 解决问题 → 考核评议. */
+  phases: Array<CampaignPhase>;
+  rules: CampaignRules;
+  /** The departments taking part that the caller sees, ordered by id. */
+  departments: DepartmentConnection;
+  /** Of those, the ones whose cadres made no visit in the period so far (尚未启动), ordered by id. */
+  departmentsNotStarted: DepartmentConnection;
+  version: Scalars['Int']['output'];
+};
+
+
+/** A campaign (e.g. 三解三促) run by a city, district or township: its period, phases, rules and the departments taking part. */
+export type CampaignDepartmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A campaign (e.g. 三解三促) run by a city, district or township: its period, phases, rules and the departments taking part. */
+export type CampaignDepartmentsNotStartedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CampaignPhase = {
+  __typename?: 'CampaignPhase';
+  name: Scalars['String']['output'];
+  from: Scalars['Date']['output'];
+  to: Scalars['Date']['output'];
+};
+
+export type CampaignRules = {
+  __typename?: 'CampaignRules';
+  /** Households a cadre links (default 5). */
+  householdsPerCadre: Scalars['Int']['output'];
+  /** Visits a household needs within the campaign's period (default 4). */
+  visitsPerHousehold: Scalars['Int']['output'];
+  /** Cadres who make a home visit together (default 2). */
+  cadresPerHomeVisit: Scalars['Int']['output'];
+  /** Cadres linked to a building unit (default 2). */
+  cadresPerBuildingUnit: Scalars['Int']['output'];
+  /** The ranks that make a village or community covered (default COUNTY_LEVEL, SECTION_LEVEL). */
+  rankedLiaisonRanks: Array<CadreRank>;
+  /** Whether a township 包片 leader (AREA_LEAD) also covers the villages of the area (default false). */
+  areaLeadCovers: Scalars['Boolean']['output'];
+};
+
+export type CampaignInput = {
+  name: Scalars['String']['input'];
+  divisionCode: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  phases?: InputMaybe<Array<CampaignPhaseInput>>;
+  rules?: InputMaybe<CampaignRulesInput>;
+  departmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type CampaignPhaseInput = {
+  name: Scalars['String']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+};
+
+/** Omitted rules take their defaults (see CampaignRules). */
+export type CampaignRulesInput = {
+  householdsPerCadre?: InputMaybe<Scalars['Int']['input']>;
+  visitsPerHousehold?: InputMaybe<Scalars['Int']['input']>;
+  cadresPerHomeVisit?: InputMaybe<Scalars['Int']['input']>;
+  cadresPerBuildingUnit?: InputMaybe<Scalars['Int']['input']>;
+  rankedLiaisonRanks?: InputMaybe<Array<CadreRank>>;
+  areaLeadCovers?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CampaignConnection = {
+  __typename?: 'CampaignConnection';
+  nodes: Array<Campaign>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type Link__Purpose =
@@ -601,6 +724,7 @@ export type FederationTypes = {
   Household: Household;
   Resident: Resident;
   Visit: Visit;
+  Campaign: Campaign;
 };
 
 /** Mapping of federation reference types */
@@ -634,6 +758,9 @@ export type FederationReferenceTypes = {
   Visit:
     ( { __typename: 'Visit' }
     & GraphQLRecursivePick<FederationTypes['Visit'], {"id":true}> );
+  Campaign:
+    ( { __typename: 'Campaign' }
+    & GraphQLRecursivePick<FederationTypes['Campaign'], {"id":true}> );
 };
 
 
@@ -671,6 +798,13 @@ export type ResolversTypes = {
   IdNumberReadConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['IdNumberRead']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Campaign: ResolverTypeWrapper<CampaignEntity>;
+  CampaignPhase: ResolverTypeWrapper<CampaignPhase>;
+  CampaignRules: ResolverTypeWrapper<CampaignRules>;
+  CampaignInput: CampaignInput;
+  CampaignPhaseInput: CampaignPhaseInput;
+  CampaignRulesInput: CampaignRulesInput;
+  CampaignConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Campaign']>>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -710,6 +844,13 @@ export type ResolversParentTypes = {
   IdNumberReadConnection: Connection<ResolversParentTypes['IdNumberRead']>;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
+  Campaign: CampaignEntity;
+  CampaignPhase: CampaignPhase;
+  CampaignRules: CampaignRules;
+  CampaignInput: CampaignInput;
+  CampaignPhaseInput: CampaignPhaseInput;
+  CampaignRulesInput: CampaignRulesInput;
+  CampaignConnection: Connection<ResolversParentTypes['Campaign']>;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -965,6 +1106,8 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   departments?: Resolver<ResolversTypes['DepartmentConnection'], ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'id'>>;
   idNumberReads?: Resolver<ResolversTypes['IdNumberReadConnection'], ParentType, ContextType, Partial<QueryIdNumberReadsArgs>>;
+  campaign?: Resolver<Maybe<ResolversTypes['Campaign']>, ParentType, ContextType, RequireFields<QueryCampaignArgs, 'id'>>;
+  campaigns?: Resolver<ResolversTypes['CampaignConnection'], ParentType, ContextType, Partial<QueryCampaignsArgs>>;
 };
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -976,6 +1119,43 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   updateDepartment?: Resolver<ResolversTypes['Department'], ParentType, ContextType, RequireFields<MutationUpdateDepartmentArgs, 'id' | 'expectedVersion'>>;
   unlinkCadre?: Resolver<ResolversTypes['Liaison'], ParentType, ContextType, RequireFields<MutationUnlinkCadreArgs, 'liaisonId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'kind' | 'date' | 'cadreIds' | 'targetType' | 'targetId'>>;
+  createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
+  updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'expectedVersion' | 'input'>>;
+};
+
+export type CampaignResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Campaign']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  divisionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  phases?: Resolver<Array<ResolversTypes['CampaignPhase']>, ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['CampaignRules'], ParentType, ContextType>;
+  departments?: Resolver<ResolversTypes['DepartmentConnection'], ParentType, ContextType, Partial<CampaignDepartmentsArgs>>;
+  departmentsNotStarted?: Resolver<ResolversTypes['DepartmentConnection'], ParentType, ContextType, Partial<CampaignDepartmentsNotStartedArgs>>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CampaignPhaseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CampaignPhase'] = ResolversParentTypes['CampaignPhase']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type CampaignRulesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CampaignRules'] = ResolversParentTypes['CampaignRules']> = {
+  householdsPerCadre?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitsPerHousehold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresPerHomeVisit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresPerBuildingUnit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rankedLiaisonRanks?: Resolver<Array<ResolversTypes['CadreRank']>, ParentType, ContextType>;
+  areaLeadCovers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type CampaignConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
@@ -1023,6 +1203,10 @@ export type Resolvers<ContextType = SubgraphContext> = {
   IdNumberReadConnection?: IdNumberReadConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Campaign?: CampaignResolvers<ContextType>;
+  CampaignPhase?: CampaignPhaseResolvers<ContextType>;
+  CampaignRules?: CampaignRulesResolvers<ContextType>;
+  CampaignConnection?: CampaignConnectionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
