@@ -93,7 +93,7 @@ export function withComposeService(yaml: string, { name, folder, port }: Subgrap
   const service = [
     `  ${name}:`,
     `    <<: *node`,
-    `    command: ["node", "--import", "tsx", "${folder}/src/main.ts"]`,
+    `    command: ["node", "dist/${folder}/src/main.js"]`,
     `    expose: ["${port}"]`,
     `    environment: { <<: *env, ${prefix}_DB_URL: "mysql://root:cadres@mysql:3306/${name}" }`,
     `    healthcheck: { <<: *health, test: ["CMD", "node", "-e", "${health}"] }`,
