@@ -104,9 +104,11 @@ describeEachDatabase('every enum value the SDL allows', (db) => {
         for (const meta of subgraph.ds.entityMetadatas) {
           for (const column of meta.columns.filter((c) => c.enum)) {
             const values = column.enum!.map(String);
-            // The SDL type this column stores: the enum or union that shares most of its values.
+            // The SDL type this column stores: the enum or union that shares most of its values, and
+            // of those the one with fewest others (co_handler.status is CoHandlingStatus, not IssueStatus).
             const overlap = (set: string[]) => set.filter((v) => values.includes(v)).length;
-            const allowed = [...sdl.values()].filter((set) => overlap(set) * 2 > values.length).sort((a, b) => overlap(b) - overlap(a))[0] ?? [];
+            const allowed =
+              [...sdl.values()].filter((set) => overlap(set) * 2 > values.length).sort((a, b) => overlap(b) - overlap(a) || a.length - b.length)[0] ?? [];
             const key = `${meta.tableName}.${column.databaseName}`;
             const all = [...new Set([...values, ...allowed])].sort();
             outcome[key] = { missingFromEntity: allowed.filter((v) => !values.includes(v)), readBack: await roundTrip(subgraph.ds, meta, column, all) };

@@ -1,7 +1,7 @@
 import type { Subgraph, Viewer } from '@cadres/kit';
 import { data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import type { IssuesConfig } from './config';
-import { DeadlineExtension, Issue, IssueEvent, Rating } from './entities';
+import { CoHandler, DeadlineExtension, Issue, IssueEvent, Meeting, Rating } from './entities';
 import * as service from './service';
 import { createIssuesSubgraph, testConfig } from './test-owners';
 
@@ -10,6 +10,8 @@ const T0 = new Date('2026-03-02T08:00:00.000Z');
 const DISTRICT = '370502000000';
 const VILLAGE = '370502001201';
 const ASSIGNEE = 'D-370502-01';
+/** The lead when the DEPARTMENT viewer's department (ASSIGNEE) co-handles. */
+const OTHER_LEAD = 'D-370502-03';
 
 const viewers = {
   ADMIN: { sub: 'admin', role: 'ADMIN', scope: null },
@@ -26,7 +28,8 @@ const reportInput = (over: Record<string, unknown> = {}) => ({
 });
 
 /** Every issues mutation: the state its issue is prepared in (by a trusted actor), and its document. */
-type Stage = 'none' | 'REPORTED' | 'ASSIGNED' | 'ACCEPTED' | 'IN_PROGRESS' | 'RESOLVED' | 'EXTENSION_REQUESTED';
+/** CO_ASSIGNED, CO_ACCEPTED: led by OTHER_LEAD, ASSIGNEE co-handling it (its part added, or signed for). */
+type Stage = 'none' | 'REPORTED' | 'ASSIGNED' | 'ACCEPTED' | 'IN_PROGRESS' | 'RESOLVED' | 'EXTENSION_REQUESTED' | 'CO_ASSIGNED' | 'CO_ACCEPTED';
 const mutations: Record<string, { stage: Stage; doc: string }> = {
   reportIssue: { stage: 'none', doc: `mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }` },
   assignIssue: { stage: 'REPORTED', doc: `mutation($id: ID!, $v: Int!) { assignIssue(id: $id, expectedVersion: $v, departmentId: "${ASSIGNEE}") { id } }` },
@@ -39,6 +42,13 @@ const mutations: Record<string, { stage: Stage; doc: string }> = {
   superviseIssue: { stage: 'ASSIGNED', doc: `mutation($id: ID!, $v: Int!) { superviseIssue(id: $id, expectedVersion: $v) { id } }` },
   requestExtension: { stage: 'ASSIGNED', doc: `mutation($id: ID!, $v: Int!) { requestExtension(id: $id, expectedVersion: $v, newDeadline: "2026-03-20T00:00:00Z", reason: "需协调供电公司") { id } }` },
   decideExtension: { stage: 'EXTENSION_REQUESTED', doc: `mutation($id: ID!, $v: Int!) { decideExtension(id: $id, expectedVersion: $v, approve: true) { id } }` },
+  addCoHandler: { stage: 'ASSIGNED', doc: `mutation($id: ID!, $v: Int!) { addCoHandler(id: $id, expectedVersion: $v, departmentId: "D-370502-02") { id } }` },
+  acceptCoHandling: { stage: 'CO_ASSIGNED', doc: `mutation($id: ID!, $v: Int!) { acceptCoHandling(id: $id, expectedVersion: $v) { id } }` },
+  reportCoHandling: { stage: 'CO_ACCEPTED', doc: `mutation($id: ID!, $v: Int!) { reportCoHandling(id: $id, expectedVersion: $v, feedback: "已清理") { id } }` },
+  recordMeeting: {
+    stage: 'ASSIGNED',
+    doc: `mutation($id: ID!, $v: Int!) { recordMeeting(id: $id, expectedVersion: $v, date: "2026-03-03", departmentIds: ["${ASSIGNEE}", "D-370502-02"], decision: "分工协作") { id } }`,
+  },
   rate: { stage: 'none', doc: `mutation($rater: ID!) { rate(targetType: "Cadre", targetId: "C-00001", raterType: "Household", raterId: $rater, score: 5, aspect: WORK) { id } }` },
 };
 type MutationName = keyof typeof mutations;
@@ -47,11 +57,11 @@ type MutationName = keyof typeof mutations;
 const OK = 'OK';
 const NO = 'FORBIDDEN';
 const expected: Record<RoleName, Record<MutationName, string>> = {
-  ADMIN: { reportIssue: OK, assignIssue: OK, acceptIssue: OK, startIssue: OK, resolveIssue: OK, evaluateIssue: OK, rejectIssue: OK, extendDeadline: OK, superviseIssue: OK, requestExtension: NO, decideExtension: OK, rate: OK },
-  DEPARTMENT: { reportIssue: NO, assignIssue: NO, acceptIssue: OK, startIssue: OK, resolveIssue: OK, evaluateIssue: NO, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: OK, decideExtension: NO, rate: NO },
-  CADRE: { reportIssue: OK, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: OK, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, rate: OK },
-  ANALYST: { reportIssue: NO, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: NO, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, rate: NO },
-  PARTNER: { reportIssue: OK, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: OK, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, rate: OK },
+  ADMIN: { reportIssue: OK, assignIssue: OK, acceptIssue: OK, startIssue: OK, resolveIssue: OK, evaluateIssue: OK, rejectIssue: OK, extendDeadline: OK, superviseIssue: OK, requestExtension: NO, decideExtension: OK, addCoHandler: OK, acceptCoHandling: NO, reportCoHandling: NO, recordMeeting: OK, rate: OK },
+  DEPARTMENT: { reportIssue: NO, assignIssue: NO, acceptIssue: OK, startIssue: OK, resolveIssue: OK, evaluateIssue: NO, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: OK, decideExtension: NO, addCoHandler: NO, acceptCoHandling: OK, reportCoHandling: OK, recordMeeting: OK, rate: NO },
+  CADRE: { reportIssue: OK, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: OK, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, addCoHandler: NO, acceptCoHandling: NO, reportCoHandling: NO, recordMeeting: NO, rate: OK },
+  ANALYST: { reportIssue: NO, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: NO, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, addCoHandler: NO, acceptCoHandling: NO, reportCoHandling: NO, recordMeeting: NO, rate: NO },
+  PARTNER: { reportIssue: OK, assignIssue: NO, acceptIssue: NO, startIssue: NO, resolveIssue: NO, evaluateIssue: OK, rejectIssue: NO, extendDeadline: NO, superviseIssue: NO, requestExtension: NO, decideExtension: NO, addCoHandler: NO, acceptCoHandling: NO, reportCoHandling: NO, recordMeeting: NO, rate: OK },
 };
 
 /** Walks a new issue, reported by `reporter` (a token sub) in `divisionCode`, to `stage` as trusted actors do. */
@@ -60,8 +70,11 @@ async function prepare(ds: Subgraph['ds'], cfg: IssuesConfig, stage: Stage, repo
   const a = (actor: string) => ({ ds, now: T0, actor, config: cfg });
   let i = await service.reportIssue(a(reporter), reportInput({ divisionCode }) as service.ReportIssueInput);
   const order: Stage[] = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'];
-  const upTo = stage === 'EXTENSION_REQUESTED' ? 1 : order.indexOf(stage);
-  if (upTo >= 1) i = await service.assignIssue(a('admin'), i.id, ASSIGNEE, i.version);
+  const jointly = stage === 'CO_ASSIGNED' || stage === 'CO_ACCEPTED';
+  const upTo = stage === 'EXTENSION_REQUESTED' || jointly ? 1 : order.indexOf(stage);
+  if (upTo >= 1) i = await service.assignIssue(a('admin'), i.id, jointly ? OTHER_LEAD : ASSIGNEE, i.version);
+  if (jointly) i = await service.addCoHandler(a('admin'), i.id, i.version, ASSIGNEE);
+  if (stage === 'CO_ACCEPTED') i = await service.acceptCoHandling(a('dept'), i.id, i.version, ASSIGNEE);
   if (upTo >= 2) i = await service.acceptIssue(a('dept'), i.id, i.version);
   if (upTo >= 3) i = await service.startIssue(a('dept'), i.id, i.version);
   if (upTo >= 4) i = await service.resolveIssue(a('dept'), i.id, i.version, '已修复');
@@ -84,6 +97,8 @@ describeEachDatabase('issues subgraph: the role matrix', (db) => {
     events: await issues.ds.getRepository(IssueEvent).count(),
     extensions: await issues.ds.getRepository(DeadlineExtension).find({ order: { id: 'ASC' } }),
     ratings: await issues.ds.getRepository(Rating).count(),
+    coHandlers: await issues.ds.getRepository(CoHandler).find({ order: { issueId: 'ASC', departmentId: 'ASC' } }),
+    meetings: await issues.ds.getRepository(Meeting).count(),
   });
   const outcome = (r: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
     r.errors ? r.errors.map((e) => e.extensions?.code).join() : OK;
@@ -126,9 +141,13 @@ describeEachDatabase('issues subgraph: the role matrix', (db) => {
       // Its own department handled it: an ADMIN of the assignee, a reporting cadre of the assignee (people says so).
       await codes('RESOLVED', 'admin', mutations.evaluateIssue.doc, { ...viewers.ADMIN, departmentId: ASSIGNEE }),
       await codes('RESOLVED', 'cadre-7', mutations.evaluateIssue.doc, { sub: 'cadre-7', role: 'CADRE', scope: DISTRICT, cadreId: 'C-00007' }),
+      // Joint handling: a department that does not co-handle it signs for no part; a co-handler neither resolves (the lead does) nor records meetings.
+      await codes('CO_ASSIGNED', 'admin', mutations.acceptCoHandling.doc, otherDepartment),
+      await codes('CO_ASSIGNED', 'admin', mutations.recordMeeting.doc, viewers.DEPARTMENT),
+      await codes('CO_ASSIGNED', 'admin', mutations.acceptCoHandling.doc, { ...viewers.DEPARTMENT, departmentId: OTHER_LEAD }),
       // Outside the scope, even ADMIN.
       await codes('REPORTED', 'admin', mutations.superviseIssue.doc, { ...viewers.ADMIN, scope: '370503000000' }),
-    ]).toEqual([NO, NO, NO, NO, NO, NO, NO, NO, NO]);
+    ]).toEqual([NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO]);
   });
 
   it('lets a cadre report only as itself, and assigns only to a department that serves the issue', async () => {

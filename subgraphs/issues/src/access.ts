@@ -12,14 +12,16 @@ export type Action = 'read' | 'report' | 'fixOnTheSpot' | Step | 'rate';
  * How far a right reaches. Every right holds only inside the token's scope subtree (a null
  * scope is everywhere):
  * - 'scope': any issue there;
- * - 'assignee': only issues assigned to the token's department (`departmentId`);
+ * - 'assignee': only issues assigned to the token's department (`departmentId`): their lead;
+ * - 'coHandler': only issues the token's department handles jointly (one of their co-handlers);
  * - 'reporter': only issues the token reported (its `sub` is the issue's `reportedBy`);
  * - false: none.
  */
-type Reach = 'scope' | 'assignee' | 'reporter' | false;
+type Reach = 'scope' | 'assignee' | 'coHandler' | 'reporter' | false;
 
 const S = 'scope';
 const A = 'assignee';
+const C = 'coHandler';
 const R = 'reporter';
 const _ = false;
 
@@ -32,15 +34,19 @@ const _ = false;
  * visit (回访, evaluate) of the issues they reported. ANALYST reads. PARTNER reads only what it
  * reported, in lists and stats too (its own reports are what it follows up: lists, counts and
  * rates over them, never over anyone else's).
+ * Joint handling (issue 12): ADMIN adds co-handlers; a co-handling department signs for and reports
+ * its own part (nobody else can: the step names no department, the token's is the one); meetings
+ * are recorded by ADMIN or the lead department. A co-handler reads the issue as every DEPARTMENT
+ * of its scope does.
  */
 const matrix = {
   // fixOnTheSpot: a report closed at once (whoever found it solved it during the visit), so it reaches as far as report.
-  //          read report fixOnTheSpot assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate
-  ADMIN:      { read: S, report: S, fixOnTheSpot: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S },
-  DEPARTMENT: { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _ },
-  CADRE:      { read: S, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
-  ANALYST:    { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _ },
-  PARTNER:    { read: R, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S },
+  //          read report fixOnTheSpot assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate addCoHandler acceptCoHandling reportCoHandling recordMeeting
+  ADMIN:      { read: S, report: S, fixOnTheSpot: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S, addCoHandler: S, acceptCoHandling: _, reportCoHandling: _, recordMeeting: S },
+  DEPARTMENT: { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: C, reportCoHandling: C, recordMeeting: A },
+  CADRE:      { read: S, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
+  ANALYST:    { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
+  PARTNER:    { read: R, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
 } as const satisfies Record<Role, Record<Action, Reach>>;
 
 /*
@@ -50,20 +56,29 @@ const matrix = {
  * - A household rates a cadre only if the cadre is linked to it (people's Household.liaisons).
  * - A rating for a household or an enterprise needs the rater in the viewer's scope; a report
  *   needs its division and its subject there; a CADRE reports only as itself (reporterId).
- * - The department an issue is assigned to must serve a division that covers the issue's
- *   (steps.ts assignIssue; BAD_USER_INPUT on departmentId otherwise).
+ * - The department an issue is assigned to, or handled jointly by, must serve a division that
+ *   covers the issue's (steps.ts assignIssue, joint.ts addCoHandler; BAD_USER_INPUT on
+ *   departmentId otherwise).
  * Outside its reach an issue is absent from lists, null for lookups and `_entities`, and left
  * out of stats; a refused write is FORBIDDEN and writes nothing.
  */
 
-type IssueFacts = Pick<Issue, 'divisionCode' | 'assigneeId' | 'reportedBy'>;
+/** What a rule looks at: the issue's division, lead and reporter, and (for the steps that need them) its co-handlers. */
+export type IssueFacts = Pick<Issue, 'divisionCode' | 'assigneeId' | 'reportedBy'> & { coHandlerIds?: readonly string[] };
 
 function reaches(viewer: Viewer, reach: Reach, issue: IssueFacts): boolean {
   if (!reach || !inScope(viewer, issue.divisionCode)) return false;
   if (reach === 'assignee') return !!viewer.departmentId && viewer.departmentId === issue.assigneeId;
+  if (reach === 'coHandler') return !!viewer.departmentId && !!issue.coHandlerIds?.includes(viewer.departmentId);
   if (reach === 'reporter') return issue.reportedBy === viewer.sub;
   return true;
 }
+
+const refusals: Record<Exclude<Reach, 'scope' | false>, string> = {
+  assignee: 'only the assigned department may',
+  coHandler: 'only a co-handling department may',
+  reporter: 'only its reporter may',
+};
 
 /** Whether the viewer reads this issue. */
 export const mayRead = (viewer: Viewer, issue: IssueFacts) => reaches(viewer, matrix[viewer.role].read, issue);
@@ -98,7 +113,7 @@ export function requireAccess(viewer: Viewer, action: Action, issue: IssueFacts)
   const reach = matrix[viewer.role][action];
   if (!inScope(viewer, issue.divisionCode)) throw forbidden(`${issue.divisionCode} lies outside the caller's scope ${viewer.scope}`);
   if (!reaches(viewer, reach, issue)) {
-    throw forbidden(reach === 'assignee' ? `only the assigned department may ${action} this issue` : `only its reporter may ${action} this issue`);
+    throw forbidden(`${refusals[reach as keyof typeof refusals]} ${action} this issue`);
   }
   if (action === 'evaluate' && viewer.departmentId && viewer.departmentId === issue.assigneeId) {
     throw forbidden('nobody evaluates an issue their own department handled');

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { badInput } from '@cadres/kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OwnedRef } from '@cadres/kit';
-import type { Action } from './access';
+import type { Action, IssueFacts } from './access';
 import type { IssuesConfig } from './config';
-import { Issue, IssueEvent, type IssueStatus } from './entities';
+import { IssueEvent, type IssueStatus } from './entities';
 import type { Owners } from './owners';
 
 /** Who acts, when, on which database: what every write needs. Resolvers build it from the context. */
@@ -16,7 +16,7 @@ export interface Actor {
   actor: string;
   config: IssuesConfig;
   /** Throws FORBIDDEN when the caller may not take `action` on the issue (access.ts); absent for system actors. */
-  authorize?: (action: Action, issue: Pick<Issue, 'divisionCode' | 'assigneeId' | 'reportedBy'>) => void;
+  authorize?: (action: Action, issue: IssueFacts) => void;
   /** Throws NOT_FOUND unless the referenced entities exist at their owners; absent for system actors. */
   requireExisting?: (refs: OwnedRef[]) => Promise<void>;
   /** What the owners know (divisions, departments, links); absent for system actors, who are trusted. */

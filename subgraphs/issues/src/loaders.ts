@@ -13,7 +13,7 @@ import {
 } from '@cadres/kit';
 import { In } from 'typeorm';
 import { mayRead, readableSql } from './access';
-import { DeadlineExtension, Issue, IssueEvent } from './entities';
+import { CoHandler, DeadlineExtension, Issue, IssueEvent, Meeting } from './entities';
 import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -39,6 +39,19 @@ export const extensionsOf = (ctx: SubgraphContext) =>
       (e) => e.issueId,
     ),
   );
+
+/** Rows of `entity` for many issues in one statement, in the order they were added (seq). */
+const byIssue = <T extends { issueId: string }>(ctx: SubgraphContext, entity: new () => T, name: string) =>
+  ctx.loaders.get(name, () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(entity).find({ where: { issueId: In(ids) } as never, order: { issueId: 'ASC', seq: 'ASC' } as never }),
+      (r) => r.issueId,
+    ),
+  );
+
+/** Issue.coHandlers and Issue.meetings. */
+export const coHandlersOf = (ctx: SubgraphContext) => byIssue(ctx, CoHandler, 'coHandlersOf');
+export const meetingsOf = (ctx: SubgraphContext) => byIssue(ctx, Meeting, 'meetingsOf');
 
 /** Visit.raisedIssues, oldest first: those the viewer may read. */
 export const raisedDuring = (ctx: SubgraphContext) =>

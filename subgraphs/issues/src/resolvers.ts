@@ -3,7 +3,7 @@ import { mayReadRatings, requireAccess, requireOwnReport, requireRole, visibleIs
 import type { IssuesConfig } from './config';
 import type { Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
-import { evaluationsOf, extensionsOf, historyOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { coHandlersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
 import { ownersFor, withDepartment } from './owners';
 import { assigneeRankingOf } from './ranking';
 import { rate } from './ratings';
@@ -78,6 +78,14 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         service.requestExtension(await actor(ctx, 'requestExtension'), a.id, a.expectedVersion, a.newDeadline, a.reason),
       decideExtension: async (_, a, ctx) =>
         service.decideExtension(await actor(ctx, 'decideExtension'), a.id, a.expectedVersion, a.approve, a.note),
+      addCoHandler: async (_, a, ctx) => service.addCoHandler(await actor(ctx, 'addCoHandler'), a.id, a.expectedVersion, a.departmentId),
+      // The co-handler acting is the token's department: the policy table lets no other take these steps.
+      acceptCoHandling: async (_, a, ctx) =>
+        service.acceptCoHandling(await actor(ctx, 'acceptCoHandling'), a.id, a.expectedVersion, ctx.viewer.departmentId ?? ''),
+      reportCoHandling: async (_, a, ctx) =>
+        service.reportCoHandling(await actor(ctx, 'reportCoHandling'), a.id, a.expectedVersion, ctx.viewer.departmentId ?? '', a.feedback),
+      recordMeeting: async (_, a, ctx) =>
+        service.recordMeeting(await actor(ctx, 'recordMeeting'), a.id, a.expectedVersion, a.date, a.departmentIds, a.decision),
       superviseIssue: async (_, a, ctx) => service.superviseIssue(await actor(ctx, 'supervise'), a.id, a.expectedVersion, a.note),
       rate: async (_, a, ctx) => {
         const act = await actor(ctx, 'rate');
@@ -99,10 +107,18 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       light: (i, _, ctx) => lightOf(i, ctx.now()),
       history: (i, _, ctx) => historyOf(ctx).load(i.id),
       deadlineExtensions: (i, _, ctx) => extensionsOf(ctx).load(i.id),
+      coHandlers: (i, _, ctx) => coHandlersOf(ctx).load(i.id),
+      meetings: (i, _, ctx) => meetingsOf(ctx).load(i.id),
       evaluation: (i) =>
         i.evaluatedAt && i.evalSatisfaction
           ? { satisfaction: i.evalSatisfaction, solved: i.evalSolved === 1, comment: i.evalComment, at: i.evaluatedAt }
           : null,
+    },
+    CoHandler: {
+      department: (c) => ({ id: c.departmentId }),
+    },
+    Meeting: {
+      departments: (m) => m.departmentIds.map((id) => ({ id })),
     },
     DeadlineExtension: {
       at: (e) => e.decidedAt ?? e.requestedAt,

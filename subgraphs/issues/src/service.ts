@@ -4,3 +4,4 @@ export { type ReportIssueInput, ledgerYear, formatRef, reportIssue, fixOnTheSpot
 export { assignIssue, acceptIssue, startIssue, resolveIssue, evaluateIssue, rejectIssue, extendDeadline } from './steps';
 export { requestExtension, decideExtension } from './extensions';
 export { MAX_SUPERVISION_LEVEL, superviseIssue, dueSupervisionLevel, superviseOverdue } from './supervision';
+export { addCoHandler, acceptCoHandling, reportCoHandling, recordMeeting } from './joint';

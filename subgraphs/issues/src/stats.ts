@@ -45,14 +45,16 @@ export interface CategoryCount {
 
 export const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
-/** What Query.issueStats and Division.issueStats return: byCategory is a function, run only when asked for. */
-export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory'> {
+/** What Query.issueStats and Division.issueStats return: byCategory and coHandled are functions, run only when asked for. */
+export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory' | 'coHandled'> {
   byCategory: () => Promise<CategoryCount[]>;
+  coHandled: () => Promise<number>;
 }
 
-/** IssueStats as the schema shows it; byCategory is resolved only when asked for. */
-export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>): IssueStatsSource => ({
+/** IssueStats as the schema shows it; byCategory and coHandled are resolved only when asked for. */
+export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>, coHandled: () => Promise<number>): IssueStatsSource => ({
   ...c,
+  coHandled,
   responseRate: ratio(c.respondedInTime, c.assigned),
   resolutionRate: ratio(c.solved, c.evaluated),
   satisfactionRate: ratio(c.satisfied, c.evaluated),
@@ -181,6 +183,36 @@ export async function categoriesBy(ds: DataSource, of: Of, keys: string[], args:
   return out;
 }
 
+/**
+ * Issues handled jointly, per group: of a subtree, those with a co-handler; of a department, those
+ * it co-handled (its co_handler rows), whoever leads them. One statement per GroupSpec.
+ */
+export async function coHandledBy(ds: DataSource, of: Of, keys: string[], args: StatsArgs, readable: Where): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const extra = argsWhere(args, readable);
+  const statements: Where[] =
+    of === 'subtree'
+      ? groupsOf(of, keys).map((spec) => {
+          const where = and([{ sql: spec.filter, params: spec.params }, extra]);
+          return {
+            sql: `SELECT ${spec.key} AS grp, COUNT(*) AS n FROM issue t WHERE ${where.sql} AND EXISTS (SELECT 1 FROM co_handler c WHERE c.issueId = t.id) GROUP BY ${spec.key}`,
+            params: where.params,
+          };
+        })
+      : [
+          {
+            sql:
+              `SELECT c.departmentId AS grp, COUNT(*) AS n FROM co_handler c JOIN issue t ON t.id = c.issueId` +
+              ` WHERE c.departmentId IN (${keys.map(() => '?').join(', ')})${extra.sql ? ` AND ${extra.sql}` : ''} GROUP BY c.departmentId`,
+            params: [...keys, ...extra.params],
+          },
+        ];
+  for (const q of statements) {
+    for (const r of (await ds.query(q.sql, q.params)) as Record<string, unknown>[]) out.set(String(r.grp), num(r.n));
+  }
+  return out;
+}
+
 const argsKey = (args: StatsArgs) => `${args.from ?? ''}:${args.to ?? ''}:${args.category ?? ''}:${args.by ?? 'REPORTED'}`;
 
 /**
@@ -196,5 +228,8 @@ export function issueStatsOf(ctx: SubgraphContext, args: StatsArgs, of: Of, key:
   const categories = ctx.loaders.get(`issueCategories:${of}:${argsKey(args)}`, () =>
     valueLoader((keys: string[]) => categoriesBy(ctx.ds, of, keys, args, readable), [] as CategoryCount[]),
   );
-  return counts.load(key).then((c) => toIssueStats(c, () => categories.load(key)));
+  const coHandled = ctx.loaders.get(`issueCoHandled:${of}:${argsKey(args)}`, () =>
+    valueLoader((keys: string[]) => coHandledBy(ctx.ds, of, keys, args, readable), 0),
+  );
+  return counts.load(key).then((c) => toIssueStats(c, () => categories.load(key), () => coHandled.load(key)));
 }

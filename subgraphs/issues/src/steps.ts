@@ -2,7 +2,7 @@
 // extend, each one versioned change with its event (applyStep).
 import { AppError, badInput, conflict, invalidTransition, notFound, parseDivisionCode, requireText, requireVersion, transaction, updateVersioned } from '@cadres/kit';
 import type { EntityManager } from 'typeorm';
-import { Issue, KnownDepartment, type IssueStatus, type Satisfaction } from './entities';
+import { CoHandler, Issue, KnownDepartment, type IssueStatus, type Satisfaction } from './entities';
 import { addHours, yellowAt } from './time';
 import { allowedSteps, checkStep, targetStatus, type Step } from './workflow';
 import { type Actor, appendEvent, requireId } from './ledger';
@@ -25,8 +25,8 @@ export function refuse(message: string, issue: Issue, step: Step): AppError {
 type Plan = Omit<Change, 'to'> & { to?: IssueStatus | null };
 
 /**
- * Every versioned change goes through here: in one transaction, read the issue, check the
- * caller's access (FORBIDDEN), the expected version (CONFLICT) and the workflow
+ * Every versioned change goes through here: in one transaction, read the issue and its
+ * co-handlers, check the caller's access (FORBIDDEN), the expected version (CONFLICT) and the workflow
  * (INVALID_TRANSITION), then
  * `UPDATE … SET version = version + 1 WHERE id = ? AND version = ?`: zero rows means another
  * writer won the race, so CONFLICT and a rollback. The change and its IssueEvent commit
@@ -37,15 +37,16 @@ export async function applyStep(
   id: string,
   expectedVersion: number,
   step: Step,
-  plan: (issue: Issue, em: EntityManager) => Plan | Promise<Plan>,
+  plan: (issue: Issue, em: EntityManager, coHandlers: CoHandler[]) => Plan | Promise<Plan>,
 ): Promise<Issue> {
   return transaction(a.ds, async (em) => {
     const issue = await em.findOneBy(Issue, { id });
     if (!issue) throw notFound('Issue', id, 'id');
-    a.authorize?.(step, issue);
+    const coHandlers = await em.find(CoHandler, { where: { issueId: id }, order: { seq: 'ASC' } });
+    a.authorize?.(step, { ...issue, coHandlerIds: coHandlers.map((c) => c.departmentId) });
     requireVersion('Issue', issue, expectedVersion);
     checkStep(step, issue.status);
-    const change = await plan(issue, em);
+    const change = await plan(issue, em, coHandlers);
     const to = change.to === undefined ? targetStatus(step) : change.to;
     const patch: Partial<Issue> = { ...change.patch, ...(to ? { status: to } : {}) };
     const from = issue.status;
@@ -64,20 +65,33 @@ export const optionalNote = (note: string | null | undefined, field: string) =>
   note == null || !note.trim() ? null : requireText(note, field, NOTE_MAX);
 
 /**
- * The department must exist and be able to act on the issue: the division it serves covers the
- * issue's (a district's department takes that district's issues, a city's the whole city's).
- * The first assignment fixes originalDeadline: the deadline the on-time rate measures against.
+ * The department `serves` (people's answer; absent for trusted actors) must be able to act on the
+ * issue: the division it serves covers the issue's (a district's department takes that
+ * district's issues, a city's the whole city's). BAD_USER_INPUT on departmentId otherwise.
+ */
+export function requireServes(serves: string | undefined, dept: string, issue: Issue): void {
+  const prefix = serves && parseDivisionCode(serves)?.prefix;
+  if (serves && !(prefix && issue.divisionCode.startsWith(prefix))) {
+    throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the issue's division ${issue.divisionCode}`);
+  }
+}
+
+/** A department that met the issues subgraph (an assignee, a co-handler), remembered with the division it serves for assigneeRanking. */
+export const rememberDepartment = (em: EntityManager, id: string, serves: string | undefined) =>
+  serves ? () => em.upsert(KnownDepartment, { id, divisionCode: serves }, ['id']) : undefined;
+
+/**
+ * The department must exist and serve a division covering the issue's (requireServes), and not
+ * handle it jointly already. The first assignment fixes originalDeadline: the deadline the on-time rate measures against.
  * The department and its division are remembered (known_department) for assigneeRanking.
  */
 export async function assignIssue(a: Actor, id: string, departmentId: string, expectedVersion: number, note?: string | null) {
   const dept = requireId(departmentId, 'departmentId');
   const text = optionalNote(note, 'note');
   const serves = await a.owners?.departmentDivision(dept, 'departmentId');
-  return applyStep(a, id, expectedVersion, 'assign', (issue, em) => {
-    const prefix = serves && parseDivisionCode(serves)?.prefix;
-    if (serves && !(prefix && issue.divisionCode.startsWith(prefix))) {
-      throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the issue's division ${issue.divisionCode}`);
-    }
+  return applyStep(a, id, expectedVersion, 'assign', (issue, em, coHandlers) => {
+    requireServes(serves, dept, issue);
+    if (coHandlers.some((c) => c.departmentId === dept)) throw badInput('departmentId', `department ${dept} already handles ${issue.ref} jointly`);
     return {
       patch: {
         assigneeId: dept,
@@ -87,7 +101,7 @@ export async function assignIssue(a: Actor, id: string, departmentId: string, ex
       },
       action: issue.status === 'ASSIGNED' ? 'REASSIGN' : 'ASSIGN',
       note: joinNote(dept, text),
-      also: serves ? () => em.upsert(KnownDepartment, { id: dept, divisionCode: serves }, ['id']) : undefined,
+      also: rememberDepartment(em, dept, serves),
     };
   });
 }
@@ -101,13 +115,14 @@ export function startIssue(a: Actor, id: string, expectedVersion: number, note?:
   return applyStep(a, id, expectedVersion, 'start', () => ({ patch: {}, action: 'START', note: text }));
 }
 
+/** The lead's feedback (反馈); refused (INVALID_TRANSITION, naming them) while a co-handler has not reported its part. */
 export function resolveIssue(a: Actor, id: string, expectedVersion: number, feedback: string) {
   const text = requireText(feedback, 'feedback', 2000);
-  return applyStep(a, id, expectedVersion, 'resolve', () => ({
-    patch: { resolvedAt: a.now, feedback: text },
-    action: 'RESOLVE',
-    note: text,
-  }));
+  return applyStep(a, id, expectedVersion, 'resolve', (issue, _em, coHandlers) => {
+    const waiting = coHandlers.filter((c) => c.status !== 'REPORTED').map((c) => c.departmentId);
+    if (waiting.length) throw refuse(`${issue.ref} waits for its co-handlers to report: ${waiting.join(', ')}`, issue, 'resolve');
+    return { patch: { resolvedAt: a.now, feedback: text }, action: 'RESOLVE', note: text };
+  });
 }
 
 export function evaluateIssue(

@@ -40,11 +40,11 @@ const mutationText = (name: Mutation) => {
 describe('the workflow table', () => {
   it('allows these steps from each status', () => {
     expect(Object.fromEntries(issueStatuses.map((s) => [s, allowedSteps(s)]))).toEqual({
-      REPORTED: ['assign', 'reject', 'extendDeadline', 'supervise'],
-      ASSIGNED: ['assign', 'accept', 'reject', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
-      ACCEPTED: ['start', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
-      IN_PROGRESS: ['resolve', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension'],
-      RESOLVED: ['evaluate', 'supervise', 'decideExtension'],
+      REPORTED: ['assign', 'reject', 'extendDeadline', 'supervise', 'recordMeeting'],
+      ASSIGNED: ['assign', 'accept', 'reject', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension', 'addCoHandler', 'acceptCoHandling', 'reportCoHandling', 'recordMeeting'],
+      ACCEPTED: ['start', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension', 'addCoHandler', 'acceptCoHandling', 'reportCoHandling', 'recordMeeting'],
+      IN_PROGRESS: ['resolve', 'extendDeadline', 'supervise', 'requestExtension', 'decideExtension', 'addCoHandler', 'acceptCoHandling', 'reportCoHandling', 'recordMeeting'],
+      RESOLVED: ['evaluate', 'supervise', 'decideExtension', 'recordMeeting'],
       CLOSED: [],
       REJECTED: [],
     });
@@ -159,7 +159,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
     ] as const) {
       results.push((await run(name, { id: i.id, v: 1, ...vars })).errors?.map((e) => e.extensions));
     }
-    const expected = [{ code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: ['assign', 'reject', 'extendDeadline', 'supervise'] }];
+    const expected = [{ code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: allowedSteps('REPORTED') }];
     expect(results).toEqual([expected, expected, expected]);
     expect(await snapshot(i.id)).toEqual(before);
   });
@@ -229,7 +229,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
     const before = await snapshot(i.id);
     const tooLate = await run('extendDeadline', { id: i.id, v: 2, newDeadline: iso(72), reason: '再延期' });
     expect(tooLate.errors?.map((e) => e.extensions)).toEqual([
-      { code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: ['assign', 'reject', 'supervise'] },
+      { code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: allowedSteps('REPORTED').filter((s) => s !== 'extendDeadline') },
     ]);
     expect(await snapshot(i.id)).toEqual(before);
   });
@@ -244,7 +244,7 @@ describeEachDatabase('issues subgraph: the closed loop', (db) => {
     }
     const top = await run('superviseIssue', { id: i.id, v });
     expect(top.errors?.map((e) => e.extensions)).toEqual([
-      { code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: ['assign', 'reject', 'extendDeadline'] },
+      { code: 'INVALID_TRANSITION', current: 'REPORTED', allowed: allowedSteps('REPORTED').filter((s) => s !== 'supervise') },
     ]);
 
     // The sweep, on a fresh district so that only these issues count.

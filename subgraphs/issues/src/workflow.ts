@@ -1,6 +1,9 @@
 import { invalidTransition } from '@cadres/kit';
 import type { IssueStatus } from './entities';
 
+/** A closed loop as a table: each step, the statuses it may start from, where it leads (null: the status stays). */
+type StepTable<S extends string> = Record<string, { from: readonly S[]; to: readonly S[] | null }>;
+
 /**
  * The closed loop (闭环) as one table: each step, the statuses it may start from, and where it
  * leads. Every mutation checks it here and nowhere else.
@@ -8,7 +11,8 @@ import type { IssueStatus } from './entities';
  *   REPORTED → ASSIGNED (交办; again from ASSIGNED to re-assign) → ACCEPTED (签收) → IN_PROGRESS
  *   → RESOLVED (反馈) → CLOSED (销号), or back to IN_PROGRESS when the evaluation is dissatisfied
  *   or not solved; REPORTED | ASSIGNED → REJECTED. Supervision, deadline changes and extension requests
- *   and decisions keep the status.
+ *   and decisions keep the status, and so does joint handling (共同接单): co-handlers join, sign for
+ *   and report their part while the lead works on it, and meetings (联席会议) are recorded while it is open.
  */
 export const steps = {
   assign: { from: ['REPORTED', 'ASSIGNED'], to: ['ASSIGNED'] },
@@ -22,7 +26,12 @@ export const steps = {
   // The assignee asks while it works on it; ADMIN may still decide once it is resolved.
   requestExtension: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
   decideExtension: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'], to: null },
-} as const satisfies Record<string, { from: readonly IssueStatus[]; to: readonly IssueStatus[] | null }>;
+  // Joint handling needs a lead (an assignee) and ends when the lead resolves.
+  addCoHandler: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
+  acceptCoHandling: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
+  reportCoHandling: { from: ['ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'], to: null },
+  recordMeeting: { from: ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'], to: null },
+} as const satisfies StepTable<IssueStatus>;
 
 export type Step = keyof typeof steps;
 
@@ -32,17 +41,20 @@ export const openStatuses: readonly IssueStatus[] = ['REPORTED', 'ASSIGNED', 'AC
 /** Where the automatic sweep chases the handling unit: RESOLVED waits on the requester's evaluation, not on them. */
 export const sweptStatuses: readonly IssueStatus[] = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'];
 
+const allowedIn = <S extends string>(table: StepTable<S>, status: S): string[] =>
+  Object.keys(table).filter((s) => table[s].from.includes(status));
+
+const checkIn = <S extends string>(table: StepTable<S>, what: string, step: string, status: S): void => {
+  if (!table[step].from.includes(status)) {
+    throw invalidTransition(`${what} in status ${status} cannot ${step}`, status, allowedIn(table, status));
+  }
+};
+
 /** The steps allowed from `status`, in table order. */
-export function allowedSteps(status: IssueStatus): Step[] {
-  return (Object.keys(steps) as Step[]).filter((s) => (steps[s].from as readonly IssueStatus[]).includes(status));
-}
+export const allowedSteps = (status: IssueStatus) => allowedIn(steps, status) as Step[];
 
 /** Throws INVALID_TRANSITION (with the current status and the allowed steps) unless `step` may start from `status`. */
-export function checkStep(step: Step, status: IssueStatus): void {
-  if (!(steps[step].from as readonly IssueStatus[]).includes(status)) {
-    throw invalidTransition(`An issue in status ${status} cannot ${step}`, status, allowedSteps(status));
-  }
-}
+export const checkStep = (step: Step, status: IssueStatus) => checkIn(steps, 'An issue', step, status);
 
 /** Where `step` leads from an issue; evaluate depends on the verdict. Null: the status stays. */
 export function targetStatus(step: Step, verdict?: { satisfied: boolean; solved: boolean }): IssueStatus | null {

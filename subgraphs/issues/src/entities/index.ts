@@ -1,6 +1,6 @@
 import { IdempotencyRecord } from '@cadres/kit';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
+import type { CoHandlingStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
@@ -10,7 +10,7 @@ import type { ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatu
 // checked against its type both ways: `satisfies` refuses a value the SDL lacks, and the
 // `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL has a value the list
 // lacks. The order of a list is the order the subgraph sorts in (byCategory's ties: enum order).
-export type { ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
+export type { CoHandlingStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
 
 export const issueCategories = [
   'EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE',
@@ -35,6 +35,9 @@ export const satisfactions = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'
 
 export const extensionStatuses = ['REQUESTED', 'APPROVED', 'REFUSED'] as const satisfies readonly ExtensionStatus[];
 ({}) satisfies Record<Exclude<ExtensionStatus, (typeof extensionStatuses)[number]>, never>;
+
+export const coHandlingStatuses = ['ASSIGNED', 'ACCEPTED', 'REPORTED'] as const satisfies readonly CoHandlingStatus[];
+({}) satisfies Record<Exclude<CoHandlingStatus, (typeof coHandlingStatuses)[number]>, never>;
 
 /** What an issue can be about: the GraphQL type names of the IssueSubject union. */
 export type SubjectType = NonNullable<IssueSubject['__typename']>;
@@ -314,5 +317,69 @@ export class KnownDepartment {
   divisionCode!: string;
 }
 
+/**
+ * A department handling an issue jointly (共同接单) beside its lead (the assignee): it signs for
+ * its part (ACCEPTED) and reports its feedback (REPORTED); the lead resolves only once every
+ * co-handler has reported.
+ */
+@Entity('co_handler')
+@Index('idx_co_handler_department', ['departmentId'])
+export class CoHandler {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  departmentId!: string;
+
+  /** The issue's version after the co-handler was added: orders an issue's co-handlers. */
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'simple-enum', enum: coHandlingStatuses })
+  status!: CoHandlingStatus;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  feedback!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  addedAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  reportedAt!: Date | null;
+}
+
+/** A coordination meeting (联席会议) on an issue: its date, the departments present, its decision. */
+@Entity('meeting')
+@Index('uq_meeting_seq', ['issueId', 'seq'], { unique: true })
+export class Meeting {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  issueId!: string;
+
+  /** The issue's version after the meeting was recorded (its event's seq). */
+  @Column({ type: 'int' })
+  seq!: number;
+
+  /** YYYY-MM-DD. */
+  @Column({ type: 'varchar', length: 10 })
+  date!: string;
+
+  /** The departments present, in the order given: read and written whole, never queried. */
+  @Column({ type: 'simple-json' })
+  departmentIds!: string[];
+
+  @Column({ type: 'varchar', length: 2000 })
+  decision!: string;
+
+  /** When it was recorded. */
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, KnownDepartment, IdempotencyRecord];
+export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, KnownDepartment, CoHandler, Meeting, IdempotencyRecord];

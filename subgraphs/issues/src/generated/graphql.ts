@@ -2,7 +2,7 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity } from '../entities';
+import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity, CoHandler as CoHandlerEntity, Meeting as MeetingEntity } from '../entities';
 import type { DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
@@ -299,6 +299,36 @@ export type Issue = {
   reopenCount: Scalars['Int']['output'];
   /** Solved during the visit that found it (fixOnTheSpot): reported and closed at once. */
   fixedOnTheSpot: Scalars['Boolean']['output'];
+  /** Departments handling it jointly (共同接单) beside the lead (assignee), in the order they were added; the lead resolves only once all have REPORTED. */
+  coHandlers: Array<CoHandler>;
+  /** Coordination meetings (联席会议) on it, in the order they were recorded; each is in the history too (MEETING). */
+  meetings: Array<Meeting>;
+};
+
+/** A co-handler's part: ASSIGNED when added, ACCEPTED once it signed for its part, REPORTED once it reported its feedback. */
+export type CoHandlingStatus =
+  | 'ASSIGNED'
+  | 'ACCEPTED'
+  | 'REPORTED';
+
+/** A department handling an issue jointly beside its lead. */
+export type CoHandler = {
+  __typename?: 'CoHandler';
+  department: Department;
+  status: CoHandlingStatus;
+  /** Its feedback on its part, once REPORTED. */
+  feedback?: Maybe<Scalars['String']['output']>;
+};
+
+/** A coordination meeting (联席会议) on an issue. */
+export type Meeting = {
+  __typename?: 'Meeting';
+  date: Scalars['Date']['output'];
+  /** The departments present, in the order given. */
+  departments: Array<Department>;
+  decision: Scalars['String']['output'];
+  /** When it was recorded. */
+  at: Scalars['DateTime']['output'];
 };
 
 export type ExtensionStatus =
@@ -391,6 +421,12 @@ export type IssueStats = {
   fromVisits: Scalars['Int']['output'];
   /** Solved during the visit that found it. */
   fixedOnTheSpot: Scalars['Int']['output'];
+  /**
+   * Handled jointly (共同接单). Of a subtree: its issues with at least one co-handler. Of a department:
+   * the issues it co-handled beside another lead; they count here only, never in its other counts or
+   * rates, which stay those of the issues it leads.
+   */
+  coHandled: Scalars['Int']['output'];
   /** Categories with at least one issue, most first (ties in enum order). */
   byCategory: Array<CategoryCount>;
 };
@@ -508,7 +544,7 @@ export type Mutation = {
   acceptIssue: Issue;
   /** ACCEPTED -> IN_PROGRESS. */
   startIssue: Issue;
-  /** IN_PROGRESS -> RESOLVED (反馈). */
+  /** IN_PROGRESS -> RESOLVED (反馈), by the lead; refused (INVALID_TRANSITION, naming them) while a co-handler has not REPORTED its part. */
   resolveIssue: Issue;
   /** RESOLVED -> CLOSED (销号), or back to IN_PROGRESS when DISSATISFIED or not solved. */
   evaluateIssue: Issue;
@@ -520,6 +556,17 @@ export type Mutation = {
   requestExtension: Issue;
   /** ADMIN approves (the deadline moves to the requested one) or refuses the open request. */
   decideExtension: Issue;
+  /**
+   * ADMIN adds a department to handle the issue jointly beside its lead (ASSIGNED, ACCEPTED or
+   * IN_PROGRESS); like an assignee, it must serve a division that covers the issue's.
+   */
+  addCoHandler: Issue;
+  /** The co-handling department (its token's departmentId) signs for its part: ASSIGNED -> ACCEPTED. */
+  acceptCoHandling: Issue;
+  /** The co-handling department reports its part's feedback: ACCEPTED -> REPORTED. */
+  reportCoHandling: Issue;
+  /** ADMIN or the lead department records a coordination meeting (联席会议) on an open issue; it joins the history as MEETING. */
+  recordMeeting: Issue;
   /** Raises supervisionLevel by one (at most 3) on an open issue. */
   superviseIssue: Issue;
   /** targetType Cadre (raterType Household) or Department (raterType Enterprise); score 1..5. */
@@ -603,6 +650,35 @@ export type MutationDecideExtensionArgs = {
   expectedVersion: Scalars['Int']['input'];
   approve: Scalars['Boolean']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAddCoHandlerArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  departmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationAcceptCoHandlingArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationReportCoHandlingArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  feedback: Scalars['String']['input'];
+};
+
+
+export type MutationRecordMeetingArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  date: Scalars['Date']['input'];
+  departmentIds: Array<Scalars['ID']['input']>;
+  decision: Scalars['String']['input'];
 };
 
 
@@ -779,6 +855,9 @@ export type ResolversTypes = {
   Visit: ResolverTypeWrapper<VisitMapper>;
   IssueSubject: ResolverTypeWrapper<IssueSubjectMapper>;
   Issue: ResolverTypeWrapper<IssueEntity>;
+  CoHandlingStatus: CoHandlingStatus;
+  CoHandler: ResolverTypeWrapper<CoHandlerEntity>;
+  Meeting: ResolverTypeWrapper<MeetingEntity>;
   ExtensionStatus: ExtensionStatus;
   DeadlineExtension: ResolverTypeWrapper<DeadlineExtensionEntity>;
   IssueConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Issue']>>;
@@ -821,6 +900,8 @@ export type ResolversParentTypes = {
   Visit: VisitMapper;
   IssueSubject: IssueSubjectMapper;
   Issue: IssueEntity;
+  CoHandler: CoHandlerEntity;
+  Meeting: MeetingEntity;
   DeadlineExtension: DeadlineExtensionEntity;
   IssueConnection: Connection<ResolversParentTypes['Issue']>;
   IssueEvent: IssueEventEntity;
@@ -1031,6 +1112,21 @@ export type IssueResolvers<ContextType = SubgraphContext, ParentType extends Res
   feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reopenCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fixedOnTheSpot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  coHandlers?: Resolver<Array<ResolversTypes['CoHandler']>, ParentType, ContextType>;
+  meetings?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
+};
+
+export type CoHandlerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CoHandler'] = ResolversParentTypes['CoHandler']> = {
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CoHandlingStatus'], ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MeetingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type DeadlineExtensionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadlineExtension'] = ResolversParentTypes['DeadlineExtension']> = {
@@ -1078,6 +1174,7 @@ export type IssueStatsResolvers<ContextType = SubgraphContext, ParentType extend
   closedOnTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fromVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fixedOnTheSpot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coHandled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
 };
 
@@ -1125,6 +1222,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   extendDeadline?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationExtendDeadlineArgs, 'id' | 'expectedVersion' | 'newDeadline' | 'reason'>>;
   requestExtension?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRequestExtensionArgs, 'id' | 'expectedVersion' | 'newDeadline' | 'reason'>>;
   decideExtension?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationDecideExtensionArgs, 'id' | 'expectedVersion' | 'approve'>>;
+  addCoHandler?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAddCoHandlerArgs, 'id' | 'expectedVersion' | 'departmentId'>>;
+  acceptCoHandling?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAcceptCoHandlingArgs, 'id' | 'expectedVersion'>>;
+  reportCoHandling?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationReportCoHandlingArgs, 'id' | 'expectedVersion' | 'feedback'>>;
+  recordMeeting?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'id' | 'expectedVersion' | 'date' | 'departmentIds' | 'decision'>>;
   superviseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationSuperviseIssueArgs, 'id' | 'expectedVersion'>>;
   rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'targetType' | 'targetId' | 'raterType' | 'raterId' | 'score'>>;
 };
@@ -1164,6 +1265,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Visit?: VisitResolvers<ContextType>;
   IssueSubject?: IssueSubjectResolvers<ContextType>;
   Issue?: IssueResolvers<ContextType>;
+  CoHandler?: CoHandlerResolvers<ContextType>;
+  Meeting?: MeetingResolvers<ContextType>;
   DeadlineExtension?: DeadlineExtensionResolvers<ContextType>;
   IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueEvent?: IssueEventResolvers<ContextType>;
