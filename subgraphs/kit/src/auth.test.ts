@@ -137,3 +137,22 @@ describe('service credentials', () => {
     expect(outcomes).toEqual({ untrusted: 'UNAUTHENTICATED', speakingForAnother: 'UNAUTHENTICATED', old: 'UNAUTHENTICATED', tokenIssuerKey: 'UNAUTHENTICATED' });
   });
 });
+
+describe('key rotation', () => {
+  it('accepts credentials signed with the old or the new key while both are published under one kid', async () => {
+    const pairs = await Promise.all([1, 2].map(() => generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })));
+    const jwks = { keys: await Promise.all(pairs.map(async ({ publicKey }) => ({ ...(await exportJWK(publicKey)), kid: 'gateway', alg: 'EdDSA' }))) };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rotate-'));
+    const file = path.join(dir, 'services.jwks.json');
+    require('node:fs').writeFileSync(file, JSON.stringify(jwks));
+    const people = createServiceCredentials('people', { kid: 'people', alg: 'EdDSA', key: pairs[0].privateKey }, loadPublicKeys(file));
+    const [old, fresh] = pairs.map(({ privateKey }) => createServiceCredentials('gateway', { kid: 'gateway', alg: 'EdDSA', key: privateKey }, loadPublicKeys(file)));
+    const stranger = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const forged = createServiceCredentials('gateway', { kid: 'gateway', alg: 'EdDSA', key: stranger.privateKey }, loadPublicKeys(file));
+    expect([
+      await people.verify(await old.sign('people', '{}', undefined), '{}', undefined),
+      await people.verify(await fresh.sign('people', '{}', undefined), '{}', undefined),
+      await codeOf(people.verify(await forged.sign('people', '{}', undefined), '{}', undefined)),
+    ]).toEqual(['gateway', 'gateway', 'UNAUTHENTICATED']);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SignJWT, createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey, type JWTVerifyOptions, type KeyLike } from 'jose';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { unauthenticated } from './errors';
@@ -62,6 +62,27 @@ export async function signToken(viewer: Viewer, signer: SigningKey, to: TokenAud
     .sign(signer.key);
 }
 
+/**
+ * jwtVerify against a key set that may hold two keys under one kid (the old and the new during a
+ * rotation): each is tried, and the first that verifies wins.
+ */
+async function verifyWithAnyKey(jwt: string, keys: JWTVerifyGetKey, options: JWTVerifyOptions) {
+  try {
+    return await jwtVerify(jwt, keys, options);
+  } catch (e) {
+    if (!(e instanceof errors.JWKSMultipleMatchingKeys)) throw e;
+    let last: unknown = e;
+    for await (const key of e) {
+      try {
+        return await jwtVerify(jwt, key, options);
+      } catch (failed) {
+        last = failed;
+      }
+    }
+    throw last;
+  }
+}
+
 /** Verifies `Authorization: Bearer …` headers against the issuer's public keys. */
 export type TokenVerifier = (authorization: string | undefined | null) => Promise<Viewer>;
 
@@ -75,7 +96,7 @@ export function createTokenVerifier(keys: JWTVerifyGetKey, to: TokenAudience): T
     if (!match) throw unauthenticated();
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(match[1], keys, {
+      ({ payload } = await verifyWithAnyKey(match[1], keys, {
         algorithms: signatureAlgorithms,
         issuer: to.issuer,
         audience: to.audience,
@@ -147,7 +168,7 @@ export function createServiceCredentials(self: string, key: SigningKey, trusted:
     async verify(credential, payload, authorization) {
       if (!credential) throw refused();
       try {
-        const { payload: c } = await jwtVerify(credential, trusted, {
+        const { payload: c } = await verifyWithAnyKey(credential, trusted, {
           algorithms: signatureAlgorithms,
           audience: self,
           requiredClaims: ['exp', 'iat', 'iss'],
