@@ -123,6 +123,9 @@ export function visitScopeSql(viewer: Viewer, alias: string): { sql: string; par
   return { sql: `(${visitPlaceSql(alias)} >= ? AND ${visitPlaceSql(alias)} < ?)`, params: [lo, hi] };
 }
 
+/** SQL (positional, on a liaison alias) for the links a scoped viewer sees: a link lies at its target, as a visit does; null when it sees all. */
+export const liaisonScopeSql = visitScopeSql;
+
 /** Where a visit lies: its division, or (a visit to a district or township) the target's code. */
 export const visitPlace = (v: { divisionCode: string | null; targetType: string; targetId: string }) =>
   v.divisionCode ?? (v.targetType === 'Division' ? v.targetId : null);

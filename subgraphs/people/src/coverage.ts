@@ -1,7 +1,23 @@
-import { badInput, countByGroup, parseDivisionCode, sliceConnection, subtreeGroups, today, valueLoader, type SubgraphContext } from '@cadres/kit';
+import {
+  badInput,
+  countByGroup,
+  pageOf,
+  parseDivisionCode,
+  sliceConnection,
+  subtreeGroups,
+  today,
+  toConnection,
+  valueLoader,
+  type Connection,
+  type GroupSpec,
+  type PageArgs,
+  type SubgraphContext,
+} from '@cadres/kit';
+import { liaisonScopeSql } from './access';
 import type { PeopleConfig } from './config';
-import { Household } from './entities';
+import { Household, type CadreRank } from './entities';
 import type { DivisionCoverageArgs, Resolvers } from './generated/graphql';
+import { cadreById, householdById } from './loaders';
 
 /**
  * Division.coverage: the subtree against the campaign rules (两个全覆盖 and the quotas).
@@ -9,47 +25,83 @@ import type { DivisionCoverageArgs, Resolvers } from './generated/graphql';
  * Why @requires: people does not own the list of divisions. It knows the villages and
  * communities that have links, but coverage is about the ones that have none, so the full list
  * must come from places. The federation way is `coverage @requires(fields:
- * "villageAndCommunityCodes buildingUnitCount")`: the gateway first reads those two fields
+ * "villageAndCommunityCodes buildingUnitIds")`: the gateway first reads those two fields
  * from places (one batched statement per prefix length there) and hands them to people in
  * the representation. People then needs no HTTP call of its own and no copy of places' data,
  * and every count below is one statement per prefix length for any number of divisions.
+ * The units come as ids, not a count, because buildingUnitsShort lists units nobody is linked
+ * to, which people cannot know of otherwise.
  * (Asking places from the resolver, as linkCadre does, would work too, but would add a
  * subgraph round trip per request that the gateway already makes.)
  */
+/** The rules coverage measures against: today's defaults (defaultRules), or a campaign's. */
+export interface CoverageRules {
+  /** Visits a household needs within the period. */
+  visitsPerHousehold: number;
+  /** Households each cadre should hold (about 5). */
+  householdsPerCadre: number;
+  /** Distinct cadres each building unit needs. */
+  cadresPerBuildingUnit: number;
+  /** The ranks whose link makes a village or community covered. */
+  rankedLiaisonRanks: readonly CadreRank[];
+}
+
+/** China dates, both inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export const defaultRules = (config: PeopleConfig): CoverageRules => ({
+  visitsPerHousehold: config.visitQuota,
+  householdsPerCadre: 5,
+  cadresPerBuildingUnit: 2,
+  rankedLiaisonRanks: ['COUNTY_LEVEL', 'SECTION_LEVEL'],
+});
+
+export function calendarYear(ctx: SubgraphContext): Period {
+  const year = today(ctx).slice(0, 4);
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
 export interface CoverageSource {
   prefix: string;
   codes: string[];
-  buildingUnits: number;
-  visitQuota: number;
+  unitIds: string[];
+  rules: CoverageRules;
+  period: Period;
+  /** Links count when active on this day: today, or the period's end when that is past. */
+  asOf: string;
 }
 
 /** A division as people sees it: its key, and (through the gateway) the fields coverage @requires. */
 export interface DivisionWithRequires {
   code: string;
   villageAndCommunityCodes?: string[];
-  buildingUnitCount?: number;
+  buildingUnitIds?: string[];
 }
 
-export function coverageOf(d: DivisionWithRequires, args: DivisionCoverageArgs, config: PeopleConfig): CoverageSource {
-  const visitQuota = args.visitQuota ?? config.visitQuota;
-  if (!Number.isInteger(visitQuota) || visitQuota < 1 || visitQuota > 366) throw badInput('visitQuota', 'visitQuota must be between 1 and 366');
+/** Coverage of `d`'s subtree under a period and rules (a campaign's, for Division.coverageIn). */
+export function coverageUnder(ctx: SubgraphContext, d: DivisionWithRequires, rules: CoverageRules, period: Period): CoverageSource {
   const info = parseDivisionCode(d.code);
   if (!info) throw badInput('code', `not a division code: ${d.code}`);
-  if (!d.villageAndCommunityCodes || d.buildingUnitCount == null) {
+  if (!d.villageAndCommunityCodes || !d.buildingUnitIds) {
     // Only reachable when a client calls people directly without the @requires fields.
-    throw badInput('code', 'coverage needs villageAndCommunityCodes and buildingUnitCount from places (query it through the gateway)');
+    throw badInput('code', 'coverage needs villageAndCommunityCodes and buildingUnitIds from places (query it through the gateway)');
   }
-  return { prefix: info.prefix, codes: [...d.villageAndCommunityCodes].sort(), buildingUnits: d.buildingUnitCount, visitQuota };
+  const asOf = period.to < today(ctx) ? period.to : today(ctx);
+  return { prefix: info.prefix, codes: [...d.villageAndCommunityCodes].sort(), unitIds: [...d.buildingUnitIds].sort(), rules, period, asOf };
+}
+
+/** Division.coverage: today's rules over the calendar year, the visit quota as asked. */
+export function coverageOf(ctx: SubgraphContext, d: DivisionWithRequires, args: DivisionCoverageArgs, config: PeopleConfig): CoverageSource {
+  const visitQuota = args.visitQuota ?? config.visitQuota;
+  if (!Number.isInteger(visitQuota) || visitQuota < 1 || visitQuota > 366) throw badInput('visitQuota', 'visitQuota must be between 1 and 366');
+  return coverageUnder(ctx, d, { ...defaultRules(config), visitsPerHousehold: visitQuota }, calendarYear(ctx));
 }
 
 /** One `valueLoader` per (name, extra params) that runs `sql(spec)` once per prefix length, for many subtrees. */
-function perSubtree<V>(
-  ctx: SubgraphContext,
-  name: string,
-  column: string,
-  fallback: V,
-  run: (spec: ReturnType<typeof subtreeGroups>[number]['spec']) => Promise<Map<string, V>>,
-) {
+function perSubtree<V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) {
   return ctx.loaders.get(name, () =>
     valueLoader(async (prefixes: string[]) => {
       const out = new Map<string, V>();
@@ -60,83 +112,199 @@ function perSubtree<V>(
 }
 
 const counts = (rows: { grp: unknown; n: unknown }[]) => new Map(rows.map((r) => [String(r.grp), Number(r.n)]));
-const ACTIVE = '(t.until IS NULL OR t.until > ?)';
+const idsByGroup = (rows: { grp: unknown; id: string }[]) => {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = out.get(String(r.grp));
+    if (ids) ids.push(r.id);
+    else out.set(String(r.grp), [r.id]);
+  }
+  return out;
+};
 
-/** Villages and communities of each subtree with an active COUNTY_LEVEL or SECTION_LEVEL liaison. */
-const rankedCovered = (ctx: SubgraphContext) =>
-  perSubtree(ctx, 'coverage:ranked', 'targetId', new Set<string>(), async (spec) => {
-    const rows: { grp: unknown; code: string }[] = await ctx.ds.query(
-      `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS code FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
-        ` WHERE t.targetType = 'Division' AND (${spec.filter}) AND ${ACTIVE} AND c.cadreRank IN ('COUNTY_LEVEL', 'SECTION_LEVEL')`,
-      [...spec.params, today(ctx)],
-    );
-    const out = new Map<string, Set<string>>();
-    for (const r of rows) {
-      const set = out.get(String(r.grp)) ?? new Set<string>();
-      set.add(r.code);
-      out.set(String(r.grp), set);
-    }
-    return out;
+/** SQL for a link (alias `alias`) active on a day, with its two parameters. */
+const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
+
+/**
+ * A coverage list: the rows `(grp, id)` of one subtree spec, as SQL. `name` must tell apart
+ * every source with other SQL or parameters (it keys the request's loaders).
+ */
+interface ListSource {
+  name: string;
+  /** The column of `t` the subtrees are ranges of. */
+  column: string;
+  sql: (spec: GroupSpec) => { sql: string; params: unknown[] };
+}
+
+const listCount = (ctx: SubgraphContext, source: ListSource) =>
+  perSubtree(ctx, `${source.name}:count`, source.column, 0, async (spec) => {
+    const { sql, params } = source.sql(spec);
+    return counts(await ctx.ds.query(`SELECT x.grp AS grp, COUNT(*) AS n FROM (${sql}) x GROUP BY x.grp`, params));
   });
+
+/** A page of a list per subtree, ordered by id: one statement per prefix length, and one more for the counts when asked. */
+function listPage(ctx: SubgraphContext, source: ListSource, prefix: string, args: PageArgs) {
+  const page = pageOf(args);
+  const rows = perSubtree(ctx, `${source.name}:${page.offset}:${page.limit}`, source.column, [] as string[], async (spec) => {
+    const { sql, params } = source.sql(spec);
+    return idsByGroup(
+      await ctx.ds.query(
+        `SELECT y.grp AS grp, y.id AS id FROM (SELECT x.grp AS grp, x.id AS id, ROW_NUMBER() OVER (PARTITION BY x.grp ORDER BY x.id) AS rn FROM (${sql}) x) y` +
+          ` WHERE y.rn > ? AND y.rn <= ? ORDER BY y.grp, y.rn`,
+        [...params, page.offset, page.offset + page.limit + 1],
+      ),
+    );
+  });
+  return rows.load(prefix).then((ids) => toConnection(ids, page, () => listCount(ctx, source).load(prefix)));
+}
+
+/**
+ * The cadres of the subtree's departments, optionally only those for which `condition` (SQL on
+ * cadre `c`) holds. Their links count only where the viewer reads them (a link lies at its
+ * target), so a district never learns of its cadres' links in another district.
+ */
+function cadresWhere(ctx: SubgraphContext, c: CoverageSource, name: string, condition?: (links: string) => string, extra: unknown[] = []): ListSource {
+  const scope = liaisonScopeSql(ctx.viewer, 'l');
+  const active = activeOn('l', c.asOf);
+  const links = `l.cadreId = c.id AND ${active.sql}${scope ? ` AND ${scope.sql}` : ''}`;
+  return {
+    name: `coverage:cadres:${name}:${c.asOf}:${extra.join()}`,
+    column: 'divisionCode',
+    sql: (spec) => ({
+      sql: `SELECT ${spec.key} AS grp, c.id AS id FROM department t JOIN cadre c ON c.departmentId = t.id WHERE (${spec.filter})${condition ? ` AND ${condition(links)}` : ''}`,
+      params: [...spec.params, ...(condition ? [...active.params, ...(scope?.params ?? []), ...extra] : [])],
+    }),
+  };
+}
+
+const allCadres = (ctx: SubgraphContext, c: CoverageSource) => cadresWhere(ctx, c, 'all');
+
+/** Cadres with no active link to a village or community (a Division target below township level). */
+const cadresWithoutVillage = (ctx: SubgraphContext, c: CoverageSource) =>
+  cadresWhere(ctx, c, 'withoutVillage', (links) => `NOT EXISTS (SELECT 1 FROM liaison l WHERE ${links} AND l.targetType = 'Division' AND SUBSTR(l.targetId, 10, 3) <> '000')`);
+
+const cadresOffHouseholdQuota = (ctx: SubgraphContext, c: CoverageSource) =>
+  cadresWhere(
+    ctx,
+    c,
+    'offHouseholdQuota',
+    (links) => `(SELECT COUNT(DISTINCT l.targetId) FROM liaison l WHERE ${links} AND l.targetType = 'Household') <> ?`,
+    [c.rules.householdsPerCadre],
+  );
+
+/** Households of the subtree with fewer visits in the period than the rule. */
+const householdsUnderQuota = (c: CoverageSource): ListSource => ({
+  name: `coverage:underQuota:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`,
+  column: 'divisionCode',
+  sql: (spec) => ({
+    sql:
+      `SELECT ${spec.key} AS grp, t.id AS id FROM household t WHERE (${spec.filter}) AND (SELECT COUNT(*) FROM visit v` +
+      ` WHERE v.targetType = 'Household' AND v.targetId = t.id AND v.date >= ? AND v.date <= ?) < ?`,
+    params: [...spec.params, c.period.from, c.period.to, c.rules.visitsPerHousehold],
+  }),
+});
+
+/** Villages and communities of each subtree with an active link of a cadre of a ranked rank. */
+const rankedCovered = (ctx: SubgraphContext, c: CoverageSource) => {
+  const ranks = [...c.rules.rankedLiaisonRanks].sort();
+  const active = activeOn('t', c.asOf);
+  return perSubtree(ctx, `coverage:ranked:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
+    if (!ranks.length) return new Map();
+    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
+      `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
+        ` WHERE t.targetType = 'Division' AND (${spec.filter}) AND ${active.sql} AND c.cadreRank IN (${ranks.map(() => '?').join(', ')})`,
+      [...spec.params, ...active.params, ...ranks],
+    );
+    return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
+  });
+};
 
 const householdCount = (ctx: SubgraphContext) =>
   perSubtree(ctx, 'coverage:households', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
 
-const householdsLinked = (ctx: SubgraphContext) =>
-  perSubtree(ctx, 'coverage:householdsLinked', 'divisionCode', 0, async (spec) =>
+const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
+  const active = activeOn('t', c.asOf);
+  return perSubtree(ctx, `coverage:householdsLinked:${c.asOf}`, 'divisionCode', 0, async (spec) =>
     counts(
       await ctx.ds.query(
-        `SELECT ${spec.key} AS grp, COUNT(DISTINCT t.targetId) AS n FROM liaison t WHERE t.targetType = 'Household' AND (${spec.filter}) AND ${ACTIVE} GROUP BY ${spec.key}`,
-        [...spec.params, today(ctx)],
-      ),
-    ),
-  );
-
-const householdsVisitedEnough = (ctx: SubgraphContext, quota: number) => {
-  const year = today(ctx).slice(0, 4);
-  return perSubtree(ctx, `coverage:visitedEnough:${quota}`, 'divisionCode', 0, async (spec) =>
-    counts(
-      await ctx.ds.query(
-        `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM visit t` +
-          ` WHERE t.targetType = 'Household' AND (${spec.filter}) AND t.date >= ? AND t.date <= ?` +
-          ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(*) >= ?) x GROUP BY x.grp`,
-        [...spec.params, `${year}-01-01`, `${year}-12-31`, quota],
+        `SELECT ${spec.key} AS grp, COUNT(DISTINCT t.targetId) AS n FROM liaison t WHERE t.targetType = 'Household' AND (${spec.filter}) AND ${active.sql} GROUP BY ${spec.key}`,
+        [...spec.params, ...active.params],
       ),
     ),
   );
 };
 
-const unitsFullyLinked = (ctx: SubgraphContext) =>
-  perSubtree(ctx, 'coverage:unitsFullyLinked', 'divisionCode', 0, async (spec) =>
+const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
+  perSubtree(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
     counts(
       await ctx.ds.query(
-        `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM liaison t` +
-          ` WHERE t.targetType = 'BuildingUnit' AND (${spec.filter}) AND ${ACTIVE}` +
-          ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(DISTINCT t.cadreId) >= 2) x GROUP BY x.grp`,
-        [...spec.params, today(ctx)],
+        `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM visit t` +
+          ` WHERE t.targetType = 'Household' AND (${spec.filter}) AND t.date >= ? AND t.date <= ?` +
+          ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(*) >= ?) x GROUP BY x.grp`,
+        [...spec.params, c.period.from, c.period.to, c.rules.visitsPerHousehold],
       ),
     ),
   );
+
+/** The building units of each subtree with at least the rule's distinct cadres actively linked. */
+const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) => {
+  const active = activeOn('t', c.asOf);
+  return perSubtree(ctx, `coverage:unitsFullyLinked:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
+    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
+      `SELECT ${spec.key} AS grp, t.targetId AS id FROM liaison t WHERE t.targetType = 'BuildingUnit' AND (${spec.filter}) AND ${active.sql}` +
+        ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(DISTINCT t.cadreId) >= ?`,
+      [...spec.params, ...active.params, c.rules.cadresPerBuildingUnit],
+    );
+    return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
+  });
+};
+
+const cadreNodes = async (ctx: SubgraphContext, page: Connection<string>) => ({
+  ...page,
+  nodes: await Promise.all(page.nodes.map((id) => cadreById(ctx).load(id))),
+});
 
 export const coverageResolvers = {
   Coverage: {
     villagesAndCommunities: (c) => c.codes.length,
     withRankedLiaison: async (c, _, ctx) => {
-      const covered = await rankedCovered(ctx).load(c.prefix);
+      const covered = await rankedCovered(ctx, c).load(c.prefix);
       return c.codes.filter((code) => covered.has(code)).length;
     },
     uncovered: async (c, args, ctx) => {
-      const covered = await rankedCovered(ctx).load(c.prefix);
+      const covered = await rankedCovered(ctx, c).load(c.prefix);
       return sliceConnection(
         c.codes.filter((code) => !covered.has(code)).map((code) => ({ code })),
         args,
       );
     },
     households: (c, _, ctx) => householdCount(ctx).load(c.prefix),
-    householdsLinked: (c, _, ctx) => householdsLinked(ctx).load(c.prefix),
-    householdsVisitedEnough: (c, _, ctx) => householdsVisitedEnough(ctx, c.visitQuota).load(c.prefix),
-    visitQuota: (c) => c.visitQuota,
-    buildingUnits: (c) => c.buildingUnits,
-    buildingUnitsFullyLinked: (c, _, ctx) => unitsFullyLinked(ctx).load(c.prefix),
+    householdsLinked: (c, _, ctx) => householdsLinked(ctx, c).load(c.prefix),
+    householdsVisitedEnough: (c, _, ctx) => householdsVisitedEnough(ctx, c).load(c.prefix),
+    householdsUnderQuota: async (c, args, ctx) => {
+      const page = await listPage(ctx, householdsUnderQuota(c), c.prefix, args);
+      return { ...page, nodes: await Promise.all(page.nodes.map((id) => householdById(ctx).load(id))) };
+    },
+    visitQuota: (c) => c.rules.visitsPerHousehold,
+    buildingUnits: (c) => c.unitIds.length,
+    buildingUnitsFullyLinked: async (c, _, ctx) => {
+      const full = await unitsFullyLinked(ctx, c).load(c.prefix);
+      return c.unitIds.filter((id) => full.has(id)).length;
+    },
+    buildingUnitsShort: async (c, args, ctx) => {
+      const full = await unitsFullyLinked(ctx, c).load(c.prefix);
+      return sliceConnection(
+        c.unitIds.filter((id) => !full.has(id)).map((id) => ({ id })),
+        args,
+      );
+    },
+    cadres: (c, _, ctx) => listCount(ctx, allCadres(ctx, c)).load(c.prefix),
+    cadresLinked: async (c, _, ctx) => {
+      const [all, without] = await Promise.all([listCount(ctx, allCadres(ctx, c)).load(c.prefix), listCount(ctx, cadresWithoutVillage(ctx, c)).load(c.prefix)]);
+      return all - without;
+    },
+    cadresWithoutVillage: async (c, args, ctx) => cadreNodes(ctx, await listPage(ctx, cadresWithoutVillage(ctx, c), c.prefix, args)),
+    householdsPerCadre: (c) => c.rules.householdsPerCadre,
+    cadresOffHouseholdQuota: async (c, args, ctx) => cadreNodes(ctx, await listPage(ctx, cadresOffHouseholdQuota(ctx, c), c.prefix, args)),
   },
 } satisfies Resolvers;

@@ -35,39 +35,28 @@ export const cadreById = (ctx: SubgraphContext) => rowsByKey(ctx, Cadre, 'id');
 /** SQL (on alias `l`) for a link active today: not ended, or ending later. */
 export const activeLiaison = (alias = 'l') => `(${alias}.until IS NULL OR ${alias}.until > :today)`;
 
-/** Active links to targets of one type, by target id, oldest first. */
-export const liaisonsByTarget = (ctx: SubgraphContext, type: TargetType) =>
-  ctx.loaders.get(`liaisonsByTarget:${type}`, () =>
+/** Links by `column` (a target id, a cadre id), oldest first: active ones, or with `includeEnded` the whole history. */
+function liaisonsBy(ctx: SubgraphContext, column: 'targetId' | 'cadreId', type: TargetType | null, includeEnded: boolean) {
+  return ctx.loaders.get(`liaisonsBy:${column}:${type}:${includeEnded}`, () =>
     groupLoader(
-      (ids: string[]) =>
-        ctx.ds
-          .getRepository(Liaison)
-          .createQueryBuilder('l')
-          .where('l.targetType = :type AND l.targetId IN (:...ids)', { type, ids })
-          .andWhere(activeLiaison(), { today: today(ctx) })
-          .orderBy('l.since')
-          .addOrderBy('l.id')
-          .getMany(),
-      (l) => l.targetId,
+      (ids: string[]) => {
+        const q = ctx.ds.getRepository(Liaison).createQueryBuilder('l').where(`l.${column} IN (:...ids)`, { ids });
+        if (type) q.andWhere('l.targetType = :type', { type });
+        if (!includeEnded) q.andWhere(activeLiaison(), { today: today(ctx) });
+        return q.orderBy('l.since').addOrderBy('l.id').getMany();
+      },
+      (l) => l[column],
     ),
   );
+}
 
-/** Active links of cadres, by cadre id, oldest first. */
-export const liaisonsByCadre = (ctx: SubgraphContext) =>
-  ctx.loaders.get('liaisonsByCadre', () =>
-    groupLoader(
-      (ids: string[]) =>
-        ctx.ds
-          .getRepository(Liaison)
-          .createQueryBuilder('l')
-          .where('l.cadreId IN (:...ids)', { ids })
-          .andWhere(activeLiaison(), { today: today(ctx) })
-          .orderBy('l.since')
-          .addOrderBy('l.id')
-          .getMany(),
-      (l) => l.cadreId,
-    ),
-  );
+/** Links to targets of one type, by target id, oldest first (active only unless includeEnded). */
+export const liaisonsByTarget = (ctx: SubgraphContext, type: TargetType, includeEnded = false) =>
+  liaisonsBy(ctx, 'targetId', type, includeEnded);
+
+/** Links of cadres, by cadre id, oldest first (active only unless includeEnded). */
+export const liaisonsByCadre = (ctx: SubgraphContext, includeEnded = false) =>
+  liaisonsBy(ctx, 'cadreId', null, includeEnded);
 
 /** Cadre pages of many departments, for one (first, after). */
 export function cadresOfDepartment(ctx: SubgraphContext, args: PageArgs) {
@@ -178,10 +167,16 @@ export function visitsOfCadre(ctx: SubgraphContext, args: VisitArgs) {
   });
 }
 
-/** Visit pages of many targets of one type, newest first, for one (from, to, first, after). */
+/**
+ * Visit pages of many targets of one type, newest first, for one (from, to, first, after). A
+ * household's visits lie where it does (seen with it); those of targets people does not own
+ * (an enterprise's, a unit's) are cut to the viewer's scope.
+ */
 export function visitsOfTarget(ctx: SubgraphContext, type: TargetType, args: VisitArgs) {
   const page = pageOf(args);
   const range = dateRange(args);
+  const scope = type === 'Household' ? null : visitScopeSql(ctx.viewer, 't');
+  if (scope) (range.where.push(scope.sql), range.params.push(...scope.params));
   return ctx.loaders.get(`visitsOfTarget:${type}:${args.from}:${args.to}:${page.offset}:${page.limit}`, () =>
     groupedConnectionLoaders(
       ctx.ds,

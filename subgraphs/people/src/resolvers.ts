@@ -1,5 +1,5 @@
 import { loadOrNull, type SubgraphContext } from '@cadres/kit';
-import { cadrePhone, mayReadAt } from './access';
+import { cadrePhone, mayRead, mayReadAt } from './access';
 import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
@@ -22,6 +22,7 @@ import {
   visitById,
   visitsOfCadre,
   visitsOfTarget,
+  type VisitArgs,
 } from './loaders';
 import type { LiaisonTargetMapper } from './mappers';
 import { recordVisit } from './visits';
@@ -43,6 +44,14 @@ const stub = <T>(ref: T) => ref;
 /** A division outside the viewer's reach is null: `_entities`, and its fields everywhere. */
 const divisionStub = <T extends { code: string }>(ref: T, ctx: SubgraphContext) => (mayReadAt(ctx.viewer, ref.code) ? ref : null);
 const inReach = <T>(ctx: SubgraphContext, code: string, value: () => T) => (mayReadAt(ctx.viewer, code) ? value() : null);
+
+/** A unit, enterprise or project: people adds its links and visits (those in the viewer's scope; null for those who read no people data). */
+const elsewhereOwned = (type: 'BuildingUnit' | 'Enterprise' | 'Project') => ({
+  __resolveReference: stub,
+  liaisons: async (t: { id: string }, args: { includeEnded?: boolean | null }, ctx: SubgraphContext) =>
+    visibleLiaisons(ctx, await liaisonsByTarget(ctx, type, !!args.includeEnded).load(t.id)),
+  visits: (t: { id: string }, args: VisitArgs, ctx: SubgraphContext) => (mayRead(ctx.viewer) ? visitsOfTarget(ctx, type, args).load(t.id) : null),
+});
 
 /** People's resolvers, for its settings (the default visit quota). */
 export const createResolvers = (config: PeopleConfig): Resolvers => ({
@@ -68,17 +77,17 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     createCampaign: (_, args, ctx) => createCampaign(ctx, args),
     updateCampaign: (_, args, ctx) => updateCampaign(ctx, args),
   },
-  // `liaisons` on a target type: active links, one statement for any number of targets; only
-  // those the viewer sees (visible.ts), null for those who read no people data.
+  // `liaisons` on a target type: active links (with includeEnded, past ones too), one statement
+  // for any number of targets; only those the viewer sees (visible.ts), null for those who read no people data.
   Division: {
     __resolveReference: divisionStub,
-    liaisons: (d, _, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division').load(d.code))),
+    liaisons: (d, args, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division', !!args.includeEnded).load(d.code))),
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
-    coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(d, args, config)),
+    coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(ctx, d, args, config)),
   },
-  BuildingUnit: { __resolveReference: stub, liaisons: async (u, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'BuildingUnit').load(u.id)) },
-  Enterprise: { __resolveReference: stub, liaisons: async (e, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Enterprise').load(e.id)) },
-  Project: { __resolveReference: stub, liaisons: async (p, _, ctx) => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Project').load(p.id)) },
+  BuildingUnit: elsewhereOwned('BuildingUnit'),
+  Enterprise: elsewhereOwned('Enterprise'),
+  Project: elsewhereOwned('Project'),
   // A department seen has its cadres seen (a cadre is where its department is).
   Department: {
     __resolveReference: async ({ id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
@@ -90,13 +99,13 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     rank: (c) => c.cadreRank,
     department: (c, _, ctx) => departmentById(ctx).load(c.departmentId),
     phone: (c, _, ctx) => cadrePhone(ctx.viewer, c.phone),
-    liaisons: async (c, _, ctx) => (await visibleLiaisons(ctx, await liaisonsByCadre(ctx).load(c.id))) ?? [],
+    liaisons: async (c, args, ctx) => (await visibleLiaisons(ctx, await liaisonsByCadre(ctx, !!args.includeEnded).load(c.id))) ?? [],
     visits: (c, args, ctx) => visitsOfCadre(ctx, args).load(c.id),
   },
   // A household seen has its residents, links (but those of cadres unseen) and visits seen.
   Household: {
     ...householdResolvers.Household,
-    liaisons: async (h, _, ctx) => (await visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Household').load(h.id))) ?? [],
+    liaisons: async (h, args, ctx) => (await visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Household', !!args.includeEnded).load(h.id))) ?? [],
     visits: (h, args, ctx) => visitsOfTarget(ctx, 'Household', args).load(h.id),
   },
   Resident: householdResolvers.Resident,

@@ -1,5 +1,5 @@
 import { countStatements, describeEachDatabase, type OperationResult } from '@cadres/kit/src/testing';
-import { YEAR, byId, demo, household, newestFirst, world, useDemoPeople, visitsOf } from './testing';
+import { YEAR, buildingDivision, byId, demo, household, newestFirst, world, useDemoPeople, visitsOf } from './testing';
 
 describeEachDatabase('people subgraph: visits', (db) => {
   const t = useDemoPeople(db);
@@ -58,5 +58,47 @@ describeEachDatabase('people subgraph: visits', (db) => {
     expect(mine.household.visits).toEqual({ totalCount: expected.length, nodes: expected });
     const theirs = await ok(`query($id: ID!) { cadre(id: $id) { visits(from: "2026-07-01") { totalCount nodes { date kind } } } }`, { id: pair[0] });
     expect(theirs.cadre.visits).toEqual({ totalCount: 1, nodes: [{ date: '2026-07-01', kind: 'HOME_VISIT' }] });
+  });
+
+  it('records how many days a visit lasted, and the new kinds; lists the visits of an enterprise and a unit in scope only', async () => {
+    const cadreId = demo.visits.find((v) => v.targetId === household.id)!.cadreIds[0];
+    const enterprise = world.enterprises[0];
+    const unitDistrict = buildingDivision.get(world.units[1].buildingId)!.slice(0, 6);
+    const elsewhere = world.divisions.find((d) => d.level === 'DISTRICT' && !enterprise.divisionCode.startsWith(d.code.slice(0, 6)) && !d.code.startsWith(unitDistrict))!.code;
+    const visit = (kind: string, date: string, targetType: string, targetId: string, days?: number) =>
+      asUser(
+        `mutation($k: VisitKind!, $d: Date!, $c: [ID!]!, $t: String!, $id: ID!, $days: Int) { recordVisit(kind: $k, date: $d, cadreIds: $c, targetType: $t, targetId: $id, days: $days) { id kind date days } }`,
+        { k: kind, d: date, c: [cadreId], t: targetType, id: targetId, days },
+      );
+    const errors = async (r: Promise<OperationResult>) => (await r).errors?.map((e) => e.extensions);
+    for (const days of [0, 367]) expect(await errors(visit('STATIONED', '2026-01-05', 'Enterprise', enterprise.id, days))).toEqual([{ code: 'BAD_USER_INPUT', field: 'days' }]);
+    // 2026-06-25 + 7 days ends on 1 July, today; 8 would end tomorrow.
+    expect(await errors(visit('STATIONED', '2026-06-25', 'Enterprise', enterprise.id, 8))).toEqual([{ code: 'BAD_USER_INPUT', field: 'days' }]);
+    const stay = (await visit('STATIONED', '2026-06-25', 'Enterprise', enterprise.id, 7)).data?.recordVisit;
+    expect(stay).toMatchObject({ kind: 'STATIONED', date: '2026-06-25', days: 7 });
+    const condolence = (await visit('CONDOLENCE', '2026-06-26', 'Enterprise', enterprise.id)).data?.recordVisit;
+    expect(condolence).toMatchObject({ kind: 'CONDOLENCE', days: 1 });
+    const sweep = (await asUser(
+      `mutation($c: [ID!]!, $u: ID!) { recordVisit(kind: BUILDING_SWEEP, date: "2026-06-27", cadreIds: $c, targetType: "BuildingUnit", targetId: $u) { id kind days } }`,
+      { c: demo.visits.find((v) => v.targetId === household.id)!.cadreIds, u: world.units[1].id },
+    )).data?.recordVisit;
+    expect(sweep).toMatchObject({ kind: 'BUILDING_SWEEP', days: 1 });
+
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Enterprise { visits(from: "2026-06-25") { totalCount nodes { id kind days } } }
+      ... on BuildingUnit { unitVisits: visits(from: "2026-06-27", to: "2026-06-27") { totalCount nodes { id kind days } } } } }`;
+    const r = { r: [{ __typename: 'Enterprise', id: enterprise.id }, { __typename: 'BuildingUnit', id: world.units[1].id }] };
+    expect((await ok(q, r))._entities).toEqual([
+      { visits: { totalCount: 2, nodes: [{ id: condolence.id, kind: 'CONDOLENCE', days: 1 }, { id: stay.id, kind: 'STATIONED', days: 7 }] } },
+      { unitVisits: { totalCount: 1, nodes: [{ id: sweep.id, kind: 'BUILDING_SWEEP', days: 1 }] } },
+    ]);
+    // Another district's token sees none of them; the hotline reads no visits at all.
+    const none = { totalCount: 0, nodes: [] };
+    expect((await ok(q, r, { sub: 'a', role: 'ANALYST', scope: elsewhere }))._entities).toEqual([{ visits: none }, { unitVisits: none }]);
+    expect((await ok(q, r, { sub: 'p', role: 'PARTNER', scope: null }))._entities).toEqual([{ visits: null }, { unitVisits: null }]);
+
+    const counted = await countStatements(() => ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { visits(first: 5) { totalCount nodes { id days cadres { id } } } } } }`, { r: world.enterprises.slice(0, 10).map((e) => ({ __typename: 'Enterprise', id: e.id })) }));
+    const more = await countStatements(() => ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Enterprise { visits(first: 5) { totalCount nodes { id days cadres { id } } } } } }`, { r: world.enterprises.slice(0, 200).map((e) => ({ __typename: 'Enterprise', id: e.id })) }));
+    expect(more.statements).toBe(counted.statements);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, today, type SubgraphContext } from '@cadres/kit';
+import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, toIsoDate, today, type SubgraphContext } from '@cadres/kit';
 import { requireMayRecordVisit, requireMayWrite } from './access';
 import { Visit, VisitCadre, type Cadre, type Department, type TargetType } from './entities';
 import type { MutationRecordVisitArgs } from './generated/graphql';
@@ -7,16 +7,23 @@ import { cadreById, departmentById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
 
 const MAX_CADRES_PER_VISIT = 50;
+const MAX_DAYS = 366;
+
+/** The last day of a visit of `days` days from `date`. */
+const lastDay = (date: string, days: number) => toIsoDate(new Date(Date.parse(`${date}T00:00:00Z`) + (days - 1) * 86_400_000));
 
 /**
  * Records a visit. A home visit goes to a household; a home visit or a visit to a building
- * unit is made by at least 2 cadres together (组团式). A date after today (Beijing time, from
- * the injectable clock) is refused.
+ * unit is made by at least 2 cadres together (组团式). A visit may last `days` days (a
+ * stationed one); none of them after today (Beijing time, from the injectable clock).
  */
 export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisitArgs): Promise<Visit> {
   const rule = requireMayWrite(ctx, 'recordVisit');
   const type: TargetType = requireTargetType(args.targetType);
   if (args.date > today(ctx)) throw badInput('date', `date ${args.date} is in the future`);
+  const days = args.days ?? 1;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw badInput('days', `days must be between 1 and ${MAX_DAYS}`);
+  if (lastDay(args.date, days) > today(ctx)) throw badInput('days', `a visit of ${days} days from ${args.date} would end after today`);
   const cadreIds = [...new Set(args.cadreIds)].sort();
   if (cadreIds.length === 0) throw badInput('cadreIds', 'a visit needs at least one cadre');
   if (cadreIds.length > MAX_CADRES_PER_VISIT) throw badInput('cadreIds', `a visit has at most ${MAX_CADRES_PER_VISIT} cadres`);
@@ -26,7 +33,8 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
   }
   const notes = args.notes == null ? null : requireText(args.notes, 'notes', 2000);
   const key = idempotencyKeyArg(args.idempotencyKey);
-  const input = { kind: args.kind, date: args.date, cadreIds, targetType: type, targetId: args.targetId, notes };
+  // days only when not 1, so that a key stored before visits had days still matches its retry.
+  const input = { kind: args.kind, date: args.date, cadreIds, targetType: type, targetId: args.targetId, notes, ...(days === 1 ? {} : { days }) };
   return createOnceFor(ctx, { operation: 'recordVisit', key, input }, {
     prepare: async () => {
       const found = await cadreById(ctx).loadMany(cadreIds);
@@ -56,6 +64,7 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
         targetId: target.id,
         divisionCode: target.divisionCode,
         notes,
+        days,
         version: 1,
       });
       await em.insert(Visit, visit);

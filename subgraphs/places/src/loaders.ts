@@ -55,6 +55,26 @@ export const grassrootsCodesIn = (ctx: SubgraphContext) =>
     }, [] as string[]),
   );
 
+/** Building-unit ids of many subtrees (keys are code prefixes), ordered: one statement per prefix length. */
+export const unitIdsIn = (ctx: SubgraphContext) =>
+  ctx.loaders.get('unitIdsIn', () =>
+    valueLoader(async (prefixes: string[]) => {
+      const out = new Map<string, string[]>();
+      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
+        const rows: { grp: string; id: string }[] = await ctx.ds.query(
+          `SELECT ${spec.key} AS grp, u.id AS id FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} ORDER BY u.id`,
+          spec.params,
+        );
+        for (const r of rows) {
+          const ids = out.get(String(r.grp));
+          if (ids) ids.push(r.id);
+          else out.set(String(r.grp), [r.id]);
+        }
+      }
+      return out;
+    }, [] as string[]),
+  );
+
 /** Building-unit counts of many subtrees (keys are code prefixes): one statement per prefix length. */
 export const unitCountIn = (ctx: SubgraphContext) =>
   ctx.loaders.get('unitCountIn', () =>

@@ -138,7 +138,7 @@ describeEachDatabase('places subgraph', (db) => {
     const grassroots = (prefix: string) =>
       world.divisions.filter((d) => (d.level === 'VILLAGE' || d.level === 'COMMUNITY') && d.code.startsWith(prefix)).map((d) => d.code).sort();
     const buildingDivision = new Map(world.buildings.map((b) => [b.id, b.divisionCode]));
-    const units = (prefix: string) => world.units.filter((u) => buildingDivision.get(u.buildingId)!.startsWith(prefix)).length;
+    const unitIds = (prefix: string) => world.units.filter((u) => buildingDivision.get(u.buildingId)!.startsWith(prefix)).map((u) => u.id).sort();
     const village = world.divisions.find((d) => d.level === 'VILLAGE')!;
     const targets = [
       { code: '370500000000', prefix: '3705' },
@@ -146,11 +146,11 @@ describeEachDatabase('places subgraph', (db) => {
       { code: village.code, prefix: village.code },
     ];
     const { result, statements } = await countStatements(() =>
-      data(places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCodes buildingUnitCount } } }`, {
+      data(places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCodes buildingUnitCount buildingUnitIds } } }`, {
         r: targets.map(({ code }) => ({ __typename: 'Division', code })),
       }),
     );
-    expect(result._entities).toEqual(targets.map(({ code, prefix }) => ({ code, villageAndCommunityCodes: grassroots(prefix), buildingUnitCount: units(prefix) })));
-    expect(statements).toBe(7); // divisions; codes and unit counts for 3 prefix lengths each
+    expect(result._entities).toEqual(targets.map(({ code, prefix }) => ({ code, villageAndCommunityCodes: grassroots(prefix), buildingUnitCount: unitIds(prefix).length, buildingUnitIds: unitIds(prefix) })));
+    expect(statements).toBe(10); // divisions; codes, unit counts and unit ids for 3 prefix lengths each
   });
 });

@@ -10,7 +10,7 @@ import {
 import { mayReadAt, readableRange, visible } from './access';
 import { Division, type Building, type BuildingUnit } from './entities';
 import type { QueryDivisionsArgs, Resolvers } from './generated/graphql';
-import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitsByBuilding } from './loaders';
+import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitIdsIn, unitsByBuilding } from './loaders';
 
 /** Codes of the enclosing divisions, root first, read off the code itself. */
 function ancestorCodes(code: string): string[] {
@@ -71,6 +71,7 @@ export const resolvers: Resolvers = {
     // the gateway fetches them here and hands them to people with the representation.
     villageAndCommunityCodes: (d, _, ctx) => grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     buildingUnitCount: (d, _, ctx) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
+    buildingUnitIds: (d, _, ctx) => unitIdsIn(ctx).load(parseDivisionCode(d.code)!.prefix),
   },
   Building: {
     __resolveReference: async ({ id }, ctx) => visibleBuilding(ctx, await loadOrNull(buildingById(ctx), id)),

@@ -19,7 +19,9 @@ export const householdTags = [
 ] as const satisfies readonly HouseholdTag[];
 ({}) satisfies Record<Exclude<HouseholdTag, (typeof householdTags)[number]>, never>;
 
-export const visitKinds = ['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT'] as const satisfies readonly VisitKind[];
+export const visitKinds = [
+  'HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT', 'CONDOLENCE', 'PARTY_DAY', 'BUILDING_SWEEP',
+] as const satisfies readonly VisitKind[];
 ({}) satisfies Record<Exclude<VisitKind, (typeof visitKinds)[number]>, never>;
 
 /** What a liaison (and a visit) can point at: the GraphQL type names of the LiaisonTarget union. */
@@ -225,6 +227,10 @@ export class Visit {
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes!: string | null;
+
+  /** Days from `date` the visit lasted (a stationed visit may last several). Defaults to 1 for rows from before it. */
+  @Column({ type: 'int', default: 1 })
+  days!: number;
 
   @Column({ type: 'int' })
   version!: number;

@@ -59,19 +59,23 @@ export type HouseholdTag =
   | 'OLD_MODEL'
   | 'MILITARY_FAMILY';
 
+/** CONDOLENCE 慰问, PARTY_DAY 主题党日, BUILDING_SWEEP 楼栋遍访. */
 export type VisitKind =
   | 'HOME_VISIT'
   | 'FORUM'
   | 'RESEARCH'
   | 'STATIONED'
   | 'ENTERPRISE_VISIT'
-  | 'SITE_VISIT';
+  | 'SITE_VISIT'
+  | 'CONDOLENCE'
+  | 'PARTY_DAY'
+  | 'BUILDING_SWEEP';
 
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type Division = {
   __typename?: 'Division';
   code: Scalars['ID']['output'];
-  /** Active liaison links to this village or community, oldest first. */
+  /** Active liaison links to this village or community, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons?: Maybe<Array<Liaison>>;
   /**
    * Households anywhere in this division's subtree, ordered by id, optionally with one tag.
@@ -81,13 +85,19 @@ export type Division = {
   households?: Maybe<HouseholdConnection>;
   /** Provided by places: the codes of the villages and communities in the subtree. */
   villageAndCommunityCodes: Array<Scalars['ID']['output']>;
-  /** Provided by places: the number of building units in the subtree. */
-  buildingUnitCount: Scalars['Int']['output'];
+  /** Provided by places: the ids of the building units in the subtree (coverage counts them and lists those short of cadres). */
+  buildingUnitIds: Array<Scalars['ID']['output']>;
   /**
    * Coverage of the subtree against the campaign rules. visitQuota is the yearly number of
    * visits a household needs (default: the PEOPLE_VISIT_QUOTA setting, 4 unless set).
    */
   coverage?: Maybe<Coverage>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -108,24 +118,75 @@ export type DivisionCoverageArgs = {
 export type BuildingUnit = {
   __typename?: 'BuildingUnit';
   id: Scalars['ID']['output'];
-  /** Active liaison links to this unit, oldest first. */
+  /** Active liaison links to this unit, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons?: Maybe<Array<Liaison>>;
+  /** Visits to this unit in the caller's scope, newest first, optionally from/to a date (both inclusive); null for those who read no people data. */
+  visits?: Maybe<VisitConnection>;
+};
+
+
+/** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
+export type BuildingUnitLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
+export type BuildingUnitVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An enterprise (owned by enterprises). People adds the cadres linked to it. */
 export type Enterprise = {
   __typename?: 'Enterprise';
   id: Scalars['ID']['output'];
-  /** Active liaison links to this enterprise, oldest first. */
+  /** Active liaison links to this enterprise, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons?: Maybe<Array<Liaison>>;
+  /** Visits to this enterprise in the caller's scope, newest first, optionally from/to a date (both inclusive); null for those who read no people data. */
+  visits?: Maybe<VisitConnection>;
+};
+
+
+/** An enterprise (owned by enterprises). People adds the cadres linked to it. */
+export type EnterpriseLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** An enterprise (owned by enterprises). People adds the cadres linked to it. */
+export type EnterpriseVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A key project (owned by enterprises). People adds the cadres linked to it. */
 export type Project = {
   __typename?: 'Project';
   id: Scalars['ID']['output'];
-  /** Active liaison links to this project, oldest first. */
+  /** Active liaison links to this project, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons?: Maybe<Array<Liaison>>;
+  /** Visits to this project in the caller's scope, newest first, optionally from/to a date (both inclusive); null for those who read no people data. */
+  visits?: Maybe<VisitConnection>;
+};
+
+
+/** A key project (owned by enterprises). People adds the cadres linked to it. */
+export type ProjectLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A key project (owned by enterprises). People adds the cadres linked to it. */
+export type ProjectVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A department or unit (单位) that cadres belong to. */
@@ -167,12 +228,18 @@ export type Cadre = {
   partyMember: Scalars['Boolean']['output'];
   /** Personal data: unmasked for ADMIN, DEPARTMENT and CADRE callers; masked (138****1234) for others. */
   phone?: Maybe<Scalars['String']['output']>;
-  /** Active liaison links of this cadre, oldest first. */
+  /** Active liaison links of this cadre, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons: Array<Liaison>;
   /** Visits this cadre took part in, newest first, optionally from/to a date (both inclusive). */
   visits: VisitConnection;
   /** Optimistic-locking version: bumped by every change. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A cadre (干部). */
+export type CadreLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -204,13 +271,19 @@ export type Household = {
   members: Array<Resident>;
   /** Sensitive: shown to ADMIN, and to DEPARTMENT and CADRE callers within their scope; [] for others. */
   tags: Array<HouseholdTag>;
-  /** Active liaison links to this household, oldest first. */
+  /** Active liaison links to this household, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons: Array<Liaison>;
   /** Visits to this household, newest first, optionally from/to a date (both inclusive). */
   visits: VisitConnection;
   /** Visits to this household in the current calendar year (Beijing time). */
   visitsThisYear: Scalars['Int']['output'];
   version: Scalars['Int']['output'];
+};
+
+
+/** A household (户) in a village or community. */
+export type HouseholdLiaisonsArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -276,6 +349,8 @@ export type Visit = {
   cadres: Array<Cadre>;
   target?: Maybe<LiaisonTarget>;
   notes?: Maybe<Scalars['String']['output']>;
+  /** Days the visit lasted from date (a stationed visit may last several); 1 for most. */
+  days: Scalars['Int']['output'];
 };
 
 export type VisitConnection = {
@@ -303,6 +378,20 @@ export type Coverage = {
   buildingUnits: Scalars['Int']['output'];
   /** Building units with at least 2 distinct cadres actively linked. */
   buildingUnitsFullyLinked: Scalars['Int']['output'];
+  /** Cadres of the departments lying in the subtree (the other direction of 两个全覆盖). */
+  cadres: Scalars['Int']['output'];
+  /** Of those, the ones actively linked to at least one village or community. */
+  cadresLinked: Scalars['Int']['output'];
+  /** The others, ordered by id. */
+  cadresWithoutVillage: CadreConnection;
+  /** Building units of the subtree with fewer actively linked cadres than the rule (2), ordered by id. */
+  buildingUnitsShort: BuildingUnitConnection;
+  /** Households of the subtree visited fewer times than visitQuota in the period (this calendar year), ordered by id. */
+  householdsUnderQuota: HouseholdConnection;
+  /** The households a cadre should hold (about 5): the rule cadresOffHouseholdQuota measures against. */
+  householdsPerCadre: Scalars['Int']['output'];
+  /** Cadres of the subtree's departments actively linked to fewer or more households than householdsPerCadre, ordered by id. */
+  cadresOffHouseholdQuota: CadreConnection;
 };
 
 
@@ -310,6 +399,41 @@ export type Coverage = {
 export type CoverageUncoveredArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageCadresWithoutVillageArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageBuildingUnitsShortArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageHouseholdsUnderQuotaArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageCadresOffHouseholdQuotaArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type BuildingUnitConnection = {
+  __typename?: 'BuildingUnitConnection';
+  nodes: Array<BuildingUnit>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 /**
@@ -524,6 +648,7 @@ export type MutationRecordVisitArgs = {
   targetType: Scalars['String']['input'];
   targetId: Scalars['ID']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
+  days?: InputMaybe<Scalars['Int']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -733,7 +858,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitCount":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}> ) );
   BuildingUnit:
     ( { __typename: 'BuildingUnit' }
     & GraphQLRecursivePick<FederationTypes['BuildingUnit'], {"id":true}> );
@@ -794,6 +919,7 @@ export type ResolversTypes = {
   Visit: ResolverTypeWrapper<VisitEntity>;
   VisitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Visit']>>;
   Coverage: ResolverTypeWrapper<CoverageMapper>;
+  BuildingUnitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['BuildingUnit']>>;
   IdNumberRead: ResolverTypeWrapper<IdNumberReadEntity>;
   IdNumberReadConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['IdNumberRead']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -840,6 +966,7 @@ export type ResolversParentTypes = {
   Visit: VisitEntity;
   VisitConnection: Connection<ResolversParentTypes['Visit']>;
   Coverage: CoverageMapper;
+  BuildingUnitConnection: Connection<ResolversParentTypes['BuildingUnit']>;
   IdNumberRead: IdNumberReadEntity;
   IdNumberReadConnection: Connection<ResolversParentTypes['IdNumberRead']>;
   Query: Record<PropertyKey, never>;
@@ -948,7 +1075,7 @@ export type DivisionConnectionResolvers<ContextType = SubgraphContext, ParentTyp
 export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Division'] = ResolversParentTypes['Division'], FederationReferenceType extends FederationReferenceTypes['Division'] = FederationReferenceTypes['Division']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType, RequireFields<DivisionLiaisonsArgs, 'includeEnded'>>;
   households?: Resolver<Maybe<ResolversTypes['HouseholdConnection']>, ParentType, ContextType, Partial<DivisionHouseholdsArgs>>;
   coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, Partial<DivisionCoverageArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -957,21 +1084,24 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
 export type BuildingUnitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BuildingUnit'] = ResolversParentTypes['BuildingUnit'], FederationReferenceType extends FederationReferenceTypes['BuildingUnit'] = FederationReferenceTypes['BuildingUnit']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['BuildingUnit']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType, RequireFields<BuildingUnitLiaisonsArgs, 'includeEnded'>>;
+  visits?: Resolver<Maybe<ResolversTypes['VisitConnection']>, ParentType, ContextType, Partial<BuildingUnitVisitsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type EnterpriseResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Enterprise'] = ResolversParentTypes['Enterprise'], FederationReferenceType extends FederationReferenceTypes['Enterprise'] = FederationReferenceTypes['Enterprise']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Enterprise']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType, RequireFields<EnterpriseLiaisonsArgs, 'includeEnded'>>;
+  visits?: Resolver<Maybe<ResolversTypes['VisitConnection']>, ParentType, ContextType, Partial<EnterpriseVisitsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type ProjectResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Project'] = ResolversParentTypes['Project'], FederationReferenceType extends FederationReferenceTypes['Project'] = FederationReferenceTypes['Project']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Project']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType>;
+  liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType, RequireFields<ProjectLiaisonsArgs, 'includeEnded'>>;
+  visits?: Resolver<Maybe<ResolversTypes['VisitConnection']>, ParentType, ContextType, Partial<ProjectVisitsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -999,7 +1129,7 @@ export type CadreResolvers<ContextType = SubgraphContext, ParentType extends Res
   department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
   partyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
+  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType, RequireFields<CadreLiaisonsArgs, 'includeEnded'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<CadreVisitsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1018,7 +1148,7 @@ export type HouseholdResolvers<ContextType = SubgraphContext, ParentType extends
   head?: Resolver<ResolversTypes['Resident'], ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Resident']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['HouseholdTag']>, ParentType, ContextType>;
-  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
+  liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType, RequireFields<HouseholdLiaisonsArgs, 'includeEnded'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<HouseholdVisitsArgs>>;
   visitsThisYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1062,6 +1192,7 @@ export type VisitResolvers<ContextType = SubgraphContext, ParentType extends Res
   cadres?: Resolver<Array<ResolversTypes['Cadre']>, ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['LiaisonTarget']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type VisitConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VisitConnection'] = ResolversParentTypes['VisitConnection']> = {
@@ -1080,6 +1211,19 @@ export type CoverageResolvers<ContextType = SubgraphContext, ParentType extends 
   visitQuota?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   buildingUnits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   buildingUnitsFullyLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadres?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresWithoutVillage?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<CoverageCadresWithoutVillageArgs>>;
+  buildingUnitsShort?: Resolver<ResolversTypes['BuildingUnitConnection'], ParentType, ContextType, Partial<CoverageBuildingUnitsShortArgs>>;
+  householdsUnderQuota?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, Partial<CoverageHouseholdsUnderQuotaArgs>>;
+  householdsPerCadre?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresOffHouseholdQuota?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<CoverageCadresOffHouseholdQuotaArgs>>;
+};
+
+export type BuildingUnitConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BuildingUnitConnection'] = ResolversParentTypes['BuildingUnitConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['BuildingUnit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IdNumberReadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['IdNumberRead'] = ResolversParentTypes['IdNumberRead']> = {
@@ -1199,6 +1343,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
+  BuildingUnitConnection?: BuildingUnitConnectionResolvers<ContextType>;
   IdNumberRead?: IdNumberReadResolvers<ContextType>;
   IdNumberReadConnection?: IdNumberReadConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

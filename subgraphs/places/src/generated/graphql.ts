@@ -55,6 +55,8 @@ export type Division = {
   villageAndCommunityCodes: Array<Scalars['ID']['output']>;
   /** Number of building units in this division's subtree. Feeds people's Division.coverage (@requires). */
   buildingUnitCount: Scalars['Int']['output'];
+  /** Ids of the building units in this division's subtree, ordered. Feeds people's Division.coverage (@requires: the units short of cadres). */
+  buildingUnitIds: Array<Scalars['ID']['output']>;
 };
 
 
@@ -380,6 +382,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, Partial<DivisionBuildingsArgs>>;
   villageAndCommunityCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   buildingUnitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  buildingUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type DivisionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionConnection'] = ResolversParentTypes['DivisionConnection']> = {
