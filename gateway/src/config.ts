@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { commonEnv, keyConfig, parseConfig, queryLimitsOf, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
+import { commonEnv, defaultMetricsPort, keyConfig, monitoringOf, monitoringSettings, parseConfig, queryLimitsOf, port, repoRoot, settingPrefix, settingsOf, subgraphEntries, subgraphUrlSettings } from '@cadres/kit';
 
 /** Built when parsed, so that it covers every subgraph registered by then. */
 const gatewayEnv = () =>
   settingsOf({
     ...commonEnv,
     GATEWAY_PORT: port(4000),
+    ...monitoringSettings(defaultMetricsPort(4000)),
     /** The composed supergraph the gateway serves (and watches for changes). */
     SUPERGRAPH_PATH: z.string().default(path.join(repoRoot, 'schema', 'supergraph.graphql')),
     /** Sockets per subgraph in the keep-alive pool. */
@@ -37,6 +38,7 @@ const gatewayEnv = () =>
       keys: keyConfig(e, 'gateway'),
       logLevel: e.LOG_LEVEL,
       port: e.GATEWAY_PORT,
+      ...monitoringOf(e),
       supergraphPath: e.SUPERGRAPH_PATH,
       maxSockets: e.SUBGRAPH_MAX_SOCKETS,
       subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, loadTrust, reportProgress, stopOnSignals } from '@cadres/kit';
+import { createLogger, loadTrust, reportProgress, serveMetrics, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -42,7 +42,12 @@ async function main() {
   reportProgress('starting');
   const config = loadGatewayConfig();
   log.level = config.logLevel;
-  if (config.workers > 1 && cluster.isPrimary) return runPrimary(config.workers);
+  const host = process.env.HOST ?? '127.0.0.1';
+  if (config.workers > 1 && cluster.isPrimary) {
+    // The primary answers /metrics for all its workers (prom-client asks each over IPC and adds up).
+    if (config.metricsPort !== null) await serveMetrics(config.metricsPort, host, log, { cluster: true });
+    return runPrimary(config.workers);
+  }
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
@@ -58,9 +63,14 @@ async function main() {
     rateLimit: config.rateLimit,
     corsOrigins: config.corsOrigins,
   });
-  await gateway.listen(config.port, process.env.HOST ?? '127.0.0.1');
+  await gateway.listen(config.port, host);
+  // Workers do not serve it: they share the primary's ports, so a scrape would reach one at random.
+  const metrics = config.metricsPort === null || cluster.isWorker ? undefined : await serveMetrics(config.metricsPort, host, log);
   reportProgress('listening');
-  stopOnSignals(log, () => gateway.stop());
+  stopOnSignals(log, async () => {
+    await metrics?.close();
+    await gateway.stop();
+  });
 }
 
 main().catch((e: unknown) => {

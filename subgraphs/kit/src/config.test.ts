@@ -20,8 +20,16 @@ describe('config', () => {
       logLevel: 'info',
       dbUrl: undefined,
       port: 4001,
+      metricsPort: 9401,
+      otlpEndpoint: undefined,
       demo: null,
     });
+    // Metrics on a port of their own (or none), traces only when an endpoint is given.
+    expect(parseConfig(subgraphEnv('places'), { METRICS_PORT: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel:4318' })).toMatchObject({
+      metricsPort: null,
+      otlpEndpoint: 'http://otel:4318',
+    });
+    expect(() => parseConfig(subgraphEnv('places'), { METRICS_PORT: 'on' })).toThrow(/METRICS_PORT/);
     // The gateway's settings, raised, raise a subgraph's with them.
     expect(parseConfig(subgraphEnv('places'), { MAX_QUERY_DEPTH: '20', MAX_QUERY_COST: '5000000' }).limits).toEqual({
       depth: 21, aliases: 60, directives: 50, tokens: 20_000, cost: 5_000_000,

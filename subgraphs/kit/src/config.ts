@@ -44,6 +44,24 @@ export const queryLimitsOf = (e: Record<string, unknown>): QueryLimits => ({
   cost: e.MAX_QUERY_COST as number,
 });
 
+/**
+ * Monitoring: METRICS_PORT is where GET /metrics answers, a port of its own on HOST, so that the
+ * API's clients never see it (`off`: none); OTEL_EXPORTER_OTLP_ENDPOINT turns tracing on.
+ */
+export const monitoringSettings = (metricsPort: number) => ({
+  METRICS_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)])
+    .default(metricsPort)
+    .transform((v) => (v === 'off' ? null : v)),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+});
+export const monitoringOf = (e: Record<string, unknown>) => ({
+  metricsPort: e.METRICS_PORT as number | null,
+  otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT as string | undefined,
+});
+/** The default metrics port of a process whose default API port is `port` (gateway 4000: 9400). */
+export const defaultMetricsPort = (port: number) => port + 5400;
+
 /** What every process (gateway and subgraphs) reads. */
 export const commonEnv = {
   DATA_DIR: z.string().min(1).default('./data'),
@@ -96,6 +114,7 @@ export function subgraphEnv(name: string) {
     ...commonEnv,
     [`${upper}_DB_URL`]: dbUrl,
     [`${upper}_PORT`]: port(self.port),
+    ...monitoringSettings(defaultMetricsPort(self.port)),
     ...subgraphUrlSettings(),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     DEMO_SEED: z.coerce.number().int().default(2023),
@@ -107,6 +126,7 @@ export function subgraphEnv(name: string) {
     logLevel: e.LOG_LEVEL as string,
     dbUrl: e[`${upper}_DB_URL`] as string | undefined,
     port: e[`${upper}_PORT`] as number,
+    ...monitoringOf(e),
     /** Where each subgraph answers, for the few checks that must ask the owner: <NAME>_URL or the default. */
     peers: Object.fromEntries(
       subgraphEntries().map((peer) => [peer.name, (e[`${settingPrefix(peer.name)}_URL`] as string | undefined) ?? defaultSubgraphUrl(peer)]),

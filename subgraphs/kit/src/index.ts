@@ -23,3 +23,4 @@ export * from './peer';
 export * from './access';
 export * from './idempotency';
 export * from './registry';
+export * from './metrics';

@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './config';
 import { loadTrust } from './keys';
 import { createLogger, type Logger } from './logger';
+import { serveMetrics } from './metrics';
 import { reportProgress } from './progress';
 import { createSubgraph, type SubgraphDefinition } from './subgraph';
 
@@ -54,11 +55,14 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
         log.info({ ms: Date.now() - started, ...env.demo }, 'demo data loaded');
       }
     }
-    await subgraph.listen(env.port, process.env.HOST ?? '127.0.0.1');
+    const host = process.env.HOST ?? '127.0.0.1';
+    await subgraph.listen(env.port, host);
+    const metrics = env.metricsPort === null ? undefined : await serveMetrics(env.metricsPort, host, log);
     reportProgress('listening');
     const stopBackground = def.started?.(subgraph);
     stopOnSignals(log, async () => {
       stopBackground?.();
+      await metrics?.close();
       await subgraph.stop();
     });
   };

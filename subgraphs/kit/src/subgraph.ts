@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -11,13 +12,14 @@ import type { DataSource, MixedList } from 'typeorm';
 import type { z } from 'zod';
 import { CREDENTIAL_HEADER, type Trust, type Viewer } from './auth';
 import { parseConfig } from './config';
-import { openDatabase, requestStats } from './db';
+import { openDatabase, requestStats, type RequestStats } from './db';
 // Types only: kit itself never loads the demo package (run.ts imports it when DEMO_DATA asks).
 import type { DemoWorld } from '@cadres/demo';
 import { AppError, maskUnexpectedErrors } from './errors';
 import { createHttpServer, HttpError, listen, requestUrl, sendJson, serveGraphQL, type Listening } from './http';
 import { apolloLimits, subgraphLimits, type QueryLimits } from './limits';
 import { LoaderCache } from './loaders';
+import { observingPlugin, RequestMetrics, watchPool, type Observed } from './metrics';
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
 import { scalarResolvers } from './scalars';
@@ -206,9 +208,18 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     formatError: limits.formatError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), stopAbandonedWork, limits.plugin],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      stopAbandonedWork,
+      limits.plugin,
+      // The request's operation and outcome, for the metrics (kept in its RequestStats).
+      observingPlugin<SubgraphContext>(() => requestStats.getStore() as Observed | undefined),
+    ],
   });
   await server.start();
+  const metrics = new RequestMetrics(def.name);
+  const unwatchPool = watchPool(def.name, ds);
 
   const peers = opts.peers ?? {};
   const context = (viewer: Viewer, requestId: string = randomUUID(), authorization?: string, signal?: AbortSignal, caller = 'gateway'): SubgraphContext => ({
@@ -232,9 +243,23 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
       return sendJson(res, database ? 200 : 503, { status: database ? 'ok' : 'database unavailable', subgraph: def.name });
     }
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     const started = process.hrtime.bigint();
-    const stats = { sql: 0 };
+    const stats: RequestStats & Observed = { sql: 0 };
+    try {
+      await serveRequest(req, res, stats, started);
+    } catch (e) {
+      // Refused before Apollo answered (a bad token or credential, a body too large).
+      stats.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
+      throw e;
+    } finally {
+      metrics.record(stats, Number(process.hrtime.bigint() - started) / 1e9);
+      metrics.recordSql(stats.sql, stats.sqlMs ?? 0);
+    }
+  }, log);
+
+  /** One /graphql request: token, credential, Apollo, the request's log line. */
+  async function serveRequest(req: IncomingMessage, res: ServerResponse, stats: RequestStats, started: bigint) {
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     // Work nobody waits for any more stops: the caller hung up, or the request ran out of time.
     const abandoned = new AbortController();
     const timeoutMs = opts.requestTimeoutMs ?? 30_000;
@@ -274,7 +299,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
       },
       'request',
     );
-  }, log);
+  }
 
   let listening: Listening | undefined;
   const subgraph: Subgraph<C> = {
@@ -294,6 +319,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     async stop() {
       await listening?.close();
       await server.stop();
+      unwatchPool();
       if (!opts.dataSource && ds.isInitialized) await ds.destroy();
     },
   };
