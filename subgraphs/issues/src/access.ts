@@ -5,8 +5,13 @@ import type { Owners } from './owners';
 import { and, type Where } from './sql';
 import type { Step } from './workflow';
 
-/** Reading issues, and every write: reporting, each step of the loop (workflow.ts), rating. */
-export type Action = 'read' | 'report' | 'fixOnTheSpot' | Step | 'rate';
+/**
+ * Reading issues, and every write: reporting, each step of the loop (workflow.ts), rating; and the
+ * 四单 method's demands: reading them, ordering, each step (workflow.ts demandSteps), and reading the
+ * published lists.
+ */
+export type DemandAction = 'readDemand' | 'orderDemand' | 'openDemand' | 'takeDemand' | 'completeDemand' | 'deliberateDemand' | 'readPublished';
+export type Action = 'read' | 'report' | 'fixOnTheSpot' | Step | 'rate' | DemandAction;
 
 /**
  * How far a right reaches. Every right holds only inside the token's scope subtree (a null
@@ -14,15 +19,20 @@ export type Action = 'read' | 'report' | 'fixOnTheSpot' | Step | 'rate';
  * - 'scope': any issue there;
  * - 'assignee': only issues assigned to the token's department (`departmentId`): their lead;
  * - 'coHandler': only issues the token's department handles jointly (one of their co-handlers);
- * - 'reporter': only issues the token reported (its `sub` is the issue's `reportedBy`);
+ * - 'reporter': only issues the token reported (its `sub` is the issue's `reportedBy`), demands it ordered;
+ * - 'division': only demands of a division the token's department serves (its division covers the
+ *   demand's, as people says: the community's own units);
+ * - 'taker': only demands the token's department or cadre took;
  * - false: none.
  */
-type Reach = 'scope' | 'assignee' | 'coHandler' | 'reporter' | false;
+type Reach = 'scope' | 'assignee' | 'coHandler' | 'reporter' | 'division' | 'taker' | false;
 
 const S = 'scope';
 const A = 'assignee';
 const C = 'coHandler';
 const R = 'reporter';
+const V = 'division';
+const T = 'taker';
 const _ = false;
 
 /**
@@ -38,15 +48,20 @@ const _ = false;
  * its own part (nobody else can: the step names no department, the token's is the one); meetings
  * are recorded by ADMIN or the lead department. A co-handler reads the issue as every DEPARTMENT
  * of its scope does.
+ * The 四单 method (issue 12): staff (ADMIN, CADRE) and the hotline (PARTNER) enter residents' orders;
+ * the community opens them (ADMIN, or a department serving the demand's division); departments
+ * and cadres take them (as themselves; ADMIN names any); a taker or ADMIN completes; residents'
+ * scores are recorded by ADMIN or the community's department. Demands are read like issues
+ * (PARTNER: those it ordered); the published lists are public: every role, inside its scope.
  */
 const matrix = {
   // fixOnTheSpot: a report closed at once (whoever found it solved it during the visit), so it reaches as far as report.
-  //          read report fixOnTheSpot assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate addCoHandler acceptCoHandling reportCoHandling recordMeeting
-  ADMIN:      { read: S, report: S, fixOnTheSpot: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S, addCoHandler: S, acceptCoHandling: _, reportCoHandling: _, recordMeeting: S },
-  DEPARTMENT: { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: C, reportCoHandling: C, recordMeeting: A },
-  CADRE:      { read: S, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
-  ANALYST:    { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
-  PARTNER:    { read: R, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _ },
+  //          read report fixOnTheSpot assign reject supervise extendDeadline decideExtension accept start resolve requestExtension evaluate rate addCoHandler acceptCoHandling reportCoHandling recordMeeting readDemand orderDemand openDemand takeDemand completeDemand deliberateDemand readPublished
+  ADMIN:      { read: S, report: S, fixOnTheSpot: S, assign: S, reject: S, supervise: S, extendDeadline: S, decideExtension: S, accept: S, start: S, resolve: S, requestExtension: _, evaluate: S, rate: S, addCoHandler: S, acceptCoHandling: _, reportCoHandling: _, recordMeeting: S, readDemand: S, orderDemand: S, openDemand: S, takeDemand: S, completeDemand: S, deliberateDemand: S, readPublished: S },
+  DEPARTMENT: { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: A, start: A, resolve: A, requestExtension: A, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: C, reportCoHandling: C, recordMeeting: A, readDemand: S, orderDemand: _, openDemand: V, takeDemand: S, completeDemand: T, deliberateDemand: V, readPublished: S },
+  CADRE:      { read: S, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _, readDemand: S, orderDemand: S, openDemand: _, takeDemand: S, completeDemand: T, deliberateDemand: _, readPublished: S },
+  ANALYST:    { read: S, report: _, fixOnTheSpot: _, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: _, rate: _, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _, readDemand: S, orderDemand: _, openDemand: _, takeDemand: _, completeDemand: _, deliberateDemand: _, readPublished: S },
+  PARTNER:    { read: R, report: S, fixOnTheSpot: S, assign: _, reject: _, supervise: _, extendDeadline: _, decideExtension: _, accept: _, start: _, resolve: _, requestExtension: _, evaluate: R, rate: S, addCoHandler: _, acceptCoHandling: _, reportCoHandling: _, recordMeeting: _, readDemand: R, orderDemand: S, openDemand: _, takeDemand: _, completeDemand: _, deliberateDemand: _, readPublished: S },
 } as const satisfies Record<Role, Record<Action, Reach>>;
 
 /*
@@ -59,18 +74,36 @@ const matrix = {
  * - The department an issue is assigned to, or handled jointly by, must serve a division that
  *   covers the issue's (steps.ts assignIssue, joint.ts addCoHandler; BAD_USER_INPUT on
  *   departmentId otherwise).
+ * - A DEPARTMENT or CADRE takes a demand only as itself (takeDemand's departmentId, cadreId), and
+ *   nobody deliberates a demand its own department took.
  * Outside its reach an issue is absent from lists, null for lookups and `_entities`, and left
  * out of stats; a refused write is FORBIDDEN and writes nothing.
  */
 
-/** What a rule looks at: the issue's division, lead and reporter, and (for the steps that need them) its co-handlers. */
-export type IssueFacts = Pick<Issue, 'divisionCode' | 'assigneeId' | 'reportedBy'> & { coHandlerIds?: readonly string[] };
+/**
+ * What a rule looks at: the issue's division, lead and reporter, and (for the steps that need them)
+ * its co-handlers; a demand's division, who ordered it (reportedBy) and its takers.
+ */
+export type IssueFacts = Pick<Issue, 'divisionCode' | 'reportedBy'> & {
+  assigneeId?: string | null;
+  coHandlerIds?: readonly string[];
+  takers?: readonly { departmentId: string | null; cadreId: string | null }[];
+};
 
-function reaches(viewer: Viewer, reach: Reach, issue: IssueFacts): boolean {
-  if (!reach || !inScope(viewer, issue.divisionCode)) return false;
-  if (reach === 'assignee') return !!viewer.departmentId && viewer.departmentId === issue.assigneeId;
-  if (reach === 'coHandler') return !!viewer.departmentId && !!issue.coHandlerIds?.includes(viewer.departmentId);
-  if (reach === 'reporter') return issue.reportedBy === viewer.sub;
+/** The viewer, with the division its department serves when a 'division' right needs it (see servedDivisionNeeded). */
+export type Caller = Viewer & { servedDivision?: string };
+
+/** Whether `action` reaches the viewer's role by the division its department serves (asked of people before the write). */
+export const servedDivisionNeeded = (viewer: Viewer, action: Action) => matrix[viewer.role][action] === 'division' && !!viewer.departmentId;
+
+function reaches(viewer: Caller, reach: Reach, facts: IssueFacts): boolean {
+  if (!reach || !inScope(viewer, facts.divisionCode)) return false;
+  const dept = viewer.departmentId;
+  if (reach === 'assignee') return !!dept && dept === facts.assigneeId;
+  if (reach === 'coHandler') return !!dept && !!facts.coHandlerIds?.includes(dept);
+  if (reach === 'reporter') return facts.reportedBy === viewer.sub;
+  if (reach === 'division') return !!viewer.servedDivision && inScope({ ...viewer, scope: viewer.servedDivision }, facts.divisionCode);
+  if (reach === 'taker') return !!facts.takers?.some((t) => (!!dept && t.departmentId === dept) || (!!viewer.cadreId && t.cadreId === viewer.cadreId));
   return true;
 }
 
@@ -78,6 +111,8 @@ const refusals: Record<Exclude<Reach, 'scope' | false>, string> = {
   assignee: 'only the assigned department may',
   coHandler: 'only a co-handling department may',
   reporter: 'only its reporter may',
+  division: 'only ADMIN or a department serving its division may',
+  taker: 'only one of its takers may',
 };
 
 /** Whether the viewer reads this issue. */
@@ -87,15 +122,17 @@ export const mayRead = (viewer: Viewer, issue: IssueFacts) => reaches(viewer, ma
 export const visibleIssue = <T extends IssueFacts>(viewer: Viewer, issue: T | null): T | null => (issue && mayRead(viewer, issue) ? issue : null);
 
 /** `mayRead` in SQL over the issue table aliased `t`: what every list and every statistic adds to its WHERE. */
-export function readableSql(viewer: Viewer): Where {
-  const reach = matrix[viewer.role].read;
+export const readableSql = (viewer: Viewer): Where => reachSql(viewer, matrix[viewer.role].read, 't.reportedBy');
+
+/** A read reach in SQL over `t` (its scope, and for 'reporter' the column naming who reported or ordered it). */
+function reachSql(viewer: Viewer, reach: Reach, reporterColumn: string): Where {
   if (!reach) return { sql: '1 = 0', params: [] };
   const parts: Where[] = [];
   if (viewer.scope) {
     const { lo, hi } = subtreeRange(viewer.scope);
     parts.push({ sql: 't.divisionCode >= ? AND t.divisionCode < ?', params: [lo, hi] });
   }
-  if (reach === 'reporter') parts.push({ sql: 't.reportedBy = ?', params: [viewer.sub] });
+  if (reach === 'reporter') parts.push({ sql: `${reporterColumn} = ?`, params: [viewer.sub] });
   return and(parts);
 }
 
@@ -108,15 +145,18 @@ export function requireRole(viewer: Viewer, action: Action): void {
 }
 
 /** FORBIDDEN unless the viewer may take `action` on this issue (its division, its assignee, its reporter). */
-export function requireAccess(viewer: Viewer, action: Action, issue: IssueFacts): void {
+export function requireAccess(viewer: Caller, action: Action, issue: IssueFacts): void {
   requireRole(viewer, action);
   const reach = matrix[viewer.role][action];
   if (!inScope(viewer, issue.divisionCode)) throw forbidden(`${issue.divisionCode} lies outside the caller's scope ${viewer.scope}`);
   if (!reaches(viewer, reach, issue)) {
-    throw forbidden(`${refusals[reach as keyof typeof refusals]} ${action} this issue`);
+    throw forbidden(`${refusals[reach as keyof typeof refusals]} ${action} it`);
   }
   if (action === 'evaluate' && viewer.departmentId && viewer.departmentId === issue.assigneeId) {
     throw forbidden('nobody evaluates an issue their own department handled');
+  }
+  if (action === 'deliberateDemand' && viewer.departmentId && issue.takers?.some((t) => t.departmentId === viewer.departmentId)) {
+    throw forbidden('nobody deliberates a demand their own department took');
   }
 }
 
@@ -126,6 +166,25 @@ export function requireOwnReport(viewer: Viewer, reporterId: string | null | und
     throw forbidden('a cadre reports issues as itself', 'input.reporterId');
   }
 }
+
+/** A DEPARTMENT or CADRE takes a demand only as itself: the department or cadre it names is its own, and it names no other. */
+export function requireOwnTaking(viewer: Viewer, departmentId: string | null, cadreId: string | null): void {
+  const own = viewer.role === 'DEPARTMENT' ? { field: 'departmentId', mine: viewer.departmentId, given: departmentId, other: cadreId, otherField: 'cadreId' }
+    : viewer.role === 'CADRE' ? { field: 'cadreId', mine: viewer.cadreId, given: cadreId, other: departmentId, otherField: 'departmentId' }
+    : null;
+  if (!own) return;
+  if (own.given !== own.mine) throw forbidden(`a ${viewer.role.toLowerCase()} takes demands as itself`, own.field);
+  if (own.other != null) throw forbidden(`a ${viewer.role.toLowerCase()} takes demands as itself only`, own.otherField);
+}
+
+/** `mayRead` for demands, in SQL over the demand table aliased `t`; `action` readPublished for the published lists. */
+export function readableDemandSql(viewer: Viewer, action: 'readDemand' | 'readPublished'): Where {
+  return reachSql(viewer, matrix[viewer.role][action], 't.orderedBy');
+}
+
+/** Whether the viewer reads this demand. */
+export const mayReadDemand = (viewer: Viewer, demand: { divisionCode: string; orderedBy: string }) =>
+  reaches(viewer, matrix[viewer.role].readDemand, { divisionCode: demand.divisionCode, reportedBy: demand.orderedBy });
 
 /** What a rating names (already validated). */
 export interface RatingRefs {

@@ -12,8 +12,10 @@ import {
   type SubgraphContext,
 } from '@cadres/kit';
 import { In } from 'typeorm';
-import { mayRead, readableSql } from './access';
-import { CoHandler, DeadlineExtension, Issue, IssueEvent, Meeting } from './entities';
+import { mayRead, readableDemandSql, readableSql } from './access';
+import { CoHandler, DeadlineExtension, Demand, DemandEvent, DemandTaker, Issue, IssueEvent, Meeting, type DemandStatus } from './entities';
+import type { PublishedList } from './generated/graphql';
+import type { PublishedItemMapper } from './mappers';
 import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -133,4 +135,51 @@ export function evaluationsOf(ctx: SubgraphContext, side: 'Cadre' | 'Department'
       );
     }, noRatings),
   );
+}
+
+export const demandById = (ctx: SubgraphContext) => rowsByKey(ctx, Demand, 'id');
+export const demandByRef = (ctx: SubgraphContext) => rowsByKey(ctx, Demand, 'ref');
+
+/** Demand.takers (in the order they took it) and Demand.history (oldest first) of many demands: one statement each. */
+const byDemand = <T extends { demandId: string }>(ctx: SubgraphContext, entity: new () => T, name: string) =>
+  ctx.loaders.get(name, () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(entity).find({ where: { demandId: In(ids) } as never, order: { demandId: 'ASC', seq: 'ASC' } as never }),
+      (r) => r.demandId,
+    ),
+  );
+export const takersOf = (ctx: SubgraphContext) => byDemand(ctx, DemandTaker, 'takersOf');
+export const demandHistoryOf = (ctx: SubgraphContext) => byDemand(ctx, DemandEvent, 'demandHistoryOf');
+
+const statusIn = (statuses: readonly string[] | null | undefined): Where =>
+  statuses?.length ? { sql: `t.status IN (${statuses.map(() => '?').join(', ')})`, params: [...statuses] } : { sql: '', params: [] };
+
+/** Demand pages of many subtrees for one (where, order, page): one statement for the pages, one for the counts. */
+function demandPages(ctx: SubgraphContext, name: string, where: Where, orderBy: string, args: PageArgs) {
+  const page = pageOf(args);
+  return ctx.loaders.get(`${name}:${page.offset}:${page.limit}`, () =>
+    groupedConnectionLoaders(ctx.ds, { entity: Demand, orderBy, ...(where.sql ? { where: where.sql, params: where.params } : {}) }, page, bySubtree('divisionCode')),
+  );
+}
+
+/** Division.demands: newest first, what the viewer may read (access.ts), of the statuses asked for. */
+export const demandsOf = (ctx: SubgraphContext, statuses: readonly DemandStatus[] | null | undefined, args: PageArgs) =>
+  demandPages(ctx, `demands:${JSON.stringify(statuses ?? null)}`, and([readableDemandSql(ctx.viewer, 'readDemand'), statusIn(statuses)]), 't.orderedAt DESC, t.ref DESC', args);
+
+/** The published lists: which demands each holds, and the instant each entered it (its order, newest first, and PublishedItem.at). */
+export const publishedLists = {
+  NEEDS: { statuses: ['OPENED', 'TAKEN', 'DONE', 'DELIBERATED'], at: 'openedAt' },
+  RECTIFICATION: { statuses: ['TAKEN'], at: 'takenAt' },
+  RESULTS: { statuses: ['DONE', 'DELIBERATED'], at: 'doneAt' },
+} as const satisfies Record<PublishedList, { statuses: readonly DemandStatus[]; at: 'openedAt' | 'takenAt' | 'doneAt' }>;
+
+/** Division.publishedList: a page of public lines (no description, no orderer, no cadre), for every role in its scope. */
+export async function publishedListOf(ctx: SubgraphContext, list: PublishedList, args: PageArgs, prefix: string) {
+  const { statuses, at } = publishedLists[list];
+  const where = and([readableDemandSql(ctx.viewer, 'readPublished'), statusIn(statuses)]);
+  const page = await demandPages(ctx, `published:${list}`, where, `t.${at} DESC, t.ref DESC`, args).load(prefix);
+  const nodes = page.nodes.map(
+    (d): PublishedItemMapper => ({ id: d.id, ref: d.ref, title: d.title, divisionCode: d.divisionCode, status: d.status, result: d.result, at: d[at]! }),
+  );
+  return { ...page, nodes };
 }

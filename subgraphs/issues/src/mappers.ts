@@ -3,6 +3,7 @@
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
 import type { Connection } from '@cadres/kit';
+import type { IssueEvent } from './entities';
 import type { RankedRow } from './ranking';
 import type { IssueStatsSource } from './stats';
 
@@ -27,3 +28,9 @@ export type IssueStatsMapper = IssueStatsSource;
 /** A ranking's page: RankedDepartment is named by the node type, not by the connection's name. */
 export type RankedDepartmentMapper = RankedRow;
 export type DepartmentRankingConnectionMapper = Connection<RankedRow>;
+
+/** An issue's event, or a demand's as IssueEvent shows it (statuses null). */
+export type IssueEventMapper = Pick<IssueEvent, 'at' | 'action' | 'fromStatus' | 'toStatus' | 'actor' | 'note'>;
+
+/** A published list's line: a demand's public columns, and when it entered the list. */
+export type PublishedItemMapper = { id: string; ref: string; title: string; divisionCode: string; status: string; result: string | null; at: Date };

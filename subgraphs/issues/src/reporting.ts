@@ -1,6 +1,7 @@
 // Reporting (上报): a new issue enters the ledger with its number, deadline and first event.
 import { randomUUID } from 'node:crypto';
 import { badInput, chinaDate, createOnce, idempotencyKeyArg, isMysql, requireDivisionCode, requireText } from '@cadres/kit';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Issue, subjectTypes, type IssueCategory, type IssueKind, type IssueSource, type SubjectType, type Urgency } from './entities';
 import { defaultDeadline, yellowAt } from './time';
 import { type Actor, appendEvent, optionalId } from './ledger';
@@ -55,6 +56,30 @@ export const ledgerYear = (now: Date) => Number(chinaDate(now).slice(0, 4));
 
 export const formatRef = (year: number, district: string, n: number) => `${year}-${district}-${String(n).padStart(6, '0')}`;
 
+/** A number counter's row: (district prefix, ledger year). */
+export type CounterKey = [string, number];
+export type CounterTable = 'ledger_counter' | 'demand_counter';
+
+/**
+ * The counter row must exist before it can be locked. On MySQL a separate autocommit statement
+ * before the transaction (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite
+ * inside the queued transaction (nextNumber; a statement outside it would join whichever
+ * transaction is open).
+ */
+export async function prepareCounter(ds: DataSource, table: CounterTable, key: CounterKey): Promise<void> {
+  if (isMysql(ds)) await ds.query(`INSERT IGNORE INTO ${table} (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)`, key);
+}
+
+/** The next number of the counter row, taken under a row lock in the caller's transaction (gap-free: a rollback returns it). */
+export async function nextNumber(em: EntityManager, table: CounterTable, key: CounterKey): Promise<number> {
+  const mysql = isMysql(em.connection);
+  if (!mysql) await em.query(`INSERT OR IGNORE INTO ${table} (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)`, key);
+  const [counter] = await em.query(`SELECT lastNumber FROM ${table} WHERE districtPrefix = ? AND ledgerYear = ?${mysql ? ' FOR UPDATE' : ''}`, key);
+  const next = Number(counter.lastNumber) + 1;
+  await em.query(`UPDATE ${table} SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?`, [next, ...key]);
+  return next;
+}
+
 /**
  * REPORTED, with the next ledger number of the district and year. The number comes from a
  * counter row taken under a row lock (SELECT … FOR UPDATE on MySQL; SQLite transactions are
@@ -84,8 +109,7 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput, fixedWith: st
   };
   const district = input.divisionCode.slice(0, 6);
   const year = ledgerYear(a.now);
-  const mysql = isMysql(ds);
-  const counterKey = [district, year];
+  const counterKey: CounterKey = [district, year];
   return createOnce(ds, request, {
     // Asked only by a first attempt: a retry the record answers needs no owner and no counter.
     prepare: async () => {
@@ -105,20 +129,11 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput, fixedWith: st
         }
         a.authorize?.(action, { divisionCode: at, assigneeId: null, reportedBy: a.actor });
       }
-      // The counter row must exist before it can be locked. On MySQL a separate autocommit
-      // statement (INSERT IGNORE waits for, then skips, a concurrent creator); on SQLite inside the
-      // queued transaction (a statement outside it would join whichever transaction is open).
-      if (mysql) await ds.query('INSERT IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
+      await prepareCounter(ds, 'ledger_counter', counterKey);
     },
     replay: (em, id) => em.findOneByOrFail(Issue, { id }),
     create: async (em) => {
-      if (!mysql) await em.query('INSERT OR IGNORE INTO ledger_counter (districtPrefix, ledgerYear, lastNumber) VALUES (?, ?, 0)', counterKey);
-      const [counter] = await em.query(
-        `SELECT lastNumber FROM ledger_counter WHERE districtPrefix = ? AND ledgerYear = ?${mysql ? ' FOR UPDATE' : ''}`,
-        counterKey,
-      );
-      const next = Number(counter.lastNumber) + 1;
-      await em.query('UPDATE ledger_counter SET lastNumber = ? WHERE districtPrefix = ? AND ledgerYear = ?', [next, ...counterKey]);
+      const next = await nextNumber(em, 'ledger_counter', counterKey);
       const deadline = defaultDeadline(a.config, raw.urgency, a.now);
       const issue = em.create(Issue, {
         id: randomUUID(),

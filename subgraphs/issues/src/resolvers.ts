@@ -1,9 +1,10 @@
 import { badInput, loadOrNull, pageOf, requireDivisionCode, requireExisting, type SubgraphContext } from '@cadres/kit';
-import { mayReadRatings, requireAccess, requireOwnReport, requireRole, visibleIssue, type Action } from './access';
+import { mayReadDemand, mayReadRatings, requireAccess, requireOwnReport, requireOwnTaking, requireRole, servedDivisionNeeded, visibleIssue, type Action, type Caller } from './access';
 import type { IssuesConfig } from './config';
-import type { Issue } from './entities';
+import { deliberationOf } from './demands';
+import type { Demand, Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
-import { coHandlersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { coHandlersOf, demandById, demandByRef, demandHistoryOf, demandsOf, publishedListOf, takersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
 import { ownersFor, withDepartment } from './owners';
 import { assigneeRankingOf } from './ranking';
 import { rate } from './ratings';
@@ -19,6 +20,9 @@ export function lightOf(issue: Pick<Issue, 'finishedAt' | 'deadline' | 'yellowAt
   return 'GREEN';
 }
 
+/** The demand, or null when the viewer may not read it (lookups, `_entities`). */
+const visibleDemand = (ctx: SubgraphContext, d: Demand | null) => (d && mayReadDemand(ctx.viewer, d) ? d : null);
+
 /** The division-code prefix of a subtree argument (validated). */
 const prefixOf = (code: string, field: string) => requireDivisionCode(code, field).prefix;
 
@@ -26,12 +30,15 @@ export function createResolvers(config: IssuesConfig): Resolvers {
   /**
    * The acting caller; `action` is checked against the role before any statement runs. For the
    * actions judged against the caller's own department (evaluate, rate), its department is
-   * looked up first when the token does not name it (a cadre's).
+   * looked up first when the token does not name it (a cadre's); for those it takes by the
+   * division its department serves (openDemand, deliberateDemand), that division.
    */
-  const actor = async (ctx: SubgraphContext, action: Action): Promise<service.Actor & { viewer: SubgraphContext['viewer'] }> => {
+  const actor = async (ctx: SubgraphContext, action: Action): Promise<service.Actor & { viewer: Caller }> => {
     requireRole(ctx.viewer, action);
     const owners = ownersFor(ctx);
-    const viewer = action === 'evaluate' || action === 'rate' ? await withDepartment(ctx.viewer, owners) : ctx.viewer;
+    const own = action === 'evaluate' || action === 'rate' ? await withDepartment(ctx.viewer, owners) : ctx.viewer;
+    // A right by the division the caller's department serves (access.ts 'division'): people says which.
+    const viewer: Caller = servedDivisionNeeded(own, action) ? { ...own, servedDivision: await owners.departmentDivision(own.departmentId!, 'departmentId') } : own;
     return {
       ds: ctx.ds,
       now: ctx.now(),
@@ -55,6 +62,11 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         return issuesPage(ctx, args.divisionCode ?? null, args.filter, args);
       },
       issueStats: (_, args, ctx) => issueStatsOf(ctx, args, 'subtree', prefixOf(args.divisionCode, 'divisionCode')),
+      demand: async (_, args, ctx) => {
+        if ((args.id == null) === (args.ref == null)) throw badInput('id', 'give exactly one of id and ref');
+        const found = args.id != null ? await loadOrNull(demandById(ctx), args.id) : await loadOrNull(demandByRef(ctx), args.ref!);
+        return visibleDemand(ctx, found);
+      },
     },
     Mutation: {
       reportIssue: async (_, { input }, ctx) => {
@@ -86,6 +98,15 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         service.reportCoHandling(await actor(ctx, 'reportCoHandling'), a.id, a.expectedVersion, ctx.viewer.departmentId ?? '', a.feedback),
       recordMeeting: async (_, a, ctx) =>
         service.recordMeeting(await actor(ctx, 'recordMeeting'), a.id, a.expectedVersion, a.date, a.departmentIds, a.decision),
+      orderDemand: async (_, a, ctx) => service.orderDemand(await actor(ctx, 'orderDemand'), a),
+      openDemand: async (_, a, ctx) => service.openDemand(await actor(ctx, 'openDemand'), a.id, a.expectedVersion),
+      takeDemand: async (_, a, ctx) => {
+        const { departmentId, cadreId } = service.takerArgs(a.departmentId, a.cadreId);
+        requireOwnTaking(ctx.viewer, departmentId, cadreId);
+        return service.takeDemand(await actor(ctx, 'takeDemand'), a.id, a.expectedVersion, departmentId, cadreId);
+      },
+      completeDemand: async (_, a, ctx) => service.completeDemand(await actor(ctx, 'completeDemand'), a.id, a.expectedVersion, a.result),
+      deliberateDemand: async (_, a, ctx) => service.deliberateDemand(await actor(ctx, 'deliberateDemand'), a.id, a.expectedVersion, a.scores),
       superviseIssue: async (_, a, ctx) => service.superviseIssue(await actor(ctx, 'supervise'), a.id, a.expectedVersion, a.note),
       rate: async (_, a, ctx) => {
         const act = await actor(ctx, 'rate');
@@ -123,6 +144,23 @@ export function createResolvers(config: IssuesConfig): Resolvers {
     DeadlineExtension: {
       at: (e) => e.decidedAt ?? e.requestedAt,
     },
+    Demand: {
+      __resolveReference: async ({ id }, ctx) => visibleDemand(ctx, await loadOrNull(demandById(ctx), id)),
+      division: (d) => ({ code: d.divisionCode }),
+      takers: (d, _, ctx) => takersOf(ctx).load(d.id),
+      deliberation: (d) => deliberationOf(d.scores),
+      // IssueEvent's statuses are issue statuses: a demand's event shows its action only.
+      history: async (d, _, ctx) => (await demandHistoryOf(ctx).load(d.id)).map((e) => ({ ...e, fromStatus: null, toStatus: null })),
+    },
+    DemandTaker: {
+      department: (t) => (t.departmentId ? { id: t.departmentId } : null),
+      cadre: (t) => (t.cadreId ? { id: t.cadreId } : null),
+    },
+    PublishedItem: {
+      division: (p) => ({ code: p.divisionCode }),
+      // Departments only: a cadre is a person, and a published list shows no personal data.
+      handledBy: async (p, _, ctx) => [...new Set((await takersOf(ctx).load(p.id)).flatMap((t) => (t.departmentId ? [t.departmentId] : [])))],
+    },
     IssueSubject: {
       __resolveType: (s) => s.__typename,
     },
@@ -132,6 +170,8 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       // Ratings are read only by the roles that read every issue in scope (access.ts).
       assigneeRanking: ({ code }, args, ctx) =>
         args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : assigneeRankingOf(ctx, args, pageOf(args), prefixOf(code, 'code')),
+      demands: ({ code }, args, ctx) => demandsOf(ctx, args.status, args).load(prefixOf(code, 'code')),
+      publishedList: ({ code }, args, ctx) => publishedListOf(ctx, args.list, args, prefixOf(code, 'code')),
     },
     Household: {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Household', null, args).load(id),

@@ -5,3 +5,4 @@ export { assignIssue, acceptIssue, startIssue, resolveIssue, evaluateIssue, reje
 export { requestExtension, decideExtension } from './extensions';
 export { MAX_SUPERVISION_LEVEL, superviseIssue, dueSupervisionLevel, superviseOverdue } from './supervision';
 export { addCoHandler, acceptCoHandling, reportCoHandling, recordMeeting } from './joint';
+export { orderDemand, openDemand, takeDemand, takerArgs, completeDemand, deliberateDemand } from './demands';

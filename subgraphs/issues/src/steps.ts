@@ -69,10 +69,10 @@ export const optionalNote = (note: string | null | undefined, field: string) =>
  * issue: the division it serves covers the issue's (a district's department takes that
  * district's issues, a city's the whole city's). BAD_USER_INPUT on departmentId otherwise.
  */
-export function requireServes(serves: string | undefined, dept: string, issue: Issue): void {
+export function requireServes(serves: string | undefined, dept: string, item: { divisionCode: string }): void {
   const prefix = serves && parseDivisionCode(serves)?.prefix;
-  if (serves && !(prefix && issue.divisionCode.startsWith(prefix))) {
-    throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the issue's division ${issue.divisionCode}`);
+  if (serves && !(prefix && item.divisionCode.startsWith(prefix))) {
+    throw badInput('departmentId', `department ${dept} serves ${serves}, which does not cover the division ${item.divisionCode}`);
   }
 }
 

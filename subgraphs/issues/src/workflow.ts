@@ -1,5 +1,5 @@
 import { invalidTransition } from '@cadres/kit';
-import type { IssueStatus } from './entities';
+import type { DemandStatus, IssueStatus } from './entities';
 
 /** A closed loop as a table: each step, the statuses it may start from, where it leads (null: the status stays). */
 type StepTable<S extends string> = Record<string, { from: readonly S[]; to: readonly S[] | null }>;
@@ -35,6 +35,19 @@ export const steps = {
 
 export type Step = keyof typeof steps;
 
+/**
+ * The 四单 method as the same kind of table: 群众点单 (orderDemand) → ORDERED, 社区开单 → OPENED,
+ * 共同接单 → TAKEN (more takers may join while it is TAKEN), 办结 → DONE, 民主议单 → DELIBERATED.
+ */
+export const demandSteps = {
+  openDemand: { from: ['ORDERED'], to: ['OPENED'] },
+  takeDemand: { from: ['OPENED', 'TAKEN'], to: ['TAKEN'] },
+  completeDemand: { from: ['TAKEN'], to: ['DONE'] },
+  deliberateDemand: { from: ['DONE'], to: ['DELIBERATED'] },
+} as const satisfies StepTable<DemandStatus>;
+
+export type DemandStep = keyof typeof demandSteps;
+
 /** The statuses that are finished: not open any more. */
 export const finishedStatuses: readonly IssueStatus[] = ['CLOSED', 'REJECTED'];
 export const openStatuses: readonly IssueStatus[] = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'];
@@ -52,9 +65,11 @@ const checkIn = <S extends string>(table: StepTable<S>, what: string, step: stri
 
 /** The steps allowed from `status`, in table order. */
 export const allowedSteps = (status: IssueStatus) => allowedIn(steps, status) as Step[];
+export const allowedDemandSteps = (status: DemandStatus) => allowedIn(demandSteps, status) as DemandStep[];
 
 /** Throws INVALID_TRANSITION (with the current status and the allowed steps) unless `step` may start from `status`. */
 export const checkStep = (step: Step, status: IssueStatus) => checkIn(steps, 'An issue', step, status);
+export const checkDemandStep = (step: DemandStep, status: DemandStatus) => checkIn(demandSteps, 'A demand', step, status);
 
 /** Where `step` leads from an issue; evaluate depends on the verdict. Null: the status stays. */
 export function targetStatus(step: Step, verdict?: { satisfied: boolean; solved: boolean }): IssueStatus | null {

@@ -1,6 +1,6 @@
 import { IdempotencyRecord } from '@cadres/kit';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { CoHandlingStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
+import type { CoHandlingStatus, DemandStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, IssueSubject, RatingAspect, Satisfaction, Urgency } from '../generated/graphql';
 
 // Column types are spelled out (not inferred from TypeScript metadata) so that the same
 // entities and migrations hold on SQLite and MySQL, and tsx/esbuild can run them.
@@ -10,7 +10,7 @@ import type { CoHandlingStatus, ExtensionStatus, IssueCategory, IssueKind, Issue
 // checked against its type both ways: `satisfies` refuses a value the SDL lacks, and the
 // `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL has a value the list
 // lacks. The order of a list is the order the subgraph sorts in (byCategory's ties: enum order).
-export type { CoHandlingStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
+export type { CoHandlingStatus, DemandStatus, ExtensionStatus, IssueCategory, IssueKind, IssueSource, IssueStatus, RatingAspect, Satisfaction, Urgency };
 
 export const issueCategories = [
   'EMPLOYMENT', 'SOCIAL_SECURITY', 'EDUCATION', 'MEDICAL', 'HOUSING', 'INFRASTRUCTURE',
@@ -38,6 +38,9 @@ export const extensionStatuses = ['REQUESTED', 'APPROVED', 'REFUSED'] as const s
 
 export const coHandlingStatuses = ['ASSIGNED', 'ACCEPTED', 'REPORTED'] as const satisfies readonly CoHandlingStatus[];
 ({}) satisfies Record<Exclude<CoHandlingStatus, (typeof coHandlingStatuses)[number]>, never>;
+
+export const demandStatuses = ['ORDERED', 'OPENED', 'TAKEN', 'DONE', 'DELIBERATED'] as const satisfies readonly DemandStatus[];
+({}) satisfies Record<Exclude<DemandStatus, (typeof demandStatuses)[number]>, never>;
 
 /** What an issue can be about: the GraphQL type names of the IssueSubject union. */
 export type SubjectType = NonNullable<IssueSubject['__typename']>;
@@ -381,5 +384,137 @@ export class Meeting {
   at!: Date;
 }
 
+/**
+ * A demand of the 四单 method: residents order it (群众点单), the community opens it (社区开单),
+ * departments and cadres take it (共同接单), it is done, and residents deliberate it (民主议单).
+ * Every change bumps `version` and appends a DemandEvent.
+ */
+@Entity('demand')
+export class Demand {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  /** `D-YYYY-DDDDDD-NNNNNN`: year, district, gap-free sequence (demand_counter), apart from the issues' numbers. */
+  @Index('uq_demand_ref', { unique: true })
+  @Column({ type: 'varchar', length: 24 })
+  ref!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  description!: string;
+
+  /** The village or community (or any division) it is for. */
+  @Index('idx_demand_division')
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Index('idx_demand_status')
+  @Column({ type: 'simple-enum', enum: demandStatuses })
+  status!: DemandStatus;
+
+  @Column({ type: 'int' })
+  version!: number;
+
+  /** Who ordered it: the token's sub (a PARTNER reads what it ordered). Never published. */
+  @Index('idx_demand_ordered_by')
+  @Column({ type: 'varchar', length: 100 })
+  orderedBy!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  orderedAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  openedAt!: Date | null;
+
+  /** When it was first taken. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  takenAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  doneAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  deliberatedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  result!: string | null;
+
+  /** Residents' scores (1..5) in 议单: read and written whole, never queried. */
+  @Column({ type: 'simple-json', nullable: true })
+  scores!: number[] | null;
+}
+
+/** A department or a cadre (or both, a cadre of the department) that took a demand. */
+@Entity('demand_taker')
+@Index('uq_demand_taker_seq', ['demandId', 'seq'], { unique: true })
+export class DemandTaker {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  demandId!: string;
+
+  /** The demand's version after it was taken: orders a demand's takers. */
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  departmentId!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  cadreId!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+}
+
+/** One change of a demand. Append-only: `seq` is the demand's version after the change. */
+@Entity('demand_event')
+@Index('uq_demand_event_seq', ['demandId', 'seq'], { unique: true })
+export class DemandEvent {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  demandId!: string;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+
+  @Column({ type: 'varchar', length: 40 })
+  action!: string;
+
+  @Column({ type: 'simple-enum', enum: demandStatuses, nullable: true })
+  fromStatus!: DemandStatus | null;
+
+  @Column({ type: 'simple-enum', enum: demandStatuses })
+  toStatus!: DemandStatus;
+
+  @Column({ type: 'varchar', length: 100 })
+  actor!: string;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  note!: string | null;
+}
+
+/** The last demand number handed out per district and year (row-locked, as ledger_counter). */
+@Entity('demand_counter')
+export class DemandCounter {
+  @PrimaryColumn({ type: 'varchar', length: 6 })
+  districtPrefix!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  ledgerYear!: number;
+
+  @Column({ type: 'int' })
+  lastNumber!: number;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, KnownDepartment, CoHandler, Meeting, IdempotencyRecord];
+export const entities = [Issue, IssueEvent, DeadlineExtension, LedgerCounter, Rating, KnownDepartment, CoHandler, Meeting,
+  Demand, DemandTaker, DemandEvent, DemandCounter, IdempotencyRecord];

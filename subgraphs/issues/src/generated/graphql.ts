@@ -2,8 +2,8 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Issue as IssueEntity, IssueEvent as IssueEventEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity, CoHandler as CoHandlerEntity, Meeting as MeetingEntity } from '../entities';
-import type { DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper } from '../mappers';
+import type { Issue as IssueEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity, CoHandler as CoHandlerEntity, Meeting as MeetingEntity, Demand as DemandEntity, DemandTaker as DemandTakerEntity } from '../entities';
+import type { IssueEventMapper, DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper, PublishedItemMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,6 +108,15 @@ export type Division = {
    * ascending; a department whose measure is undefined (null) comes last either way.
    */
   assigneeRanking?: Maybe<DepartmentRankingConnection>;
+  /** Demands (四单) anywhere in this division's subtree, newest first; status: any of these (all when absent). */
+  demands?: Maybe<DemandConnection>;
+  /**
+   * A published list (亮出来, 晒出去) of the demands in this subtree, newest first, readable by every
+   * role (inside its scope) and without personal data: no description, no one who ordered, no cadre.
+   * NEEDS (需求清单): every demand the community opened; RECTIFICATION (整改清单): those taken and being
+   * handled; RESULTS (结果清单): those done or deliberated, with their result.
+   */
+  publishedList?: Maybe<PublishedItemConnection>;
 };
 
 
@@ -134,6 +143,22 @@ export type DivisionAssigneeRankingArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   ascending?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionDemandsArgs = {
+  status?: InputMaybe<Array<DemandStatus>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionPublishedListArgs = {
+  list: PublishedList;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -479,6 +504,77 @@ export type ReportIssueInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The steps of the 四单 method: 点单 ORDERED, 开单 OPENED, 接单 TAKEN, 办结 DONE, 议单 DELIBERATED. */
+export type DemandStatus =
+  | 'ORDERED'
+  | 'OPENED'
+  | 'TAKEN'
+  | 'DONE'
+  | 'DELIBERATED';
+
+/** Who took a demand (接单): a department, a cadre, or a cadre for its department. */
+export type DemandTaker = {
+  __typename?: 'DemandTaker';
+  department?: Maybe<Department>;
+  cadre?: Maybe<Cadre>;
+};
+
+/** A residents' demand in the 四单 method (群众点单, 社区开单, 共同接单, 民主议单). */
+export type Demand = {
+  __typename?: 'Demand';
+  id: Scalars['ID']['output'];
+  /** D-year-district-sequence, e.g. D-2026-370502-000007; unique and gap-free per district and year, apart from the issues' numbers. */
+  ref: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  division?: Maybe<Division>;
+  status: DemandStatus;
+  version: Scalars['Int']['output'];
+  /** In the order they took it. */
+  takers: Array<DemandTaker>;
+  /** What was done (办结). */
+  result?: Maybe<Scalars['String']['output']>;
+  /** Residents' scores in 议单 (1..5); null until deliberated. */
+  deliberation?: Maybe<EvaluationSummary>;
+  /** Every change, oldest first. fromStatus and toStatus are null (they name issue statuses): each action (ORDER, OPEN, TAKE, COMPLETE, DELIBERATE) leads to one demand status. */
+  history: Array<IssueEvent>;
+};
+
+export type DemandConnection = {
+  __typename?: 'DemandConnection';
+  nodes: Array<Demand>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 需求清单, 整改清单, 结果清单. */
+export type PublishedList =
+  | 'NEEDS'
+  | 'RECTIFICATION'
+  | 'RESULTS';
+
+/** One line of a published list: nothing about a person. */
+export type PublishedItem = {
+  __typename?: 'PublishedItem';
+  ref: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  division?: Maybe<Division>;
+  /** The demand's status (DemandStatus). */
+  status: Scalars['String']['output'];
+  /** The ids of the departments that took it, in the order they did (cadres, being persons, are left out; names come from people by id). */
+  handledBy: Array<Scalars['String']['output']>;
+  result?: Maybe<Scalars['String']['output']>;
+  /** When it entered the list: opened (NEEDS), first taken (RECTIFICATION), done (RESULTS). */
+  at: Scalars['DateTime']['output'];
+};
+
+export type PublishedItemConnection = {
+  __typename?: 'PublishedItemConnection';
+  nodes: Array<PublishedItem>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /**
  * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
  * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
@@ -489,6 +585,8 @@ export type Query = {
   issue?: Maybe<Issue>;
   /** Issues, newest first: in a division's subtree when divisionCode is given. */
   issues: IssueConnection;
+  /** A demand by id or by ref (exactly one of them); null when none or not visible to the caller. */
+  demand?: Maybe<Demand>;
   /** Statistics of the issues in a division's subtree. */
   issueStats: IssueStats;
 };
@@ -513,6 +611,16 @@ export type QueryIssuesArgs = {
   filter?: InputMaybe<IssueFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Every read is confined to the caller's token: issues outside its scope subtree (and, for a
+ * PARTNER, issues it did not report) are absent from lists, null for lookups and not counted in stats.
+ */
+export type QueryDemandArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  ref?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -567,6 +675,19 @@ export type Mutation = {
   reportCoHandling: Issue;
   /** ADMIN or the lead department records a coordination meeting (联席会议) on an open issue; it joins the history as MEETING. */
   recordMeeting: Issue;
+  /** 群众点单 -> ORDERED: residents' demand, entered by staff (ADMIN, CADRE) or the hotline (PARTNER); idempotent like reportIssue. */
+  orderDemand: Demand;
+  /** 社区开单: ORDERED -> OPENED, by ADMIN or a department serving a division that covers the demand's. */
+  openDemand: Demand;
+  /**
+   * 共同接单: OPENED or TAKEN -> TAKEN. A department (serving a division covering the demand's) and/or
+   * a cadre takes it; more takers may join. ADMIN names any; a DEPARTMENT or CADRE takes only as itself.
+   */
+  takeDemand: Demand;
+  /** 办结: TAKEN -> DONE with the result, by ADMIN or one of its takers. */
+  completeDemand: Demand;
+  /** 民主议单: DONE -> DELIBERATED with residents' scores (1 to 500 scores of 1..5), by ADMIN or a department serving the division that did not take it. */
+  deliberateDemand: Demand;
   /** Raises supervisionLevel by one (at most 3) on an open issue. */
   superviseIssue: Issue;
   /** targetType Cadre (raterType Household) or Department (raterType Enterprise); score 1..5. */
@@ -682,6 +803,42 @@ export type MutationRecordMeetingArgs = {
 };
 
 
+export type MutationOrderDemandArgs = {
+  divisionCode: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  description: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationOpenDemandArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationTakeDemandArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  cadreId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompleteDemandArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  result: Scalars['String']['input'];
+};
+
+
+export type MutationDeliberateDemandArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  scores: Array<Scalars['Int']['input']>;
+};
+
+
 export type MutationSuperviseIssueArgs = {
   id: Scalars['ID']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -794,6 +951,7 @@ export type FederationTypes = {
   Cadre: Cadre;
   Visit: Visit;
   Issue: Issue;
+  Demand: Demand;
 };
 
 /** Mapping of federation reference types */
@@ -822,6 +980,9 @@ export type FederationReferenceTypes = {
   Issue:
     ( { __typename: 'Issue' }
     & GraphQLRecursivePick<FederationTypes['Issue'], {"id":true}> );
+  Demand:
+    ( { __typename: 'Demand' }
+    & GraphQLRecursivePick<FederationTypes['Demand'], {"id":true}> );
 };
 
 
@@ -861,7 +1022,7 @@ export type ResolversTypes = {
   ExtensionStatus: ExtensionStatus;
   DeadlineExtension: ResolverTypeWrapper<DeadlineExtensionEntity>;
   IssueConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Issue']>>;
-  IssueEvent: ResolverTypeWrapper<IssueEventEntity>;
+  IssueEvent: ResolverTypeWrapper<IssueEventMapper>;
   IssueFilter: IssueFilter;
   IssueStats: ResolverTypeWrapper<IssueStatsMapper>;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
@@ -869,6 +1030,13 @@ export type ResolversTypes = {
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
   Rating: ResolverTypeWrapper<RatingEntity>;
   ReportIssueInput: ReportIssueInput;
+  DemandStatus: DemandStatus;
+  DemandTaker: ResolverTypeWrapper<DemandTakerEntity>;
+  Demand: ResolverTypeWrapper<DemandEntity>;
+  DemandConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Demand']>>;
+  PublishedList: PublishedList;
+  PublishedItem: ResolverTypeWrapper<PublishedItemMapper>;
+  PublishedItemConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['PublishedItem']>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Purpose: Link__Purpose;
@@ -904,7 +1072,7 @@ export type ResolversParentTypes = {
   Meeting: MeetingEntity;
   DeadlineExtension: DeadlineExtensionEntity;
   IssueConnection: Connection<ResolversParentTypes['Issue']>;
-  IssueEvent: IssueEventEntity;
+  IssueEvent: IssueEventMapper;
   IssueFilter: IssueFilter;
   IssueStats: IssueStatsMapper;
   CategoryCount: CategoryCount;
@@ -912,6 +1080,11 @@ export type ResolversParentTypes = {
   EvaluationSummary: EvaluationSummary;
   Rating: RatingEntity;
   ReportIssueInput: ReportIssueInput;
+  DemandTaker: DemandTakerEntity;
+  Demand: DemandEntity;
+  DemandConnection: Connection<ResolversParentTypes['Demand']>;
+  PublishedItem: PublishedItemMapper;
+  PublishedItemConnection: Connection<ResolversParentTypes['PublishedItem']>;
   Query: Record<PropertyKey, never>;
   Mutation: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];
@@ -1020,6 +1193,8 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DivisionIssueStatsArgs, 'by'>>;
   issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<DivisionIssuesArgs>>;
   assigneeRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionAssigneeRankingArgs, 'measure'>>;
+  demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, Partial<DivisionDemandsArgs>>;
+  publishedList?: Resolver<Maybe<ResolversTypes['PublishedItemConnection']>, ParentType, ContextType, RequireFields<DivisionPublishedListArgs, 'list'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1204,9 +1379,52 @@ export type RatingResolvers<ContextType = SubgraphContext, ParentType extends Re
   aspect?: Resolver<Maybe<ResolversTypes['RatingAspect']>, ParentType, ContextType>;
 };
 
+export type DemandTakerResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DemandTaker'] = ResolversParentTypes['DemandTaker']> = {
+  department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType>;
+  cadre?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
+};
+
+export type DemandResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Demand'] = ResolversParentTypes['Demand'], FederationReferenceType extends FederationReferenceTypes['Demand'] = FederationReferenceTypes['Demand']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Demand']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DemandStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  takers?: Resolver<Array<ResolversTypes['DemandTaker']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliberation?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['IssueEvent']>, ParentType, ContextType>;
+};
+
+export type DemandConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DemandConnection'] = ResolversParentTypes['DemandConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Demand']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublishedItemResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PublishedItem'] = ResolversParentTypes['PublishedItem']> = {
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handledBy?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PublishedItemConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PublishedItemConnection'] = ResolversParentTypes['PublishedItemConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['PublishedItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   issue?: Resolver<Maybe<ResolversTypes['Issue']>, ParentType, ContextType, Partial<QueryIssueArgs>>;
   issues?: Resolver<ResolversTypes['IssueConnection'], ParentType, ContextType, Partial<QueryIssuesArgs>>;
+  demand?: Resolver<Maybe<ResolversTypes['Demand']>, ParentType, ContextType, Partial<QueryDemandArgs>>;
   issueStats?: Resolver<ResolversTypes['IssueStats'], ParentType, ContextType, RequireFields<QueryIssueStatsArgs, 'divisionCode' | 'by'>>;
 };
 
@@ -1226,6 +1444,11 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   acceptCoHandling?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationAcceptCoHandlingArgs, 'id' | 'expectedVersion'>>;
   reportCoHandling?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationReportCoHandlingArgs, 'id' | 'expectedVersion' | 'feedback'>>;
   recordMeeting?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationRecordMeetingArgs, 'id' | 'expectedVersion' | 'date' | 'departmentIds' | 'decision'>>;
+  orderDemand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<MutationOrderDemandArgs, 'divisionCode' | 'title' | 'description'>>;
+  openDemand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<MutationOpenDemandArgs, 'id' | 'expectedVersion'>>;
+  takeDemand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<MutationTakeDemandArgs, 'id' | 'expectedVersion'>>;
+  completeDemand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<MutationCompleteDemandArgs, 'id' | 'expectedVersion' | 'result'>>;
+  deliberateDemand?: Resolver<ResolversTypes['Demand'], ParentType, ContextType, RequireFields<MutationDeliberateDemandArgs, 'id' | 'expectedVersion' | 'scores'>>;
   superviseIssue?: Resolver<ResolversTypes['Issue'], ParentType, ContextType, RequireFields<MutationSuperviseIssueArgs, 'id' | 'expectedVersion'>>;
   rate?: Resolver<ResolversTypes['Rating'], ParentType, ContextType, RequireFields<MutationRateArgs, 'targetType' | 'targetId' | 'raterType' | 'raterId' | 'score'>>;
 };
@@ -1275,6 +1498,11 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Evaluation?: EvaluationResolvers<ContextType>;
   EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
   Rating?: RatingResolvers<ContextType>;
+  DemandTaker?: DemandTakerResolvers<ContextType>;
+  Demand?: DemandResolvers<ContextType>;
+  DemandConnection?: DemandConnectionResolvers<ContextType>;
+  PublishedItem?: PublishedItemResolvers<ContextType>;
+  PublishedItemConnection?: PublishedItemConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
