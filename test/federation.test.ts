@@ -97,7 +97,7 @@ describeEachDatabase('the federation through the gateway', (db) => {
     const ready = await fetch(`${base}/ready`);
     expect(ready.status).toBe(200);
     // Every registered subgraph: places, people, enterprises, issues (and any added since).
-    expect(await ready.json()).toEqual({ ready: true, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, true])) });
+    expect(await ready.json()).toEqual({ ready: true, degraded: false, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, true])) });
   });
 
   it('serves GraphiQL from its own files, with no external URL', async () => {

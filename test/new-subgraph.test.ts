@@ -53,7 +53,7 @@ describeEachDatabase('a new subgraph from templates/subgraph', (db) => {
         data: { division: { name: '东营区', [field]: { note: `东营区: ${name} note`, division: { code: '370502000000', level: 'DISTRICT' } } } },
       });
       const ready = await fetch(fed.url.replace('/graphql', '/ready'));
-      expect([ready.status, await ready.json()]).toEqual([200, { ready: true, subgraphs: Object.fromEntries([...registered, name].map((n) => [n, true])) }]);
+      expect([ready.status, await ready.json()]).toEqual([200, { ready: true, degraded: false, subgraphs: Object.fromEntries([...registered, name].map((n) => [n, true])) }]);
       // Its migration builds exactly its entities.
       expect(await pendingSchemaChanges(fed.subgraphs[name].ds)).toEqual([]);
     } finally {

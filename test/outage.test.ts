@@ -172,8 +172,16 @@ describeEachDatabase('one subgraph down or hung', (db) => {
 
   for (const down of SUBGRAPHS) {
     it(`answers the other subgraphs' fields with ${down} stopped, and says which fields failed`, async () => {
+      const before = await fetch(fed.url.replace('/graphql', '/ready'));
+      expect([before.status, (await before.json()).degraded]).toEqual([200, false]);
       await fed.faults[down].set('down');
       try {
+        // Still ready (a load balancer keeps it: it answers the rest), and /ready says what is missing.
+        const ready = await fetch(fed.url.replace('/graphql', '/ready'));
+        expect([ready.status, await ready.json()]).toEqual([
+          200,
+          { ready: true, degraded: true, subgraphs: Object.fromEntries(SUBGRAPHS.map((name) => [name, name !== down])) },
+        ]);
         for (const dashboard of dashboards) {
           const { variables, body: before } = healthy.get(dashboard.name)!;
           const { status, body } = await fed.request(dashboard.query, variables);

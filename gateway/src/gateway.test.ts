@@ -24,7 +24,7 @@ describe('the gateway on its own', () => {
     try {
       const res = await fetch(url.replace('/graphql', '/ready'));
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ ready: false, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, false])) });
+      expect(await res.json()).toEqual({ ready: false, degraded: true, subgraphs: Object.fromEntries(subgraphEntries().map((e) => [e.name, false])) });
     } finally {
       await gateway.stop();
     }
