@@ -21,7 +21,12 @@ import {
   sendJson,
   serveGraphQL,
   CREDENTIAL_HEADER,
+  HttpError,
+  observingPlugin,
+  RequestMetrics,
+  subgraphFetchMetrics,
   type HttpLimits,
+  type Observed,
   type Trust,
   type Listening,
   type Logger,
@@ -36,6 +41,8 @@ export interface GatewayContext {
   viewer: Viewer;
   requestId: string;
   authorization: string;
+  /** The request's operation and outcome, for the metrics. */
+  observed?: Observed;
 }
 
 export interface GatewayOptions {
@@ -153,15 +160,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const retries = read ? 1 : 0;
     if (!this.breaker.allow()) {
       const wait = Math.ceil(this.breaker.retryInMs() / 1000);
+      subgraphFetchMetrics.failed(this.subgraph, 'breaker');
       return this.unavailable(options, wait > 0 ? `is down; the gateway asks it again in ${wait} s` : 'is down; the gateway is trying it again');
     }
     for (let attempt = 0; ; attempt++) {
+      const started = process.hrtime.bigint();
       try {
         const response = await super.process(options);
+        subgraphFetchMetrics.observe(this.subgraph, Number(process.hrtime.bigint() - started) / 1e9);
         if (this.breaker.succeeded()) this.log.warn({ subgraph: this.subgraph }, 'subgraph answers again; circuit closed');
         return response;
       } catch (e) {
         // Every outcome settles the breaker: a probe left unsettled would keep it open for good.
+        subgraphFetchMetrics.observe(this.subgraph, Number(process.hrtime.bigint() - started) / 1e9);
         const failure = this.unreachable(e);
         if (!failure) {
           this.breaker.succeeded(); // it answered (a 4xx with its own error): up, and the error is the caller's
@@ -172,6 +183,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         if (this.breaker.failed()) {
           this.log.warn({ subgraph: this.subgraph, ms: this.breaker.cooldownMs }, 'subgraph keeps failing; circuit open');
         }
+        subgraphFetchMetrics.failed(this.subgraph, failure.kind);
         return this.unavailable(options, failure.why);
       }
     }
@@ -337,7 +349,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     parseOptions: limited.parseOptions,
     validationRules: limited.validationRules,
     formatError: limited.formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), limited.plugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limited.plugin, observingPlugin<GatewayContext>((context) => context.observed)],
   });
   await server.start();
 
@@ -364,6 +376,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     return { ready: names.length > 0 && names.every((name) => answered.has(name)), degraded: checks.some(([, ok]) => !ok), subgraphs };
   }
 
+  const metrics = new RequestMetrics('gateway');
   const corsOrigins = opts.corsOrigins ?? ['*'];
   const httpServer = createHttpServer(async (req, res) => {
     const url = requestUrl(req);
@@ -387,8 +400,22 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     // A browser asking for a page gets GraphiQL; API clients get GraphQL.
     if (req.method === 'GET' && !url.search && /text\/html/.test(req.headers.accept ?? '')) return serveGraphiqlPage(res);
 
-    const requestId = randomUUID();
     const started = process.hrtime.bigint();
+    const observed: Observed = {};
+    try {
+      await serveRequest(req, res, observed, started);
+    } catch (e) {
+      // Refused before Apollo answered (a body too large or too slow, JSON that is not).
+      observed.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
+      throw e;
+    } finally {
+      metrics.record(observed, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }, log);
+
+  /** One /graphql request: token, rate, Apollo, the request's log line. */
+  async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse, observed: Observed, started: bigint) {
+    const requestId = randomUUID();
     const authorization = req.headers.authorization ?? '';
     // The token is checked before the body is read: a stranger's request costs a header parse.
     let viewer: Viewer;
@@ -396,14 +423,16 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       viewer = await opts.trust.verifyToken(authorization);
     } catch (e) {
       res.setHeader('connection', 'close');
+      observed.outcome = 'UNAUTHENTICATED';
       return sendJson(res, 401, { errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
     }
     const wait = rateLimiter?.take(viewer.sub) ?? 0;
     if (wait) {
       res.setHeader('retry-after', String(wait));
+      observed.outcome = 'RATE_LIMITED';
       return sendJson(res, 429, { errors: [{ message: `Too many requests; try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfter: wait } }] });
     }
-    const { status, body } = await serveGraphQL(server, req, res, async () => ({ viewer, requestId, authorization }), httpLimits);
+    const { status, body } = await serveGraphQL(server, req, res, async () => ({ viewer, requestId, authorization, observed }), httpLimits);
     log.info(
       {
         requestId,
@@ -413,7 +442,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       },
       'request',
     );
-  }, log);
+  }
 
   let listening: Listening | undefined;
   return {
