@@ -173,7 +173,7 @@ describeEachDatabase('one subgraph down or hung', (db) => {
   for (const down of SUBGRAPHS) {
     it(`answers the other subgraphs' fields with ${down} stopped, and says which fields failed`, async () => {
       const before = await fetch(fed.url.replace('/graphql', '/ready'));
-      expect([before.status, (await before.json()).degraded]).toEqual([200, false]);
+      expect([before.status, ((await before.json()) as { degraded: boolean }).degraded]).toEqual([200, false]);
       await fed.faults[down].set('down');
       try {
         // Still ready (a load balancer keeps it: it answers the rest), and /ready says what is missing.
