@@ -126,6 +126,7 @@ const MATRIX = `
   recordVisit             ok       ok       ok          ok       ok       NO         NO
   createCampaign          ok       ok       NO          NO       NO       NO         NO
   updateCampaign          ok       ok       NO          NO       NO       NO         NO
+  recordHelp              ok       ok       NO          ok       ok       NO         NO
   Resident.idNumber       plain    plain    masked      plain    masked   masked     null
   Resident.phone          plain    plain    masked      plain    masked   masked     null
   Household.tags          plain    plain    absent      plain    absent   absent     null
@@ -364,6 +365,13 @@ const mutations: Record<string, MutationSpec> = {
     // The campaign of D registered before the matrix, at its version as it is now.
     vars: async (c, fx, db) => ({ id: fx.campaign, v: (await db.one('people', 'Campaign', { id: fx.campaign }))!.version, input: campaignInput(c.marker) }),
     wrote: async (c, db) => (await db.one('people', 'Campaign', { id: c.vars.id }))!.version !== c.vars.v,
+  },
+  recordHelp: {
+    doc: `mutation($input: HelpInput!) { recordHelp(input: $input) { id } }`,
+    // A CADRE for itself, anyone else for the linked cadre; help to the household H (in D).
+    vars: (c) => ({ input: { date: '2026-06-30', cadreId: c.viewer.cadreId ?? linkedCadre.id, targetType: 'Household', targetId: H.id, peopleHelped: 1, note: c.marker } }),
+    wrote: async (c, db) => (await db.count('people', 'HelpRecord', { note: c.marker })) > 0,
+    adds: ['people.HelpRecord'],
   },
   recordVisit: {
     doc: `mutation($c: [ID!]!, $v: ID!, $notes: String!) { recordVisit(kind: FORUM, date: "2026-06-30", cadreIds: $c, targetType: "Division", targetId: $v, notes: $notes) { id } }`,

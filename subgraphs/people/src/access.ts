@@ -189,3 +189,18 @@ export function requireMayRecordVisit(ctx: SubgraphContext, rule: WriteRule, cad
     throw forbidden("A department records only its own cadres' visits", 'cadreIds');
   }
 }
+
+/** SQL (positional, on a help_record alias) for the help records a scoped viewer sees: where each lies; null when it sees all. */
+export function helpRecordScopeSql(viewer: Viewer, alias: string): { sql: string; params: string[] } | null {
+  if (!viewer.scope) return null;
+  const { lo, hi } = subtreeRange(viewer.scope);
+  return { sql: `(${alias}.divisionCode >= ? AND ${alias}.divisionCode < ?)`, params: [lo, hi] };
+}
+
+/** recordHelp's own rule, on the cadre (loaded with its department's division): in scope, and the caller itself (CADRE). */
+export function requireMayRecordHelp(ctx: SubgraphContext, rule: WriteRule, cadre: { id: string; departmentDivision: string }): void {
+  if (!mayReadDepartmentAt(ctx.viewer, cadre.departmentDivision)) {
+    throw forbidden(`Cadre ${cadre.id} lies outside the caller's scope ${ctx.viewer.scope}`, 'input.cadreId');
+  }
+  if (rule === 'asOneOfThem' && cadre.id !== ctx.viewer.cadreId) throw forbidden('A cadre records only its own help', 'input.cadreId');
+}

@@ -2,6 +2,8 @@
 // type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
+import type { Connection } from '@cadres/kit';
+import type { RankedDepartmentRow } from './activity';
 import type { CoverageSource, DivisionWithRequires } from './coverage';
 import type { Household } from './entities';
 
@@ -26,3 +28,7 @@ export type LiaisonTargetMapper =
 
 /** Coverage is computed from the division's subtree and the @requires fields (coverage.ts). */
 export type CoverageMapper = CoverageSource;
+
+/** A ranking's page: RankedDepartment is named by the node type, not by the connection's name (as in issues). */
+export type RankedDepartmentMapper = RankedDepartmentRow;
+export type DepartmentRankingConnectionMapper = Connection<RankedDepartmentRow>;

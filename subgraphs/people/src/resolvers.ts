@@ -1,5 +1,6 @@
-import { loadOrNull, type SubgraphContext } from '@cadres/kit';
+import { loadOrNull, pageOf, type SubgraphContext } from '@cadres/kit';
 import { cadrePhone, mayRead, mayReadAt } from './access';
+import { departmentActivity, departmentRanking, divisionActivity } from './activity';
 import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
@@ -9,6 +10,7 @@ import { departments, registerDepartment, updateDepartment } from './departments
 import { Household, type TargetType } from './entities';
 import type { Resolvers } from './generated/graphql';
 import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
+import { helpRecordById, helpRecordsOfCadre, recordHelp, visibleHelpRecord } from './help';
 import { linkCadre, unlinkCadre } from './liaisons';
 import {
   cadreById,
@@ -76,6 +78,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     updateDepartment: (_, args, ctx) => updateDepartment(ctx, args),
     createCampaign: (_, args, ctx) => createCampaign(ctx, args),
     updateCampaign: (_, args, ctx) => updateCampaign(ctx, args),
+    recordHelp: (_, args, ctx) => recordHelp(ctx, args),
   },
   // `liaisons` on a target type: active links (with includeEnded, past ones too), one statement
   // for any number of targets; only those the viewer sees (visible.ts), null for those who read no people data.
@@ -83,6 +86,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     __resolveReference: divisionStub,
     liaisons: (d, args, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division', !!args.includeEnded).load(d.code))),
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
+    activity: (d, args, ctx) => inReach(ctx, d.code, () => divisionActivity(ctx, d.code, args)),
+    departmentRanking: (d, args, ctx) => inReach(ctx, d.code, () => departmentRanking(ctx, d.code, args, pageOf(args))),
     coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(ctx, d, args, config)),
   },
   BuildingUnit: elsewhereOwned('BuildingUnit'),
@@ -93,6 +98,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     __resolveReference: async ({ id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
     cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
     leader: async (d, _, ctx) => (d.leaderCadreId ? visibleCadre(ctx, await loadOrNull(cadreById(ctx), d.leaderCadreId)) : null),
+    activity: (d, args, ctx) => departmentActivity(ctx, d, args),
   },
   Cadre: {
     __resolveReference: async ({ id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),
@@ -101,6 +107,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     phone: (c, _, ctx) => cadrePhone(ctx.viewer, c.phone),
     liaisons: async (c, args, ctx) => (await visibleLiaisons(ctx, await liaisonsByCadre(ctx, !!args.includeEnded).load(c.id))) ?? [],
     visits: (c, args, ctx) => visitsOfCadre(ctx, args).load(c.id),
+    helpRecords: (c, args, ctx) => helpRecordsOfCadre(ctx, args)(c.id),
   },
   // A household seen has its residents, links (but those of cadres unseen) and visits seen.
   Household: {
@@ -124,6 +131,12 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     to: (c) => c.dateTo,
     rules: (c) => ({ ...c, rankedLiaisonRanks: ranksOf(c) }),
     ...campaignResolvers,
+  },
+  HelpRecord: {
+    __resolveReference: async ({ id }, ctx) => visibleHelpRecord(ctx, await loadOrNull(helpRecordById(ctx), id)),
+    cadre: (h, _, ctx) => cadreById(ctx).load(h.cadreId),
+    target: (h, _, ctx) => (h.targetType && h.targetId ? targetOf(ctx, h.targetType, h.targetId) : null),
+    funds: (h) => h.fundsFen / 100,
   },
   IdNumberRead: {
     resident: async (a, _, ctx) => visibleResident(ctx, await loadOrNull(residentById(ctx), a.residentId)),

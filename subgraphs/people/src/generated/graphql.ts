@@ -2,8 +2,8 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity } from '../entities';
-import type { DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper } from '../mappers';
+import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity, HelpRecord as HelpRecordEntity } from '../entities';
+import type { DepartmentRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, RankedDepartmentMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -92,6 +92,15 @@ export type Division = {
    * visits a household needs (default: the PEOPLE_VISIT_QUOTA setting, 4 unless set).
    */
   coverage?: Maybe<Coverage>;
+  /** Activity in the subtree over the period (null outside the caller's scope). With campaignId, the campaign's period (not with from/to). */
+  activity?: Maybe<ActivityStats>;
+  /**
+   * The departments lying in the subtree (with campaignId: those of them taking part, over the
+   * campaign's period), ranked by the measure as Department.activity counts it, highest first
+   * unless ascending; ties share a rank and keep id order; an undefined value (null) comes last
+   * either way. Null outside the caller's scope.
+   */
+  departmentRanking?: Maybe<DepartmentRankingConnection>;
 };
 
 
@@ -112,6 +121,26 @@ export type DivisionHouseholdsArgs = {
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type DivisionCoverageArgs = {
   visitQuota?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionActivityArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionDepartmentRankingArgs = {
+  measure: ActivityMeasure;
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  ascending?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
@@ -202,6 +231,8 @@ export type Department = {
   leader?: Maybe<Cadre>;
   /** Optimistic-locking version: bumped by every change. */
   version: Scalars['Int']['output'];
+  /** Its cadres' activity over the period (counting only what lies in the caller's scope); null for those who read no people data. */
+  activity?: Maybe<ActivityStats>;
 };
 
 
@@ -209,6 +240,14 @@ export type Department = {
 export type DepartmentCadresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A department or unit (单位) that cadres belong to. */
+export type DepartmentActivityArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type DepartmentConnection = {
@@ -234,6 +273,8 @@ export type Cadre = {
   visits: VisitConnection;
   /** Optimistic-locking version: bumped by every change. */
   version: Scalars['Int']['output'];
+  /** Its help records in the caller's scope, newest first, optionally from/to a date (both inclusive). */
+  helpRecords: HelpRecordConnection;
 };
 
 
@@ -245,6 +286,15 @@ export type CadreLiaisonsArgs = {
 
 /** A cadre (干部). */
 export type CadreVisitsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cadre (干部). */
+export type CadreHelpRecordsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -578,6 +628,8 @@ export type Mutation = {
   createCampaign: Campaign;
   /** Replaces a campaign's name, division, period, phases, rules and departments (ADMIN, in scope); a stale expectedVersion is a CONFLICT. */
   updateCampaign: Campaign;
+  /** Records help (帮扶): a CADRE for itself, ADMIN for a cadre it sees; the target, if any, must exist, and the record lie in the caller's scope. */
+  recordHelp: HelpRecord;
 };
 
 
@@ -665,6 +717,11 @@ export type MutationUpdateCampaignArgs = {
   input: CampaignInput;
 };
 
+
+export type MutationRecordHelpArgs = {
+  input: HelpInput;
+};
+
 /** A campaign (e.g. 三解三促) run by a city, district or township: its period, phases, rules and the departments taking part. */
 export type Campaign = {
   __typename?: 'Campaign';
@@ -750,6 +807,134 @@ export type CampaignRulesInput = {
 export type CampaignConnection = {
   __typename?: 'CampaignConnection';
   nodes: Array<Campaign>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * Activity figures over a period (a campaign's, or from/to: China dates, both inclusive; with
+ * neither, the calendar year). For a division: the visits and help records lying in its subtree,
+ * and the cadres of the departments lying there; for a department: the visits and help records
+ * of its cadres that lie in the caller's scope.
+ */
+export type ActivityStats = {
+  __typename?: 'ActivityStats';
+  /** 人次: one per cadre per visit. */
+  personTimes: Scalars['Int']['output'];
+  visits: Scalars['Int']['output'];
+  /** Visits per kind (kinds with none left out), in the enum's order. */
+  byKind: Array<VisitKindCount>;
+  /** Cadres of the departments counted. */
+  cadres: Scalars['Int']['output'];
+  /** Of those, the ones with at least one visit counted. */
+  cadresActive: Scalars['Int']['output'];
+  /** Distinct households visited. */
+  householdsVisited: Scalars['Int']['output'];
+  /** Distinct (cadre, day) of the visits counted: a visit of N days counts its N days (none after the period). */
+  cadreDays: Scalars['Int']['output'];
+  /** FORUM visits (座谈会). */
+  forums: Scalars['Int']['output'];
+  /** From help records. */
+  peopleHelped: Scalars['Int']['output'];
+  /** Yuan, from help records (summed exactly, to the fen). */
+  funds: Scalars['Float']['output'];
+  /** 联系卡, from help records. */
+  contactCards: Scalars['Int']['output'];
+  /** 调研报告, from help records. */
+  researchReports: Scalars['Int']['output'];
+  /** One row per month of the period, oldest first. */
+  monthly: Array<MonthlyActivity>;
+};
+
+export type VisitKindCount = {
+  __typename?: 'VisitKindCount';
+  kind: VisitKind;
+  count: Scalars['Int']['output'];
+};
+
+export type MonthlyActivity = {
+  __typename?: 'MonthlyActivity';
+  /** e.g. 2026-05 */
+  month: Scalars['String']['output'];
+  personTimes: Scalars['Int']['output'];
+  visits: Scalars['Int']['output'];
+  /** Distinct households visited in the month. */
+  householdsVisited: Scalars['Int']['output'];
+  cadreDays: Scalars['Int']['output'];
+};
+
+/** Help and outreach (帮扶) a cadre recorded beyond a visit. It lies at its target's division, else at the cadre's department's. */
+export type HelpRecord = {
+  __typename?: 'HelpRecord';
+  id: Scalars['ID']['output'];
+  date: Scalars['Date']['output'];
+  cadre: Cadre;
+  /** The household, enterprise, project, building unit or division helped, if any. */
+  target?: Maybe<LiaisonTarget>;
+  peopleHelped: Scalars['Int']['output'];
+  /** Yuan, exact to the fen. */
+  funds: Scalars['Float']['output'];
+  contactCards: Scalars['Int']['output'];
+  researchReports: Scalars['Int']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type HelpRecordConnection = {
+  __typename?: 'HelpRecordConnection';
+  nodes: Array<HelpRecord>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type HelpInput = {
+  /** Not after today (China time). */
+  date: Scalars['Date']['input'];
+  cadreId: Scalars['ID']['input'];
+  /** Division, BuildingUnit, Household, Enterprise or Project, with targetId; or neither. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default 0; counts are 0 to 1,000,000. */
+  peopleHelped?: InputMaybe<Scalars['Int']['input']>;
+  /** Yuan, 0 to 10,000,000 with at most 2 decimals (default 0). */
+  funds?: InputMaybe<Scalars['Float']['input']>;
+  contactCards?: InputMaybe<Scalars['Int']['input']>;
+  researchReports?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 2,000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Makes retrying safe: the same key (per caller) returns the first result and creates nothing; the same key with other content is a CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * What departments are ranked by, over the period: PERSON_TIMES, HOUSEHOLDS_VISITED, CADRE_DAYS and
+ * PEOPLE_HELPED are counts (no denominator); VISITS_PER_CADRE is person-times per cadre; the shares
+ * are of the department's cadres: ACTIVE_CADRE_SHARE with a visit in the period, LINKED_CADRE_SHARE
+ * actively linked to a village or community on the period's last day (today, while it runs).
+ */
+export type ActivityMeasure =
+  | 'PERSON_TIMES'
+  | 'VISITS_PER_CADRE'
+  | 'HOUSEHOLDS_VISITED'
+  | 'CADRE_DAYS'
+  | 'ACTIVE_CADRE_SHARE'
+  | 'LINKED_CADRE_SHARE'
+  | 'PEOPLE_HELPED';
+
+export type RankedDepartment = {
+  __typename?: 'RankedDepartment';
+  /** 1 = first in the requested order; ties share a rank (the next one skips), and the order within a tie is the department id. */
+  rank: Scalars['Int']['output'];
+  department: Department;
+  /** null when the measure is undefined (no denominator). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** A rate's numerator and denominator; SERVICE_RATING: the sum of the scores and the number of ratings; ASSIGNED: the count and null. */
+  numerator?: Maybe<Scalars['Int']['output']>;
+  denominator?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DepartmentRankingConnection = {
+  __typename?: 'DepartmentRankingConnection';
+  nodes: Array<RankedDepartment>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
@@ -850,6 +1035,7 @@ export type FederationTypes = {
   Resident: Resident;
   Visit: Visit;
   Campaign: Campaign;
+  HelpRecord: HelpRecord;
 };
 
 /** Mapping of federation reference types */
@@ -886,6 +1072,9 @@ export type FederationReferenceTypes = {
   Campaign:
     ( { __typename: 'Campaign' }
     & GraphQLRecursivePick<FederationTypes['Campaign'], {"id":true}> );
+  HelpRecord:
+    ( { __typename: 'HelpRecord' }
+    & GraphQLRecursivePick<FederationTypes['HelpRecord'], {"id":true}> );
 };
 
 
@@ -931,6 +1120,16 @@ export type ResolversTypes = {
   CampaignPhaseInput: CampaignPhaseInput;
   CampaignRulesInput: CampaignRulesInput;
   CampaignConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Campaign']>>;
+  ActivityStats: ResolverTypeWrapper<ActivityStats>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  VisitKindCount: ResolverTypeWrapper<VisitKindCount>;
+  MonthlyActivity: ResolverTypeWrapper<MonthlyActivity>;
+  HelpRecord: ResolverTypeWrapper<HelpRecordEntity>;
+  HelpRecordConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['HelpRecord']>>;
+  HelpInput: HelpInput;
+  ActivityMeasure: ActivityMeasure;
+  RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
+  DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -978,6 +1177,15 @@ export type ResolversParentTypes = {
   CampaignPhaseInput: CampaignPhaseInput;
   CampaignRulesInput: CampaignRulesInput;
   CampaignConnection: Connection<ResolversParentTypes['Campaign']>;
+  ActivityStats: ActivityStats;
+  Float: Scalars['Float']['output'];
+  VisitKindCount: VisitKindCount;
+  MonthlyActivity: MonthlyActivity;
+  HelpRecord: HelpRecordEntity;
+  HelpRecordConnection: Connection<ResolversParentTypes['HelpRecord']>;
+  HelpInput: HelpInput;
+  RankedDepartment: RankedDepartmentMapper;
+  DepartmentRankingConnection: DepartmentRankingConnectionMapper;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1078,6 +1286,8 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   liaisons?: Resolver<Maybe<Array<ResolversTypes['Liaison']>>, ParentType, ContextType, RequireFields<DivisionLiaisonsArgs, 'includeEnded'>>;
   households?: Resolver<Maybe<ResolversTypes['HouseholdConnection']>, ParentType, ContextType, Partial<DivisionHouseholdsArgs>>;
   coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, Partial<DivisionCoverageArgs>>;
+  activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DivisionActivityArgs>>;
+  departmentRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDepartmentRankingArgs, 'measure'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1113,6 +1323,7 @@ export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extend
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCadresArgs>>;
   leader?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DepartmentActivityArgs>>;
 };
 
 export type DepartmentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentConnection'] = ResolversParentTypes['DepartmentConnection']> = {
@@ -1132,6 +1343,7 @@ export type CadreResolvers<ContextType = SubgraphContext, ParentType extends Res
   liaisons?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType, RequireFields<CadreLiaisonsArgs, 'includeEnded'>>;
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<CadreVisitsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  helpRecords?: Resolver<ResolversTypes['HelpRecordConnection'], ParentType, ContextType, Partial<CadreHelpRecordsArgs>>;
 };
 
 export type CadreConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CadreConnection'] = ResolversParentTypes['CadreConnection']> = {
@@ -1265,6 +1477,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'kind' | 'date' | 'cadreIds' | 'targetType' | 'targetId'>>;
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'expectedVersion' | 'input'>>;
+  recordHelp?: Resolver<ResolversTypes['HelpRecord'], ParentType, ContextType, RequireFields<MutationRecordHelpArgs, 'input'>>;
 };
 
 export type CampaignResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
@@ -1298,6 +1511,68 @@ export type CampaignRulesResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type CampaignConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CampaignConnection'] = ResolversParentTypes['CampaignConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Campaign']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivityStatsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ActivityStats'] = ResolversParentTypes['ActivityStats']> = {
+  personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byKind?: Resolver<Array<ResolversTypes['VisitKindCount']>, ParentType, ContextType>;
+  cadres?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresActive?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsVisited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadreDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forums?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peopleHelped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  funds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contactCards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  researchReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  monthly?: Resolver<Array<ResolversTypes['MonthlyActivity']>, ParentType, ContextType>;
+};
+
+export type VisitKindCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['VisitKindCount'] = ResolversParentTypes['VisitKindCount']> = {
+  kind?: Resolver<ResolversTypes['VisitKind'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MonthlyActivityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MonthlyActivity'] = ResolversParentTypes['MonthlyActivity']> = {
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  personTimes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsVisited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadreDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HelpRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HelpRecord'] = ResolversParentTypes['HelpRecord'], FederationReferenceType extends FederationReferenceTypes['HelpRecord'] = FederationReferenceTypes['HelpRecord']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['HelpRecord']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  cadre?: Resolver<ResolversTypes['Cadre'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['LiaisonTarget']>, ParentType, ContextType>;
+  peopleHelped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  funds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contactCards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  researchReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type HelpRecordConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HelpRecordConnection'] = ResolversParentTypes['HelpRecordConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['HelpRecord']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RankedDepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDepartment'] = ResolversParentTypes['RankedDepartment']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['Department'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentRankingConnection'] = ResolversParentTypes['DepartmentRankingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RankedDepartment']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1352,6 +1627,13 @@ export type Resolvers<ContextType = SubgraphContext> = {
   CampaignPhase?: CampaignPhaseResolvers<ContextType>;
   CampaignRules?: CampaignRulesResolvers<ContextType>;
   CampaignConnection?: CampaignConnectionResolvers<ContextType>;
+  ActivityStats?: ActivityStatsResolvers<ContextType>;
+  VisitKindCount?: VisitKindCountResolvers<ContextType>;
+  MonthlyActivity?: MonthlyActivityResolvers<ContextType>;
+  HelpRecord?: HelpRecordResolvers<ContextType>;
+  HelpRecordConnection?: HelpRecordConnectionResolvers<ContextType>;
+  RankedDepartment?: RankedDepartmentResolvers<ContextType>;
+  DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

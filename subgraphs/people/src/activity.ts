@@ -1,0 +1,394 @@
+// Activity figures (Division.activity, Department.activity) and the department ranking
+// (Division.departmentRanking), computed in SQL: aggregates only, never rows into Node. Each
+// batch of divisions (one statement per prefix length) or of departments (one IN list) sends a
+// fixed number of statements, whatever the number asked for or the size of the subtree.
+import { badInput, isMysql, loadOrNull, notFound, parseDivisionCode, subtreeRange, today, toConnection, valueLoader, type Page, type SubgraphContext } from '@cadres/kit';
+import { helpRecordScopeSql, mayRead, visitScopeSql } from './access';
+import { campaignById, visibleCampaign } from './campaigns';
+import { visitKinds, type Department, type VisitKind } from './entities';
+import type { ActivityMeasure, DivisionDepartmentRankingArgs } from './generated/graphql';
+import { departmentById } from './loaders';
+
+/** A period: China dates, both inclusive, and the campaign it came from (the ranking's departments). */
+export interface Period {
+  from: string;
+  to: string;
+  campaignId: string | null;
+}
+
+const MAX_MONTHS = 120;
+
+const monthsOf = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(month);
+    if (month >= last) return out;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+};
+
+/** The period of (campaignId | from, to): a campaign's (one it sees), else from/to with the calendar year (Beijing) filling in. */
+export async function periodOf(ctx: SubgraphContext, args: { campaignId?: string | null; from?: string | null; to?: string | null }): Promise<Period> {
+  let period: Period;
+  if (args.campaignId != null) {
+    if (args.from != null || args.to != null) throw badInput(args.from != null ? 'from' : 'to', 'a campaign gives the period: leave from and to out');
+    const campaign = visibleCampaign(ctx, await loadOrNull(campaignById(ctx), args.campaignId));
+    if (!campaign) throw notFound('Campaign', args.campaignId, 'campaignId');
+    period = { from: campaign.dateFrom, to: campaign.dateTo, campaignId: campaign.id };
+  } else {
+    const year = today(ctx).slice(0, 4);
+    period = { from: args.from ?? `${year}-01-01`, to: args.to ?? `${year}-12-31`, campaignId: null };
+  }
+  if (period.to < period.from) throw badInput('to', 'to must not be before from');
+  if (monthsOf(period.from, period.to).length > MAX_MONTHS) throw badInput('to', `a period spans at most ${MAX_MONTHS} months`);
+  return period;
+}
+
+export interface ActivityFigures {
+  personTimes: number;
+  visits: number;
+  byKind: { kind: VisitKind; count: number }[];
+  cadres: number;
+  cadresActive: number;
+  householdsVisited: number;
+  cadreDays: number;
+  forums: number;
+  peopleHelped: number;
+  funds: number;
+  contactCards: number;
+  researchReports: number;
+  monthly: { month: string; personTimes: number; visits: number; householdsVisited: number; cadreDays: number }[];
+}
+
+const num = (v: unknown) => (v == null ? 0 : Number(v));
+
+// ------------------------------------------------------------------ grouping
+
+/** A batch of keys as SQL: the group key of a row, and the condition restricting rows to the batch. */
+interface Group {
+  keys: string[];
+  key: string;
+  filter: string;
+  params: unknown[];
+}
+
+/**
+ * Subtrees of division codes, one group per prefix length. `column(lo, hi)` is the SQL for "lies in
+ * [lo, hi)" with its parameters, `keyOf(length)` the SQL of a row's prefix. Ranges are ORed in
+ * parenthesized chunks (SQLite refuses OR chains past 1,000, see kit subtreeGroups).
+ */
+function subtrees(prefixes: readonly string[], inRange: string, paramsPer: number, keyOf: (length: number) => string): Group[] {
+  const byLength = new Map<number, string[]>();
+  for (const p of new Set(prefixes)) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
+  return [...byLength].map(([length, keys]) => {
+    const parts: string[] = [];
+    for (let i = 0; i < keys.length; i += 100) parts.push(`(${keys.slice(i, i + 100).map(() => `(${inRange})`).join(' OR ')})`);
+    return {
+      keys,
+      key: keyOf(length),
+      filter: `(${parts.join(' OR ')})`,
+      params: keys.flatMap((p) => {
+        const { lo, hi } = subtreeRange(p.padEnd(12, '0'));
+        return Array.from({ length: paramsPer / 2 }, () => [lo, hi]).flat();
+      }),
+    };
+  });
+}
+
+/** Where a visit lies (access.ts visitPlace), as SQL on alias v. */
+const VISIT_PLACE = `COALESCE(v.divisionCode, CASE WHEN v.targetType = 'Division' THEN v.targetId END)`;
+/** "The visit lies in [lo, hi)", index-friendly on divisionCode. */
+const VISIT_IN = `(v.divisionCode >= ? AND v.divisionCode < ?) OR (v.divisionCode IS NULL AND v.targetType = 'Division' AND v.targetId >= ? AND v.targetId < ?)`;
+const prefixSql = (expr: string, length: number) => (length === 12 ? expr : `SUBSTR(${expr}, 1, ${length})`);
+
+/** How one kind of owner (divisions or departments) finds its visits, cadres and help records. */
+interface Sources {
+  visits: Group & { from: string };
+  cadres: Group & { from: string; activeWhere: string; activeParams: unknown[] };
+  help: Group & { from: string };
+}
+
+function divisionSources(prefixes: string[]): Sources[] {
+  const visits = subtrees(prefixes, VISIT_IN, 4, (n) => prefixSql(VISIT_PLACE, n));
+  const departments = subtrees(prefixes, 'd.divisionCode >= ? AND d.divisionCode < ?', 2, (n) => prefixSql('d.divisionCode', n));
+  const help = subtrees(prefixes, 'h.divisionCode >= ? AND h.divisionCode < ?', 2, (n) => prefixSql('h.divisionCode', n));
+  return visits.map((v, i) => ({
+    visits: { ...v, from: 'visit_cadre vc JOIN visit v ON v.id = vc.visitId' },
+    // A cadre is active in a subtree when it made a visit lying in the same subtree.
+    cadres: { ...departments[i], from: 'cadre c JOIN department d ON d.id = c.departmentId', activeWhere: `${v.key} = ${departments[i].key}`, activeParams: [] },
+    help: { ...help[i], from: 'help_record h' },
+  }));
+}
+
+function departmentSources(ctx: SubgraphContext, ids: string[]): Sources[] {
+  const list = ids.map(() => '?').join(', ');
+  const visitScope = visitScopeSql(ctx.viewer, 'v');
+  const helpScope = helpRecordScopeSql(ctx.viewer, 'h');
+  const visitWhere = visitScope ? ` AND ${visitScope.sql}` : '';
+  return [
+    {
+      visits: { keys: ids, key: 'c.departmentId', from: 'visit_cadre vc JOIN visit v ON v.id = vc.visitId JOIN cadre c ON c.id = vc.cadreId', filter: `c.departmentId IN (${list})${visitWhere}`, params: [...ids, ...(visitScope?.params ?? [])] },
+      cadres: { keys: ids, key: 'c.departmentId', from: 'cadre c', filter: `c.departmentId IN (${list})`, params: ids, activeWhere: visitScope?.sql ?? '1 = 1', activeParams: visitScope?.params ?? [] },
+      help: { keys: ids, key: 'c.departmentId', from: 'help_record h JOIN cadre c ON c.id = h.cadreId', filter: `c.departmentId IN (${list})${helpScope ? ` AND ${helpScope.sql}` : ''}`, params: [...ids, ...(helpScope?.params ?? [])] },
+    },
+  ];
+}
+
+// ------------------------------------------------------------------ figures
+
+const emptyFigures = (period: Period): ActivityFigures => ({
+  personTimes: 0, visits: 0, byKind: [], cadres: 0, cadresActive: 0, householdsVisited: 0, cadreDays: 0, forums: 0,
+  peopleHelped: 0, funds: 0, contactCards: 0, researchReports: 0,
+  monthly: monthsOf(period.from, period.to).map((month) => ({ month, personTimes: 0, visits: 0, householdsVisited: 0, cadreDays: 0 })),
+});
+
+const HOUSEHOLDS = "COUNT(DISTINCT CASE WHEN v.targetType = 'Household' THEN v.targetId END)";
+
+/** The day offsets a visit lasts (0 .. days - 1; recordVisit allows at most 366 days): put before the statement, joined as `n ON n.k < v.days`. */
+const DAY_OFFSETS = 'WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 365) ';
+
+/** SQL for day `n.k` of a visit that starts on vc.date, as 'YYYY-MM-DD'. */
+const dayOf = (ctx: SubgraphContext) =>
+  isMysql(ctx.ds) ? "DATE_FORMAT(DATE_ADD(vc.date, INTERVAL n.k DAY), '%Y-%m-%d')" : "date(vc.date, '+' || n.k || ' days')";
+
+/** Six statements for one group of keys: totals, kinds, months, cadre-days, cadres, help. */
+async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Promise<Map<string, ActivityFigures>> {
+  const out = new Map(s.visits.keys.map((k) => [k, emptyFigures(period)]));
+  const at = (grp: unknown) => out.get(String(grp));
+  const v = s.visits;
+  const visitWhere = `WHERE (${v.filter}) AND vc.date >= ? AND vc.date <= ?`;
+  const visitParams = [...v.params, period.from, period.to];
+  const q = (sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => ctx.ds.query(sql, params);
+
+  const [totals, kinds, months, days, cadres, help] = await Promise.all([
+    q(`SELECT ${v.key} AS grp, COUNT(*) AS pt, COUNT(DISTINCT v.id) AS visits, ${HOUSEHOLDS} AS hh FROM ${v.from} ${visitWhere} GROUP BY grp`, visitParams),
+    q(`SELECT ${v.key} AS grp, v.kind AS kind, COUNT(DISTINCT v.id) AS n FROM ${v.from} ${visitWhere} GROUP BY grp, kind`, visitParams),
+    q(
+      `SELECT ${v.key} AS grp, SUBSTR(vc.date, 1, 7) AS m, COUNT(*) AS pt, COUNT(DISTINCT v.id) AS visits, ${HOUSEHOLDS} AS hh FROM ${v.from} ${visitWhere} GROUP BY grp, m`,
+      visitParams,
+    ),
+    // Distinct (cadre, day) over every day of the visits counted (a visit of N days counts N, but
+    // none after the period): a day lies in one month, so the months add up to the total.
+    q(
+      `${DAY_OFFSETS}SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, COUNT(*) AS n FROM (SELECT DISTINCT ${v.key} AS grp, vc.cadreId AS cadreId, ${dayOf(ctx)} AS day` +
+        ` FROM ${v.from} JOIN n ON n.k < v.days ${visitWhere}) x WHERE x.day <= ? GROUP BY x.grp, SUBSTR(x.day, 1, 7)`,
+      [...visitParams, period.to],
+    ),
+    q(
+      `SELECT ${s.cadres.key} AS grp, COUNT(*) AS n, SUM(CASE WHEN EXISTS (SELECT 1 FROM visit_cadre vc JOIN visit v ON v.id = vc.visitId` +
+        ` WHERE vc.cadreId = c.id AND vc.date >= ? AND vc.date <= ? AND ${s.cadres.activeWhere}) THEN 1 ELSE 0 END) AS active` +
+        ` FROM ${s.cadres.from} WHERE ${s.cadres.filter} GROUP BY grp`,
+      [period.from, period.to, ...s.cadres.activeParams, ...s.cadres.params],
+    ),
+    q(
+      `SELECT ${s.help.key} AS grp, SUM(h.peopleHelped) AS people, SUM(h.fundsFen) AS fen, SUM(h.contactCards) AS cards, SUM(h.researchReports) AS reports` +
+        ` FROM ${s.help.from} WHERE (${s.help.filter}) AND h.date >= ? AND h.date <= ? GROUP BY grp`,
+      [...s.help.params, period.from, period.to],
+    ),
+  ]);
+  for (const r of totals) {
+    const f = at(r.grp);
+    if (f) Object.assign(f, { personTimes: num(r.pt), visits: num(r.visits), householdsVisited: num(r.hh) });
+  }
+  for (const r of kinds) at(r.grp)?.byKind.push({ kind: r.kind as VisitKind, count: num(r.n) });
+  for (const f of out.values()) {
+    f.byKind.sort((a, b) => visitKinds.indexOf(a.kind as never) - visitKinds.indexOf(b.kind as never));
+    f.forums = f.byKind.find((k) => k.kind === 'FORUM')?.count ?? 0;
+  }
+  for (const r of months) {
+    const m = at(r.grp)?.monthly.find((x) => x.month === r.m);
+    if (m) Object.assign(m, { personTimes: num(r.pt), visits: num(r.visits), householdsVisited: num(r.hh) });
+  }
+  for (const r of days) {
+    const f = at(r.grp);
+    const m = f?.monthly.find((x) => x.month === r.m);
+    if (f && m) (m.cadreDays = num(r.n)), (f.cadreDays += num(r.n));
+  }
+  for (const r of cadres) {
+    const f = at(r.grp);
+    if (f) Object.assign(f, { cadres: num(r.n), cadresActive: num(r.active) });
+  }
+  for (const r of help) {
+    const f = at(r.grp);
+    // Whole fen are summed exactly in SQL; yuan only at the end.
+    if (f) Object.assign(f, { peopleHelped: num(r.people), funds: num(r.fen) / 100, contactCards: num(r.cards), researchReports: num(r.reports) });
+  }
+  return out;
+}
+
+async function batch(ctx: SubgraphContext, sources: Sources[], period: Period): Promise<Map<string, ActivityFigures>> {
+  const out = new Map<string, ActivityFigures>();
+  for (const s of sources) for (const [k, f] of await figuresOf(ctx, s, period)) out.set(k, f);
+  return out;
+}
+
+const periodKey = (p: Period) => `${p.from}:${p.to}`;
+
+/** Division.activity: the subtree's figures (key: the code's prefix), batched per request and period. */
+export async function divisionActivity(ctx: SubgraphContext, code: string, args: { campaignId?: string | null; from?: string | null; to?: string | null }) {
+  const period = await periodOf(ctx, args);
+  const prefix = parseDivisionCode(code)?.prefix;
+  if (!prefix) throw badInput('code', `not a division code: ${code}`);
+  return ctx.loaders
+    .get(`divisionActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, divisionSources(keys), period), emptyFigures(period)))
+    .load(prefix);
+}
+
+/** Department.activity: its cadres' figures in the viewer's scope, batched per request and period. */
+export async function departmentActivity(ctx: SubgraphContext, d: Department, args: { campaignId?: string | null; from?: string | null; to?: string | null }) {
+  if (!mayRead(ctx.viewer)) return null;
+  const period = await periodOf(ctx, args);
+  return ctx.loaders
+    .get(`departmentActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, departmentSources(ctx, keys), period), emptyFigures(period)))
+    .load(d.id);
+}
+
+// ------------------------------------------------------------------ ranking
+
+export interface RankedDepartmentRow {
+  rank: number;
+  department: Department;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+/**
+ * Per department (`dep`) of the departments `d` passes `dFilter`, the measure's numerator (`num`)
+ * over the period, counting what lies in the viewer's scope (as Department.activity does).
+ */
+function numeratorSql(ctx: SubgraphContext, measure: ActivityMeasure, period: Period, dFilter: string, dParams: unknown[]): { sql: string; params: unknown[] } {
+  const visitScope = visitScopeSql(ctx.viewer, 'v');
+  const visits =
+    'FROM visit_cadre vc JOIN visit v ON v.id = vc.visitId JOIN cadre c ON c.id = vc.cadreId JOIN department d ON d.id = c.departmentId' +
+    ` WHERE (${dFilter}) AND vc.date >= ? AND vc.date <= ?${visitScope ? ` AND ${visitScope.sql}` : ''}`;
+  const visitParams = [...dParams, period.from, period.to, ...(visitScope?.params ?? [])];
+  switch (measure) {
+    case 'PERSON_TIMES':
+    case 'VISITS_PER_CADRE':
+      return { sql: `SELECT c.departmentId AS dep, COUNT(*) AS num ${visits} GROUP BY c.departmentId`, params: visitParams };
+    case 'HOUSEHOLDS_VISITED':
+      return { sql: `SELECT c.departmentId AS dep, ${HOUSEHOLDS} AS num ${visits} GROUP BY c.departmentId`, params: visitParams };
+    case 'ACTIVE_CADRE_SHARE':
+      return { sql: `SELECT c.departmentId AS dep, COUNT(DISTINCT vc.cadreId) AS num ${visits} GROUP BY c.departmentId`, params: visitParams };
+    case 'CADRE_DAYS': {
+      const days = visits.replace(' WHERE ', ' JOIN n ON n.k < v.days WHERE ');
+      return {
+        sql: `SELECT x.dep AS dep, COUNT(*) AS num FROM (SELECT DISTINCT c.departmentId AS dep, vc.cadreId AS cadreId, ${dayOf(ctx)} AS day ${days}) x WHERE x.day <= ? GROUP BY x.dep`,
+        params: [...visitParams, period.to],
+      };
+    }
+    case 'LINKED_CADRE_SHARE': {
+      // Linked on the period's last day, or today while the period runs (as coverage counts links).
+      const on = period.to < today(ctx) ? period.to : today(ctx);
+      const scope = visitScopeSql(ctx.viewer, 'l');
+      return {
+        sql:
+          'SELECT c.departmentId AS dep, COUNT(DISTINCT l.cadreId) AS num FROM liaison l JOIN cadre c ON c.id = l.cadreId JOIN department d ON d.id = c.departmentId' +
+          ` WHERE (${dFilter}) AND l.targetType = 'Division' AND l.divisionCode IS NOT NULL AND l.since <= ? AND (l.until IS NULL OR l.until > ?)` +
+          `${scope ? ` AND ${scope.sql}` : ''} GROUP BY c.departmentId`,
+        params: [...dParams, on, on, ...(scope?.params ?? [])],
+      };
+    }
+    case 'PEOPLE_HELPED': {
+      const scope = helpRecordScopeSql(ctx.viewer, 'h');
+      return {
+        sql:
+          'SELECT c.departmentId AS dep, SUM(h.peopleHelped) AS num FROM help_record h JOIN cadre c ON c.id = h.cadreId JOIN department d ON d.id = c.departmentId' +
+          ` WHERE (${dFilter}) AND h.date >= ? AND h.date <= ?${scope ? ` AND ${scope.sql}` : ''} GROUP BY c.departmentId`,
+        params: [...dParams, period.from, period.to, ...(scope?.params ?? [])],
+      };
+    }
+  }
+}
+
+/** The measures that are a share or a rate of the department's cadres. */
+const perCadre: ReadonlySet<ActivityMeasure> = new Set(['VISITS_PER_CADRE', 'ACTIVE_CADRE_SHARE', 'LINKED_CADRE_SHARE']);
+
+/** The departments a ranking of these subtrees ranks: lying in them (with a campaign, those taking part). */
+function rankedDepartments(prefixes: string[], period: Period, alias: string) {
+  return subtrees(prefixes, `${alias}.divisionCode >= ? AND ${alias}.divisionCode < ?`, 2, (n) => prefixSql(`${alias}.divisionCode`, n)).map((g) => ({
+    ...g,
+    join: period.campaignId ? ` JOIN campaign_department cd ON cd.departmentId = ${alias}.id AND cd.campaignId = ?` : '',
+    joinParams: period.campaignId ? [period.campaignId] : [],
+  }));
+}
+
+/**
+ * One page of the ranking of many subtrees: one statement per prefix length. RANK() gives ties
+ * one rank; ROW_NUMBER() with the department id after the value keeps the order stable; an
+ * undefined measure (no cadres) sorts last in either direction.
+ */
+async function rankingPages(ctx: SubgraphContext, prefixes: string[], measure: ActivityMeasure, period: Period, ascending: boolean, page: Page) {
+  const value = 'CASE WHEN x.den IS NULL THEN x.num WHEN x.den = 0 THEN NULL ELSE x.num * 1e0 / x.den END';
+  const order = `CASE WHEN x.den = 0 THEN 1 ELSE 0 END, ${value} ${ascending ? 'ASC' : 'DESC'}`;
+  const found = new Map<string, { id: string; rank: number; num: number; den: number | null }[]>();
+  for (const g of rankedDepartments(prefixes, period, 't')) {
+    const inner = numeratorSql(ctx, measure, period, g.filter.replaceAll('t.divisionCode', 'd.divisionCode'), g.params);
+    const den = perCadre.has(measure);
+    const cadres = den
+      ? {
+          sql: ` LEFT JOIN (SELECT c.departmentId AS dep, COUNT(*) AS den FROM cadre c JOIN department d ON d.id = c.departmentId WHERE ${g.filter.replaceAll('t.divisionCode', 'd.divisionCode')} GROUP BY c.departmentId) k ON k.dep = t.id`,
+          params: g.params,
+        }
+      : { sql: '', params: [] };
+    const rows: Record<string, unknown>[] = await ctx.ds.query(
+      `${measure === 'CADRE_DAYS' ? DAY_OFFSETS : ''}SELECT * FROM (SELECT x.grp, x.id, x.num, x.den, RANK() OVER (PARTITION BY x.grp ORDER BY ${order}) AS rnk,` +
+        ` ROW_NUMBER() OVER (PARTITION BY x.grp ORDER BY ${order}, x.id) AS rn FROM (` +
+        `SELECT ${g.key} AS grp, t.id AS id, COALESCE(m.num, 0) AS num, ${den ? 'COALESCE(k.den, 0)' : 'NULL'} AS den` +
+        ` FROM department t${g.join} LEFT JOIN (${inner.sql}) m ON m.dep = t.id${cadres.sql} WHERE ${g.filter}) x) y` +
+        ' WHERE rn > ? AND rn <= ? ORDER BY grp, rn',
+      [...g.joinParams, ...inner.params, ...cadres.params, ...g.params, page.offset, page.offset + page.limit + 1],
+    );
+    for (const r of rows) {
+      const list = found.get(String(r.grp)) ?? [];
+      list.push({ id: String(r.id), rank: num(r.rnk), num: num(r.num), den: r.den == null ? null : num(r.den) });
+      found.set(String(r.grp), list);
+    }
+  }
+  const departments = await departmentById(ctx).loadMany([...found.values()].flat().map((r) => r.id));
+  const byId = new Map((departments.filter((d) => !(d instanceof Error)) as Department[]).map((d) => [d.id, d]));
+  const pages = new Map<string, RankedDepartmentRow[]>();
+  for (const [grp, rows] of found) {
+    pages.set(
+      grp,
+      rows.map((r) => ({
+        rank: r.rank,
+        department: byId.get(r.id)!,
+        value: r.den == null ? r.num : r.den === 0 ? null : r.num / r.den,
+        numerator: r.num,
+        denominator: r.den,
+      })),
+    );
+  }
+  return pages;
+}
+
+/** How many departments each subtree ranks: one statement per prefix length, only when asked for. */
+async function rankedCounts(ctx: SubgraphContext, prefixes: string[], period: Period): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const g of rankedDepartments(prefixes, period, 't')) {
+    const rows: Record<string, unknown>[] = await ctx.ds.query(`SELECT ${g.key} AS grp, COUNT(*) AS n FROM department t${g.join} WHERE ${g.filter} GROUP BY grp`, [
+      ...g.joinParams,
+      ...g.params,
+    ]);
+    for (const r of rows) out.set(String(r.grp), num(r.n));
+  }
+  return out;
+}
+
+/** Division.departmentRanking, batched per request and argument set. */
+export async function departmentRanking(ctx: SubgraphContext, code: string, args: DivisionDepartmentRankingArgs, page: Page) {
+  const period = await periodOf(ctx, args);
+  const prefix = parseDivisionCode(code)?.prefix;
+  if (!prefix) throw badInput('code', `not a division code: ${code}`);
+  const key = JSON.stringify([args.measure, period, !!args.ascending, page]);
+  const pages = ctx.loaders.get(`departmentRanking:${key}`, () =>
+    valueLoader((keys: string[]) => rankingPages(ctx, keys, args.measure, period, !!args.ascending, page), [] as RankedDepartmentRow[]),
+  );
+  const counts = ctx.loaders.get(`departmentRankingCounts:${JSON.stringify(period)}`, () => valueLoader((keys: string[]) => rankedCounts(ctx, keys, period), 0));
+  return toConnection(await pages.load(prefix), page, () => counts.load(prefix));
+}
