@@ -74,6 +74,7 @@ describeEachDatabase('metrics', (db) => {
       expect([name, delta('gateway_subgraph_fetch_duration_seconds_count', { subgraph: name })]).toEqual([name, 1]);
       expect([name, delta('gateway_subgraph_fetch_errors_total', { subgraph: name, kind: 'connect' })]).toEqual([name, 0]);
       expect([name, delta('subgraph_request_sql_statements_count', { service: name })]).toEqual([name, 1]);
+      expect([name, delta('subgraph_request_sql_seconds_count', { service: name })]).toEqual([name, 1]);
     }
     // Every statement the four subgraphs sent is counted, once, under the request that sent it.
     expect(statements).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { createLogger, loadTrust, reportProgress, serveMetrics, stopOnSignals } from '@cadres/kit';
+import { answerClusterScrapes, createLogger, loadTrust, reportProgress, serveMetrics, startTracing, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -48,6 +48,8 @@ async function main() {
     if (config.metricsPort !== null) await serveMetrics(config.metricsPort, host, log, { cluster: true });
     return runPrimary(config.workers);
   }
+  // Before the gateway is built: Apollo's spans need the provider registered.
+  const tracing = config.otlpEndpoint ? startTracing({ service: 'gateway', endpoint: config.otlpEndpoint }) : undefined;
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
@@ -65,11 +67,13 @@ async function main() {
   });
   await gateway.listen(config.port, host);
   // Workers do not serve it: they share the primary's ports, so a scrape would reach one at random.
+  if (cluster.isWorker) answerClusterScrapes();
   const metrics = config.metricsPort === null || cluster.isWorker ? undefined : await serveMetrics(config.metricsPort, host, log);
   reportProgress('listening');
   stopOnSignals(log, async () => {
     await metrics?.close();
     await gateway.stop();
+    await tracing?.stop();
   });
 }
 

@@ -22,6 +22,9 @@ import {
   serveGraphQL,
   CREDENTIAL_HEADER,
   HttpError,
+  injectTraceContext,
+  inRequestSpan,
+  tracingEnabled,
   observingPlugin,
   RequestMetrics,
   subgraphFetchMetrics,
@@ -306,6 +309,8 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
           let response: Awaited<ReturnType<typeof fetch>>;
           // The subgraph answers only with this: it binds the body as sent and the caller's token.
           const headers = { ...init.headers, [CREDENTIAL_HEADER]: await opts.trust.credentials.sign(name, init.body ?? '', init.headers?.authorization) };
+          // The subgraph continues this fetch's trace (Apollo's gateway.fetch span is the current one).
+          injectTraceContext(headers);
           try {
             // The deadline runs from the call, through the body: waiting for a pooled socket is waiting too.
             response = await fetch(input, { ...init, headers, agent, signal: AbortSignal.timeout(timeout) as never });
@@ -402,8 +407,10 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 
     const started = process.hrtime.bigint();
     const observed: Observed = {};
+    const requestId = randomUUID();
     try {
-      await serveRequest(req, res, observed, started);
+      if (tracingEnabled()) await inRequestSpan('gateway POST /graphql', { service: 'gateway', requestId }, undefined, observed, () => serveRequest(req, res, observed, started, requestId));
+      else await serveRequest(req, res, observed, started, requestId);
     } catch (e) {
       // Refused before Apollo answered (a body too large or too slow, JSON that is not).
       observed.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
@@ -414,8 +421,7 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   }, log);
 
   /** One /graphql request: token, rate, Apollo, the request's log line. */
-  async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse, observed: Observed, started: bigint) {
-    const requestId = randomUUID();
+  async function serveRequest(req: http.IncomingMessage, res: http.ServerResponse, observed: Observed, started: bigint, requestId: string) {
     const authorization = req.headers.authorization ?? '';
     // The token is checked before the body is read: a stranger's request costs a header parse.
     let viewer: Viewer;

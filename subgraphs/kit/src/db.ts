@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { DataSource, type AfterQueryEvent, type DataSourceOptions, type EntitySubscriberInterface, type EntityManager, type EntityTarget, type Logger as OrmLogger, type MixedList, type ObjectLiteral } from 'typeorm';
+import { DataSource, EventSubscriber, type AfterQueryEvent, type DataSourceOptions, type EntitySubscriberInterface, type EntityManager, type EntityTarget, type Logger as OrmLogger, type MixedList, type ObjectLiteral } from 'typeorm';
 import type { Logger } from 'pino';
 
 /**
@@ -25,6 +25,8 @@ export const requestStats = new AsyncLocalStorage<RequestStats>();
  * tracing is on, so that nothing is spent on spans otherwise).
  */
 export const sqlHooks: { onStatement?: (event: AfterQueryEvent) => void } = {};
+// TypeORM takes only decorated subscriber classes.
+@EventSubscriber()
 class StatementTimer implements EntitySubscriberInterface {
   afterQuery(event: AfterQueryEvent) {
     const stats = requestStats.getStore();

@@ -24,3 +24,4 @@ export * from './access';
 export * from './idempotency';
 export * from './registry';
 export * from './metrics';
+export * from './tracing';

@@ -191,6 +191,12 @@ export function observingPlugin<C extends BaseContext>(observedOf: (context: C) 
   };
 }
 
+/** In a node:cluster worker: answers the primary's requests for this worker's metrics (prom-client listens once an aggregator exists). */
+export function answerClusterScrapes(): void {
+  collectDefaults();
+  new AggregatorRegistry();
+}
+
 /**
  * Serves GET /metrics on its own port, bound to `host`, apart from the API: the metrics are for
  * the operator's scraper, not for the API's clients. In a node:cluster primary the answer adds

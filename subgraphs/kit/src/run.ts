@@ -2,6 +2,7 @@ import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './co
 import { loadTrust } from './keys';
 import { createLogger, type Logger } from './logger';
 import { serveMetrics } from './metrics';
+import { startTracing } from './tracing';
 import { reportProgress } from './progress';
 import { createSubgraph, type SubgraphDefinition } from './subgraph';
 
@@ -34,6 +35,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
     reportProgress('starting');
     const { env, config } = parseSettings(def);
     log.level = env.logLevel;
+    const tracing = env.otlpEndpoint ? startTracing({ service: def.name, endpoint: env.otlpEndpoint }) : undefined;
     reportProgress('migrating');
     const subgraph = await createSubgraph(def, {
       dbUrl: env.dbUrl,
@@ -64,6 +66,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
       stopBackground?.();
       await metrics?.close();
       await subgraph.stop();
+      await tracing?.stop();
     });
   };
   main().catch((e: unknown) => {

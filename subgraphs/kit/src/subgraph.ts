@@ -23,6 +23,7 @@ import { observingPlugin, RequestMetrics, watchPool, type Observed } from './met
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
 import { scalarResolvers } from './scalars';
+import { inRequestSpan, tracingEnabled } from './tracing';
 
 /** The clock every rule that depends on "now" reads, so that tests can fix it. */
 export type Clock = () => Date;
@@ -245,8 +246,11 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
     const started = process.hrtime.bigint();
     const stats: RequestStats & Observed = { sql: 0 };
+    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     try {
-      await serveRequest(req, res, stats, started);
+      // The gateway's fetch span is the parent: its traceparent came with the request.
+      if (tracingEnabled()) await inRequestSpan(`${def.name} POST /graphql`, { service: def.name, requestId }, req.headers, stats, () => serveRequest(req, res, stats, started, requestId));
+      else await serveRequest(req, res, stats, started, requestId);
     } catch (e) {
       // Refused before Apollo answered (a bad token or credential, a body too large).
       stats.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
@@ -258,8 +262,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
   }, log);
 
   /** One /graphql request: token, credential, Apollo, the request's log line. */
-  async function serveRequest(req: IncomingMessage, res: ServerResponse, stats: RequestStats, started: bigint) {
-    const requestId = String(req.headers['x-request-id'] ?? randomUUID());
+  async function serveRequest(req: IncomingMessage, res: ServerResponse, stats: RequestStats, started: bigint, requestId: string) {
     // Work nobody waits for any more stops: the caller hung up, or the request ran out of time.
     const abandoned = new AbortController();
     const timeoutMs = opts.requestTimeoutMs ?? 30_000;
