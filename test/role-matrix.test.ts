@@ -88,7 +88,10 @@ const columns = Object.keys(viewers) as Column[];
  * one column per token (see `viewers`): ADMIN unscoped, ADMIN scoped to D, DEPARTMENT (its
  * departmentId), CADRE linked to household H (+H) and not (-H), ANALYST scoped to D, PARTNER.
  * Each mutation is tried on a target the token's rights reach at best: in D, on an issue the
- * token reported (CADRE, PARTNER) or that is assigned to its department (DEPARTMENT).
+ * token reported (CADRE, PARTNER) or that is assigned to its department (DEPARTMENT), and for
+ * the co-handling steps one its department handles jointly beside another lead; on a demand
+ * (四单) the token ordered (CADRE, PARTNER) and, to complete, one it took (its department, its
+ * cadre); to deliberate, one another department took.
  *
  *   ok         allowed, and it wrote what it says
  *   NO         FORBIDDEN, and nothing written
@@ -114,6 +117,15 @@ const MATRIX = `
   requestExtension        NO       NO       ok          NO       NO       NO         NO
   decideExtension         ok       ok       NO          NO       NO       NO         NO
   superviseIssue          ok       ok       NO          NO       NO       NO         NO
+  addCoHandler            ok       ok       NO          NO       NO       NO         NO
+  acceptCoHandling        NO       NO       ok          NO       NO       NO         NO
+  reportCoHandling        NO       NO       ok          NO       NO       NO         NO
+  recordMeeting           ok       ok       ok          NO       NO       NO         NO
+  orderDemand             ok       ok       NO          ok       ok       NO         ok
+  openDemand              ok       ok       ok          NO       NO       NO         NO
+  takeDemand              ok       ok       ok          ok       ok       NO         NO
+  completeDemand          ok       ok       ok          ok       ok       NO         NO
+  deliberateDemand        ok       ok       ok          NO       NO       NO         NO
   rate                    ok       ok       NO          ok       ok       NO         ok
   fixOnTheSpot            ok       ok       NO          ok       ok       NO         ok
   registerCadre           ok       ok       NO          NO       NO       NO         NO
@@ -190,6 +202,8 @@ const newCreditCode = (n: number) => {
 type Channel = 'gateway' | 'direct';
 const channels: Channel[] = ['gateway', 'direct'];
 type Stage = 'REPORTED' | 'ASSIGNED' | 'ACCEPTED' | 'IN_PROGRESS' | 'RESOLVED' | 'EXTENSION_REQUESTED';
+/** Where a demand must stand before the attempt. */
+type DemandStage = 'ORDERED' | 'OPENED' | 'TAKEN' | 'DONE';
 type Row = Record<string, any>;
 
 /** One attempt: a column's token trying one mutation through one channel, on its own target. */
@@ -202,17 +216,22 @@ interface Case {
   n: number;
   marker: string;
   issue?: { id: string; version: number };
+  demand?: { id: string; version: number };
   /** What the attempt sends, filled in before it runs. */
   vars: Record<string, unknown>;
 }
 
 /**
  * Every mutation: its document, its variables for a case, where an issue must stand before
- * (`stage`), and whether the case's attempt wrote anything (`wrote`, asked of the database).
+ * (`stage`, and `coHandling`: the DEPARTMENT token's department handles it jointly, its part
+ * at that status) or a demand (`demandStage`), and whether the case's attempt wrote anything
+ * (`wrote`, asked of the database).
  */
 interface MutationSpec {
   doc: string;
   stage?: Stage;
+  coHandling?: 'ASSIGNED' | 'ACCEPTED';
+  demandStage?: DemandStage;
   /** Computed just before the attempt (attempts of one mutation run one after another). */
   vars(c: Case, fx: Fixtures, db: DbProbe): Record<string, unknown> | Promise<Record<string, unknown>>;
   wrote(c: Case, db: DbProbe): Promise<boolean>;
@@ -237,6 +256,7 @@ interface DbProbe {
   count(subgraph: string, entity: string, where: Record<string, unknown>): Promise<number>;
   one(subgraph: string, entity: string, where: Record<string, unknown>): Promise<Row | null>;
   issueState(id: string): Promise<string>;
+  demandState(id: string): Promise<string>;
 }
 
 const issueInput = (marker: string) => ({
@@ -253,13 +273,29 @@ const campaignInput = (name: string) => ({ name, divisionCode: D, from: '2026-01
 /** A visit of D (found and fixed on the spot). */
 const visitOfD = demo.visits.find((v) => inD(v.divisionCode) && v.cadreIds.includes(linkedCadre.id)) ?? demo.visits.find((v) => inD(v.divisionCode))!;
 
-const issueStep = (doc: string, stage: Stage, extra: Record<string, unknown> = {}): MutationSpec => ({
+type Extra = Record<string, unknown> | ((c: Case) => Record<string, unknown>);
+const extraOf = (extra: Extra, c: Case) => (typeof extra === 'function' ? extra(c) : extra);
+const issueStep = (doc: string, stage: Stage, extra: Extra = {}, more: Partial<MutationSpec> = {}): MutationSpec => ({
   doc,
   stage,
-  vars: (c) => ({ id: c.issue!.id, v: c.issue!.version, ...extra }),
-  // The issue is as prepared (version, status, history, extensions) unless the attempt wrote.
+  vars: (c) => ({ id: c.issue!.id, v: c.issue!.version, ...extraOf(extra, c) }),
+  // The issue is as prepared (version, status, history, extensions, co-handlers, meetings) unless the attempt wrote.
   wrote: async (c, db) => (await db.issueState(c.issue!.id)) !== (c as Case & { prepared: string }).prepared,
+  ...more,
 });
+const demandStep = (doc: string, demandStage: DemandStage, extra: Extra = {}, more: Partial<MutationSpec> = {}): MutationSpec => ({
+  doc,
+  demandStage,
+  vars: (c) => ({ id: c.demand!.id, v: c.demand!.version, ...extraOf(extra, c) }),
+  // The demand is as prepared (version, status, result, scores, takers, history) unless the attempt wrote.
+  wrote: async (c, db) => (await db.demandState(c.demand!.id)) !== (c as Case & { prepared: string }).prepared,
+  ...more,
+});
+/** Who takes a demand as the case's token would, at best: its department, its cadre, else the third department of D. */
+const ownTaker = (c: Case) =>
+  c.viewer.role === 'DEPARTMENT' ? { departmentId: dept, cadreId: null } : c.viewer.role === 'CADRE' ? { departmentId: null, cadreId: c.viewer.cadreId! } : { departmentId: otherDept, cadreId: null };
+/** The department added beside an issue's lead: the DEPARTMENT token's, unless it leads it. */
+const coDeptOf = (c: Case) => (c.viewer.role === 'DEPARTMENT' ? otherDept : dept);
 
 const mutations: Record<string, MutationSpec> = {
   registerEnterprise: {
@@ -307,6 +343,37 @@ const mutations: Record<string, MutationSpec> = {
   ),
   decideExtension: issueStep(`mutation($id: ID!, $v: Int!) { decideExtension(id: $id, expectedVersion: $v, approve: true) { id } }`, 'EXTENSION_REQUESTED'),
   superviseIssue: issueStep(`mutation($id: ID!, $v: Int!) { superviseIssue(id: $id, expectedVersion: $v) { id } }`, 'ASSIGNED'),
+  addCoHandler: issueStep(`mutation($id: ID!, $v: Int!, $d: ID!) { addCoHandler(id: $id, expectedVersion: $v, departmentId: $d) { id } }`, 'ASSIGNED', (c) => ({ d: coDeptOf(c) }), {
+    adds: ['issues.CoHandler'],
+  }),
+  // Led by the third department of D, handled jointly by the DEPARTMENT token's (its part ASSIGNED, or ACCEPTED to report).
+  acceptCoHandling: issueStep(`mutation($id: ID!, $v: Int!) { acceptCoHandling(id: $id, expectedVersion: $v) { id } }`, 'ASSIGNED', {}, { coHandling: 'ASSIGNED' }),
+  reportCoHandling: issueStep(`mutation($id: ID!, $v: Int!) { reportCoHandling(id: $id, expectedVersion: $v, feedback: "已完成本单位部分") { id } }`, 'ASSIGNED', {}, {
+    coHandling: 'ACCEPTED',
+  }),
+  recordMeeting: issueStep(
+    `mutation($id: ID!, $v: Int!, $ds: [ID!]!) { recordMeeting(id: $id, expectedVersion: $v, date: "2026-06-30", departmentIds: $ds, decision: "分工协作") { id } }`,
+    'ASSIGNED',
+    { ds: [dept, otherDept] },
+    { adds: ['issues.Meeting'] },
+  ),
+  orderDemand: {
+    doc: `mutation($div: ID!, $title: String!) { orderDemand(divisionCode: $div, title: $title, description: "矩阵测试") { id } }`,
+    vars: (c) => ({ div: H.divisionCode, title: c.marker }),
+    wrote: async (c, db) => (await db.count('issues', 'Demand', { title: c.marker })) > 0,
+    adds: ['issues.Demand'],
+  },
+  openDemand: demandStep(`mutation($id: ID!, $v: Int!) { openDemand(id: $id, expectedVersion: $v) { id } }`, 'ORDERED'),
+  takeDemand: demandStep(
+    `mutation($id: ID!, $v: Int!, $d: ID, $k: ID) { takeDemand(id: $id, expectedVersion: $v, departmentId: $d, cadreId: $k) { id } }`,
+    'OPENED',
+    (c) => ({ d: ownTaker(c).departmentId, k: ownTaker(c).cadreId }),
+    { adds: ['issues.DemandTaker'] },
+  ),
+  // Taken by the case's own taker (ownTaker).
+  completeDemand: demandStep(`mutation($id: ID!, $v: Int!) { completeDemand(id: $id, expectedVersion: $v, result: "已办结") { id } }`, 'TAKEN'),
+  // Taken and done by the third department of D: nobody deliberates what its own department took.
+  deliberateDemand: demandStep(`mutation($id: ID!, $v: Int!) { deliberateDemand(id: $id, expectedVersion: $v, scores: [5, 4, 3]) { id } }`, 'DONE'),
   rate: {
     doc: `mutation($c: ID!, $h: ID!, $comment: String!) { rate(targetType: "Cadre", targetId: $c, raterType: "Household", raterId: $h, score: 5, aspect: CONDUCT, comment: $comment) { id } }`,
     vars: (c, fx) => ({ c: fx.ratePair[c.n].cadreId, h: fx.ratePair[c.n].householdId, comment: c.marker }),
@@ -451,7 +518,18 @@ describeEachDatabase('the role matrix, end to end', (db) => {
       const issue = await repo('issues', 'Issue').findOneByOrFail({ id });
       const events = await repo('issues', 'IssueEvent').countBy({ issueId: id });
       const extensions = await repo('issues', 'DeadlineExtension').find({ where: { issueId: id }, order: { seq: 'ASC' } });
-      return JSON.stringify([issue.version, issue.status, issue.deadline, issue.supervisionLevel, issue.assigneeId, events, extensions.map((e) => [e.status, e.decidedBy])]);
+      const coHandlers = await repo('issues', 'CoHandler').find({ where: { issueId: id }, order: { seq: 'ASC' } });
+      const meetings = await repo('issues', 'Meeting').countBy({ issueId: id });
+      return JSON.stringify([
+        issue.version, issue.status, issue.deadline, issue.supervisionLevel, issue.assigneeId, events, extensions.map((e) => [e.status, e.decidedBy]),
+        coHandlers.map((h) => [h.departmentId, h.status, h.feedback]), meetings,
+      ]);
+    },
+    async demandState(id) {
+      const demand = await repo('issues', 'Demand').findOneByOrFail({ id });
+      const takers = await repo('issues', 'DemandTaker').find({ where: { demandId: id }, order: { seq: 'ASC' } });
+      const events = await repo('issues', 'DemandEvent').countBy({ demandId: id });
+      return JSON.stringify([demand.version, demand.status, demand.result, demand.scores, takers.map((t) => [t.departmentId, t.cadreId]), events]);
     },
   };
 
@@ -523,17 +601,24 @@ describeEachDatabase('the role matrix, end to end', (db) => {
     );
 
     // The issues each step needs, walked there by those whose duty it is. Issues of PARTNER and
-    // CADRE columns are reported by the token itself, DEPARTMENT's assigned to its department.
+    // CADRE columns are reported by the token itself, DEPARTMENT's assigned to its department;
+    // the co-handling steps' are led by the third department and handled jointly by DEPARTMENT's.
     const staged = cases.filter((c) => mutations[c.mutation].stage);
     const reporterOf = (c: Case): Viewer => (c.viewer.role === 'PARTNER' || c.viewer.role === 'CADRE' ? c.viewer : prepAdmin);
-    const assigneeOf = (c: Case) => (c.viewer.role === 'DEPARTMENT' ? dept : otherDept);
+    const assigneeOf = (c: Case) => (c.viewer.role === 'DEPARTMENT' && !mutations[c.mutation].coHandling ? dept : otherDept);
     const order: Stage[] = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED'];
     const reaches = (c: Case, stage: Stage) => {
       const s = mutations[c.mutation].stage!;
       return s === 'EXTENSION_REQUESTED' ? order.indexOf(stage) <= 1 : order.indexOf(stage) <= order.indexOf(s);
     };
-    /** Sends one step for many cases, 20 aliases a request, grouped by who takes it; `field` may use the variable `$x<i>` of type `input`. */
-    async function step(selected: Case[], by: (c: Case) => Viewer, field: (c: Case, i: number) => string, input?: { type: string; value: (c: Case) => unknown }) {
+    /** Sends one step for many cases, 20 aliases a request, grouped by who takes it; `field` may use the variable `$x<i>` of type `input`; the result is the case's issue or demand (`into`). */
+    async function step(
+      selected: Case[],
+      by: (c: Case) => Viewer,
+      field: (c: Case, i: number) => string,
+      input?: { type: string; value: (c: Case) => unknown },
+      into: 'issue' | 'demand' = 'issue',
+    ) {
       const groups = new Map<string, Case[]>();
       for (const c of selected) groups.set(JSON.stringify(by(c)), [...(groups.get(JSON.stringify(by(c))) ?? []), c]);
       const requests = [...groups.entries()].flatMap(([viewer, cs]) => chunks(cs, 20).map((chunk) => [JSON.parse(viewer) as Viewer, chunk] as const));
@@ -541,7 +626,7 @@ describeEachDatabase('the role matrix, end to end', (db) => {
         const defs = input ? `(${chunk.map((_, i) => `$x${i}: ${input.type}`).join(', ')})` : '';
         const variables = input ? Object.fromEntries(chunk.map((c, i) => [`x${i}`, input.value(c)])) : {};
         const data = await ok(viewer, `mutation${defs} { ${chunk.map((c, i) => `m${i}: ${field(c, i)} { id version }`).join(' ')} }`, variables);
-        chunk.forEach((c, i) => (c.issue = data[`m${i}`]));
+        chunk.forEach((c, i) => (c[into] = data[`m${i}`]));
       });
     }
     await step(staged, reporterOf, (_, i) => `reportIssue(input: $x${i})`, { type: 'ReportIssueInput!', value: (c) => issueInput(`RM-prep-${c.mutation}-${c.n}`) });
@@ -551,7 +636,24 @@ describeEachDatabase('the role matrix, end to end', (db) => {
     await step(staged.filter((c) => reaches(c, 'ACCEPTED')), (c) => prepDept(assigneeOf(c)), (c) => `acceptIssue(${issueRef(c)})`);
     await step(staged.filter((c) => reaches(c, 'IN_PROGRESS')), (c) => prepDept(assigneeOf(c)), (c) => `startIssue(${issueRef(c)})`);
     await step(staged.filter((c) => reaches(c, 'RESOLVED')), (c) => prepDept(assigneeOf(c)), (c) => `resolveIssue(${issueRef(c)}, feedback: "已处理")`);
+    const coHandled = staged.filter((c) => mutations[c.mutation].coHandling);
+    await step(coHandled, () => prepAdmin, (c) => `addCoHandler(${issueRef(c)}, departmentId: "${dept}")`);
+    await step(coHandled.filter((c) => mutations[c.mutation].coHandling === 'ACCEPTED'), () => prepDept(dept), (c) => `acceptCoHandling(${issueRef(c)})`);
     for (const c of staged) c.prepared = await probe.issueState(c.issue!.id);
+
+    // The demands likewise: ordered by PARTNER and CADRE tokens themselves, else by ADMIN, which opens, takes (as ownTaker
+    // for completeDemand, the third department for deliberateDemand) and completes them.
+    const demandStaged = cases.filter((c) => mutations[c.mutation].demandStage);
+    const demandOrder: DemandStage[] = ['ORDERED', 'OPENED', 'TAKEN', 'DONE'];
+    const demandReaches = (c: Case, stage: DemandStage) => demandOrder.indexOf(stage) <= demandOrder.indexOf(mutations[c.mutation].demandStage!);
+    const demandRef = (c: Case) => `id: "${c.demand!.id}", expectedVersion: ${c.demand!.version}`;
+    const takerOf = (c: Case) => (c.mutation === 'completeDemand' ? ownTaker(c) : { departmentId: otherDept, cadreId: null });
+    const takerArgs = (c: Case) => Object.entries(takerOf(c)).filter(([, v]) => v).map(([k, v]) => `${k}: "${v}"`).join(', ');
+    await step(demandStaged, reporterOf, (_, i) => `orderDemand(divisionCode: "${H.divisionCode}", title: $x${i}, description: "矩阵测试")`, { type: 'String!', value: (c) => `RM-prep-${c.mutation}-${c.n}` }, 'demand');
+    await step(demandStaged.filter((c) => demandReaches(c, 'OPENED')), () => prepAdmin, (c) => `openDemand(${demandRef(c)})`, undefined, 'demand');
+    await step(demandStaged.filter((c) => demandReaches(c, 'TAKEN')), () => prepAdmin, (c) => `takeDemand(${demandRef(c)}, ${takerArgs(c)})`, undefined, 'demand');
+    await step(demandStaged.filter((c) => demandReaches(c, 'DONE')), () => prepAdmin, (c) => `completeDemand(${demandRef(c)}, result: "已办结")`, undefined, 'demand');
+    for (const c of demandStaged) c.prepared = await probe.demandState(c.demand!.id);
 
     const totals = async () => {
       const tables = [...new Set(Object.values(mutations).flatMap((m) => m.adds ?? []))];
