@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { answerClusterScrapes, createLogger, loadTrust, reportProgress, serveMetrics, startTracing, stopOnSignals } from '@cadres/kit';
+import { answerClusterScrapes, createLogger, loadTrust, reportProgress, startMetrics, startTracing, stopOnSignals } from '@cadres/kit';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 
@@ -45,7 +45,7 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   if (config.workers > 1 && cluster.isPrimary) {
     // The primary answers /metrics for all its workers (prom-client asks each over IPC and adds up).
-    if (config.metricsPort !== null) await serveMetrics(config.metricsPort, host, log, { cluster: true });
+    await startMetrics(config.metricsPort, host, log, { cluster: true });
     return runPrimary(config.workers);
   }
   // Before the gateway is built: Apollo's spans need the provider registered.
@@ -68,7 +68,7 @@ async function main() {
   await gateway.listen(config.port, host);
   // Workers do not serve it: they share the primary's ports, so a scrape would reach one at random.
   if (cluster.isWorker) answerClusterScrapes();
-  const metrics = config.metricsPort === null || cluster.isWorker ? undefined : await serveMetrics(config.metricsPort, host, log);
+  const metrics = cluster.isWorker ? undefined : await startMetrics(config.metricsPort, host, log);
   reportProgress('listening');
   stopOnSignals(log, async () => {
     await metrics?.close();

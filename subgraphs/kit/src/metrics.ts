@@ -191,6 +191,20 @@ export function observingPlugin<C extends BaseContext>(observedOf: (context: C) 
   };
 }
 
+/**
+ * serveMetrics for a process's main: a metrics port that cannot be had (taken) is logged, not
+ * fatal, as the API matters more than its metrics; the scraper's `up == 0` shows the gap.
+ */
+export async function startMetrics(port: number | null, host: string, log: Logger, opts: { cluster?: boolean } = {}): Promise<Listening | undefined> {
+  if (port === null) return undefined;
+  try {
+    return await serveMetrics(port, host, log, opts);
+  } catch (e) {
+    log.error({ err: e, port }, 'metrics not served: METRICS_PORT cannot be listened on');
+    return undefined;
+  }
+}
+
 /** In a node:cluster worker: answers the primary's requests for this worker's metrics (prom-client listens once an aggregator exists). */
 export function answerClusterScrapes(): void {
   collectDefaults();

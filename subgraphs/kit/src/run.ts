@@ -1,7 +1,7 @@
 import { ConfigError, parseConfig, subgraphEnv, type SubgraphConfig } from './config';
 import { loadTrust } from './keys';
 import { createLogger, type Logger } from './logger';
-import { serveMetrics } from './metrics';
+import { startMetrics } from './metrics';
 import { startTracing } from './tracing';
 import { reportProgress } from './progress';
 import { createSubgraph, type SubgraphDefinition } from './subgraph';
@@ -59,7 +59,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
     }
     const host = process.env.HOST ?? '127.0.0.1';
     await subgraph.listen(env.port, host);
-    const metrics = env.metricsPort === null ? undefined : await serveMetrics(env.metricsPort, host, log);
+    const metrics = await startMetrics(env.metricsPort, host, log);
     reportProgress('listening');
     const stopBackground = def.started?.(subgraph);
     stopOnSignals(log, async () => {
