@@ -286,4 +286,28 @@ describeEachDatabase('help records, activity and rankings', (db) => {
       departmentRanking: { nodes: [{ department: { id: 'D2' }, value: 3 }, { department: { id: 'D5' }, value: 0 }] },
     });
   });
+
+  it('Division.coverageIn: coverage under a campaign\'s rules and period; scoped; NOT_FOUND for a campaign unseen', async () => {
+    const CREATE = `mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }`;
+    const rules = { visitsPerHousehold: 2, householdsPerCadre: 1, cadresPerBuildingUnit: 3, rankedLiaisonRanks: ['COUNTY_LEVEL'] };
+    const id = (await t.ok(CREATE, { input: { name: '晋位争先', divisionCode: D_DONGYING, from: '2026-03-01', to: '2026-04-30', rules } })).createCampaign.id;
+    const Q = `query($r: [_Any!]!, $c: ID!) { _entities(representations: $r) { ... on Division { coverageIn(campaignId: $c) {
+      villagesAndCommunities withRankedLiaison uncovered { nodes { code } } households householdsLinked householdsVisitedEnough visitQuota
+      buildingUnits buildingUnitsFullyLinked buildingUnitsShort { nodes { id } } cadres cadresLinked cadresWithoutVillage { nodes { id } }
+      householdsUnderQuota { nodes { id } } householdsPerCadre cadresOffHouseholdQuota { nodes { id } } } } } }`;
+    const r = { r: [{ __typename: 'Division', code: D_DONGYING, villageAndCommunityCodes: [A, '370502002201'], buildingUnitIds: ['U1'] }] };
+    expect((await t.ok(Q, { ...r, c: id }))._entities[0].coverageIn).toEqual({
+      // Links on 30 April: c2 → A and c4 → B are SECTION_LEVEL, not the campaign's COUNTY_LEVEL.
+      villagesAndCommunities: 2, withRankedLiaison: 0, uncovered: { nodes: [{ code: A }, { code: '370502002201' }] },
+      // H1 visited twice in March and April (V1, V3), H2 once (V4); c3 is linked to H1.
+      households: 2, householdsLinked: 1, householdsVisitedEnough: 1, visitQuota: 2, householdsUnderQuota: { nodes: [{ id: 'H2' }] },
+      buildingUnits: 1, buildingUnitsFullyLinked: 0, buildingUnitsShort: { nodes: [{ id: 'U1' }] },
+      // Cadres of D1, D2, D4 (D5 has none): c2 and c4 hold a village; only c3 holds its one household.
+      cadres: 4, cadresLinked: 2, cadresWithoutVillage: { nodes: [{ id: 'c3' }, { id: 'c8' }] },
+      householdsPerCadre: 1, cadresOffHouseholdQuota: { nodes: [{ id: 'c2' }, { id: 'c4' }, { id: 'c8' }] },
+    });
+    expect((await t.ok(Q, { ...r, c: id }, hekouAnalyst))._entities).toEqual([null]);
+    expect(await t.failure(Q, { r: [{ ...r.r[0], code: D_HEKOU }], c: id }, hekouAnalyst)).toEqual([{ code: 'NOT_FOUND', field: 'campaignId' }]);
+    expect((await t.ok(Q, { ...r, c: id }, partner))._entities).toEqual([null]);
+  });
 });

@@ -101,6 +101,12 @@ export type Division = {
    * either way. Null outside the caller's scope.
    */
   departmentRanking?: Maybe<DepartmentRankingConnection>;
+  /**
+   * Coverage of the subtree under a campaign's rules (visits per household, households per cadre,
+   * cadres per building unit, ranked ranks) over its period, links as on its last day (today while
+   * it runs); null outside the caller's scope, NOT_FOUND for a campaign the caller does not see.
+   */
+  coverageIn?: Maybe<Coverage>;
 };
 
 
@@ -141,6 +147,12 @@ export type DivisionDepartmentRankingArgs = {
   ascending?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionCoverageInArgs = {
+  campaignId: Scalars['ID']['input'];
 };
 
 /** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
@@ -1044,6 +1056,8 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
         | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}> ) );
   BuildingUnit:
     ( { __typename: 'BuildingUnit' }
@@ -1288,6 +1302,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, Partial<DivisionCoverageArgs>>;
   activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DivisionActivityArgs>>;
   departmentRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDepartmentRankingArgs, 'measure'>>;
+  coverageIn?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<DivisionCoverageInArgs, 'campaignId'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
