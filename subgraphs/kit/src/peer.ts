@@ -8,6 +8,7 @@ import { CREDENTIAL_HEADER } from './auth';
 import { AppError, notFound } from './errors';
 import { entityOwnersOf, type OwnedType, type SubgraphName } from './registry';
 import type { SubgraphContext } from './subgraph';
+import { injectTraceContext } from './tracing';
 
 export type PeerContext = Pick<SubgraphContext, 'peers' | 'authorization' | 'requestId' | 'credential'>;
 
@@ -47,6 +48,8 @@ export async function askPeer<T>(
   if (ctx.authorization) headers.authorization = ctx.authorization;
   const body = JSON.stringify({ query, variables });
   headers[CREDENTIAL_HEADER] = await ctx.credential(peer, body);
+  // The peer's request span joins this request's trace (while tracing is on).
+  injectTraceContext(headers);
   let response: Response;
   try {
     response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
