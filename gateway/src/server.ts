@@ -21,10 +21,8 @@ import {
   sendJson,
   serveGraphQL,
   CREDENTIAL_HEADER,
-  HttpError,
   injectTraceContext,
-  inRequestSpan,
-  tracingEnabled,
+  observeRequest,
   observingPlugin,
   RequestMetrics,
   subgraphFetchMetrics,
@@ -408,16 +406,10 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
     const started = process.hrtime.bigint();
     const observed: Observed = {};
     const requestId = randomUUID();
-    try {
-      if (tracingEnabled()) await inRequestSpan('gateway POST /graphql', { service: 'gateway', requestId }, undefined, observed, () => serveRequest(req, res, observed, started, requestId));
-      else await serveRequest(req, res, observed, started, requestId);
-    } catch (e) {
-      // Refused before Apollo answered (a body too large or too slow, JSON that is not).
-      observed.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
-      throw e;
-    } finally {
-      metrics.record(observed, Number(process.hrtime.bigint() - started) / 1e9);
-    }
+    // No headers: the gateway starts every trace itself, so that a client cannot join or choose one.
+    await observeRequest(metrics, { name: 'gateway POST /graphql', service: 'gateway', requestId }, observed, started, () =>
+      serveRequest(req, res, observed, started, requestId),
+    );
   }, log);
 
   /** One /graphql request: token, rate, Apollo, the request's log line. */

@@ -23,7 +23,7 @@ import { observingPlugin, RequestMetrics, watchPool, type Observed } from './met
 import { createLogger, type Logger } from './logger';
 import { subgraphEntry, type SubgraphEntry } from './registry';
 import { scalarResolvers } from './scalars';
-import { inRequestSpan, tracingEnabled } from './tracing';
+import { observeRequest } from './tracing';
 
 /** The clock every rule that depends on "now" reads, so that tests can fix it. */
 export type Clock = () => Date;
@@ -249,14 +249,10 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
     const requestId = String(req.headers['x-request-id'] ?? randomUUID());
     try {
       // The gateway's fetch span is the parent: its traceparent came with the request.
-      if (tracingEnabled()) await inRequestSpan(`${def.name} POST /graphql`, { service: def.name, requestId }, req.headers, stats, () => serveRequest(req, res, stats, started, requestId));
-      else await serveRequest(req, res, stats, started, requestId);
-    } catch (e) {
-      // Refused before Apollo answered (a bad token or credential, a body too large).
-      stats.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
-      throw e;
+      await observeRequest(metrics, { name: `${def.name} POST /graphql`, service: def.name, requestId, headers: req.headers }, stats, started, () =>
+        serveRequest(req, res, stats, started, requestId),
+      );
     } finally {
-      metrics.record(stats, Number(process.hrtime.bigint() - started) / 1e9);
       metrics.recordSql(stats.sql, stats.sqlMs ?? 0);
     }
   }, log);

@@ -4,7 +4,8 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { sqlHooks } from './db';
-import type { Observed } from './metrics';
+import { HttpError } from './http';
+import type { Observed, RequestMetrics } from './metrics';
 
 /**
  * OpenTelemetry traces, off unless an OTLP endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
@@ -95,6 +96,29 @@ export function inRequestSpan<T>(
       span.end();
     }
   });
+}
+
+/**
+ * Serves one /graphql request of `service`: in its request span while tracing is on (continuing
+ * `headers`' trace, if given; see inRequestSpan), and recorded in `metrics` however it ends: a
+ * refusal thrown before Apollo answered (a bad credential, a body too large) counts under its code.
+ */
+export async function observeRequest(
+  metrics: RequestMetrics,
+  span: { name: string; service: string; requestId: string; headers?: IncomingHttpHeaders },
+  observed: Observed,
+  started: bigint,
+  serve: () => Promise<void>,
+): Promise<void> {
+  try {
+    if (tracingEnabled()) await inRequestSpan(span.name, { service: span.service, requestId: span.requestId }, span.headers, observed, serve);
+    else await serve();
+  } catch (e) {
+    observed.outcome ??= e instanceof HttpError ? e.code : 'INTERNAL_SERVER_ERROR';
+    throw e;
+  } finally {
+    metrics.record(observed, Number(process.hrtime.bigint() - started) / 1e9);
+  }
 }
 
 /** Adds the current span's W3C traceparent to an outgoing request's headers (while tracing is on). */
