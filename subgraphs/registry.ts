@@ -17,7 +17,7 @@ export interface SubgraphEntry {
 
 export const registry = [
   { name: 'places', folder: 'subgraphs/places', port: 4001, owns: { Division: 'code', Building: 'id', BuildingUnit: 'id' } },
-  { name: 'people', folder: 'subgraphs/people', port: 4002, owns: { Department: 'id', Cadre: 'id', Household: 'id', Resident: 'id', Visit: 'id', Campaign: 'id', HelpRecord: 'id' } },
+  { name: 'people', folder: 'subgraphs/people', port: 4002, owns: { Department: 'id', Cadre: 'id', Household: 'id', Resident: 'id', Visit: 'id', Campaign: 'id', HelpRecord: 'id', Pledge: 'id' } },
   { name: 'enterprises', folder: 'subgraphs/enterprises', port: 4003, owns: { Enterprise: 'id', Project: 'id' } },
   { name: 'issues', folder: 'subgraphs/issues', port: 4004, owns: { Issue: 'id', Demand: 'id' } },
 ] as const satisfies readonly SubgraphEntry[];

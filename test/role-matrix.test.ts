@@ -65,6 +65,8 @@ const otherDept = world.departments.find((d) => d.divisionCode === D && d.id !==
 const renamedDept = world.departments.find((d) => d.divisionCode === D && ![dept, otherDept, otherCadre.departmentId].includes(d.id))!.id;
 const villagesOfD = world.divisions.filter((d) => inD(d.code) && (d.level === 'VILLAGE' || d.level === 'COMMUNITY')).map((d) => d.code);
 const enterpriseOfD = world.enterprises.find((e) => inD(e.divisionCode))!;
+/** A first secretary's link to a village of D, its cadre of a department of D (assessFirstSecretary: one period per case). */
+const firstSecretaryOfD = world.villageLiaisons.find((l) => l.role === 'FIRST_SECRETARY' && inD(l.divisionCode) && inD(cadreDivision(l.cadreId)))!;
 
 // ------------------------------------------------------------------------------ the viewers
 
@@ -139,6 +141,9 @@ const MATRIX = `
   createCampaign          ok       ok       NO          NO       NO       NO         NO
   updateCampaign          ok       ok       NO          NO       NO       NO         NO
   recordHelp              ok       ok       NO          ok       ok       NO         NO
+  assessFirstSecretary    ok       ok       NO          NO       NO       NO         NO
+  createPledge            ok       ok       NO          NO       NO       NO         NO
+  setPledgeStatus         ok       ok       NO          ok       NO       NO         NO
   Resident.idNumber       plain    plain    masked      plain    masked   masked     null
   Resident.phone          plain    plain    masked      plain    masked   masked     null
   Household.tags          plain    plain    absent      plain    absent   absent     null
@@ -250,6 +255,8 @@ interface Fixtures {
   project: string;
   /** A campaign of D (for updateCampaign). */
   campaign: string;
+  /** Per n: a PLANNED pledge of D led by the linked cadre (for setPledgeStatus). */
+  pledge: string[];
 }
 
 interface DbProbe {
@@ -440,6 +447,25 @@ const mutations: Record<string, MutationSpec> = {
     wrote: async (c, db) => (await db.count('people', 'HelpRecord', { note: c.marker })) > 0,
     adds: ['people.HelpRecord'],
   },
+  assessFirstSecretary: {
+    doc: `mutation($l: ID!, $p: String!) { assessFirstSecretary(liaisonId: $l, period: $p, score: 80) { id } }`,
+    // One period per case (one assessment per link and period).
+    vars: (c) => ({ l: firstSecretaryOfD.id, p: String(2000 + c.n) }),
+    wrote: async (c, db) => (await db.count('people', 'Assessment', { liaisonId: firstSecretaryOfD.id, period: c.vars.p })) > 0,
+    adds: ['people.Assessment'],
+  },
+  createPledge: {
+    doc: `mutation($title: String!, $d: ID!, $c: ID!) { createPledge(title: $title, divisionCode: $d, leadCadreId: $c, targetDate: "2026-12-31") { id } }`,
+    // Led by the linked cadre, whose department (of D) serves D.
+    vars: (c) => ({ title: c.marker, d: D, c: linkedCadre.id }),
+    wrote: async (c, db) => (await db.count('people', 'Pledge', { title: c.marker })) > 0,
+    adds: ['people.Pledge'],
+  },
+  setPledgeStatus: {
+    doc: `mutation($id: ID!) { setPledgeStatus(id: $id, expectedVersion: 1, status: ONGOING) { id } }`,
+    vars: (c, fx) => ({ id: fx.pledge[c.n] }),
+    wrote: async (c, db) => (await db.one('people', 'Pledge', { id: c.vars.id }))!.version !== 1,
+  },
   recordVisit: {
     doc: `mutation($c: [ID!]!, $v: ID!, $notes: String!) { recordVisit(kind: FORUM, date: "2026-06-30", cadreIds: $c, targetType: "Division", targetId: $v, notes: $notes) { id } }`,
     // A CADRE as itself, anyone else with the linked cadre (of the DEPARTMENT token's department).
@@ -562,6 +588,7 @@ describeEachDatabase('the role matrix, end to end', (db) => {
       residentHousehold: demo.households.find((h) => inD(h.divisionCode) && h.id !== H.id)!.id,
       project: '',
       campaign: '',
+      pledge: [],
     };
     const project = await ok(
       prepAdmin,
@@ -571,6 +598,12 @@ describeEachDatabase('the role matrix, end to end', (db) => {
     fixtures.project = project.registerProject.id;
     const campaign = await ok(prepAdmin, `mutation($input: CampaignInput!) { createCampaign(input: $input) { id } }`, { input: campaignInput('RM 活动') });
     fixtures.campaign = campaign.createCampaign.id;
+    const pledges = await ok(
+      prepAdmin,
+      `mutation($d: ID!, $c: ID!) { ${Array.from({ length: 14 }, (_, n) => `p${n}: createPledge(title: "RM 实事 ${n}", divisionCode: $d, leadCadreId: $c, targetDate: "2026-12-31") { id }`).join(' ')} }`,
+      { d: D, c: linkedCadre.id },
+    );
+    fixtures.pledge = Array.from({ length: 14 }, (_, n) => pledges[`p${n}`].id);
     const subject = await ok(prepAdmin, `mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }`, {
       input: { ...issueInput('RM-subject'), subjectType: 'Household', subjectId: H.id, reporterId: linkedCadre.id },
     });

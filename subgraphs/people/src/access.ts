@@ -22,10 +22,19 @@ import { forbidden, inScope, maskIdNumber, maskPhone, parseDivisionCode, subtree
  * get the aggregate (totalCount) with no rows, since the rows would reveal the tag.
  *
  * Writes (always in scope, every stored id checked to exist and to lie in scope):
- * - registerCadre: ADMIN, into a department that lies in its scope (not merely serves it).
+ * - registerCadre: ADMIN, into a department that lies in its scope (not merely serves it). A
+ *   township's own office (党工委/组织办) is ADMIN with the township as its scope: it registers
+ *   the cadres of the township's units (departments at the township), links and unlinks them,
+ *   and nothing outside the township; a unit itself (DEPARTMENT) enrols and links nobody.
  * - registerHousehold, addResident: ADMIN and DEPARTMENT (the office that keeps the register);
  *   a DEPARTMENT writes what it then reads masked.
- * - linkCadre, unlinkCadre: ADMIN only (duties apart: nobody links itself).
+ * - linkCadre, unlinkCadre: ADMIN only (duties apart: nobody links itself). An AREA_LEAD (包片)
+ *   link lies at its township, as a visit to a township does.
+ * - assessFirstSecretary: ADMIN, for a FIRST_SECRETARY link lying in its scope (the township's
+ *   or a higher office's assessment); nobody assesses through another role.
+ * - createPledge: ADMIN, for a division in its scope, led by a cadre it sees whose department
+ *   serves that division (so whoever sees a pledge sees its lead cadre).
+ * - setPledgeStatus: ADMIN for a pledge lying in its scope; a CADRE only for a pledge it leads.
  * - recordVisit: ADMIN; a DEPARTMENT for visits made only by its own cadres (departmentId); a
  *   CADRE only when it is one of the visit's cadres (cadreId). Every cadre must be in scope.
  * - registerDepartment, updateDepartment: ADMIN, for a department lying in its scope; the
@@ -50,11 +59,11 @@ const reads = {
 } as const satisfies Record<Role, ReadPolicy>;
 
 const writes = {
-  ADMIN:      { registerCadre: 'any',  registerHousehold: 'any',  addResident: 'any',  linkCadre: 'any',  unlinkCadre: 'any',  recordVisit: 'any',         registerDepartment: 'any',  updateDepartment: 'any',  createCampaign: 'any',  updateCampaign: 'any',  recordHelp: 'any' },
-  DEPARTMENT: { registerCadre: 'none', registerHousehold: 'any',  addResident: 'any',  linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'ownCadres',   registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
-  CADRE:      { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'asOneOfThem', registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'asOneOfThem' },
-  ANALYST:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
-  PARTNER:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none' },
+  ADMIN:      { registerCadre: 'any',  registerHousehold: 'any',  addResident: 'any',  linkCadre: 'any',  unlinkCadre: 'any',  recordVisit: 'any',         registerDepartment: 'any',  updateDepartment: 'any',  createCampaign: 'any',  updateCampaign: 'any',  recordHelp: 'any',         assessFirstSecretary: 'any',  createPledge: 'any',  setPledgeStatus: 'any' },
+  DEPARTMENT: { registerCadre: 'none', registerHousehold: 'any',  addResident: 'any',  linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'ownCadres',   registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none',        assessFirstSecretary: 'none', createPledge: 'none', setPledgeStatus: 'none' },
+  CADRE:      { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'asOneOfThem', registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'asOneOfThem', assessFirstSecretary: 'none', createPledge: 'none', setPledgeStatus: 'asOneOfThem' },
+  ANALYST:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none',        assessFirstSecretary: 'none', createPledge: 'none', setPledgeStatus: 'none' },
+  PARTNER:    { registerCadre: 'none', registerHousehold: 'none', addResident: 'none', linkCadre: 'none', unlinkCadre: 'none', recordVisit: 'none',        registerDepartment: 'none', updateDepartment: 'none', createCampaign: 'none', updateCampaign: 'none', recordHelp: 'none',        assessFirstSecretary: 'none', createPledge: 'none', setPledgeStatus: 'none' },
 } as const satisfies Record<Role, Record<Mutation, WriteRule>>;
 
 interface ReadPolicy {
@@ -71,6 +80,7 @@ type WriteRule = 'any' | 'none' | 'ownCadres' | 'asOneOfThem';
 export const mutations = [
   'registerCadre', 'registerHousehold', 'addResident', 'linkCadre', 'unlinkCadre', 'recordVisit',
   'registerDepartment', 'updateDepartment', 'createCampaign', 'updateCampaign', 'recordHelp',
+  'assessFirstSecretary', 'createPledge', 'setPledgeStatus',
 ] as const;
 export type Mutation = (typeof mutations)[number];
 
@@ -107,6 +117,18 @@ export function departmentScopeSql(viewer: Viewer, alias: string): { sql: string
   return {
     sql: `((${alias}.divisionCode >= :scopeLo AND ${alias}.divisionCode < :scopeHi) OR ${alias}.divisionCode IN (:...scopeAbove))`,
     params: { scopeLo: lo, scopeHi: hi, scopeAbove: above },
+  };
+}
+
+/** SQL (positional) for "the cadre `cadreIdSql` is one a scoped viewer sees" (its department seen); null when it sees all. */
+export function cadreSeenSql(viewer: Viewer, cadreIdSql: string): { sql: string; params: string[] } | null {
+  if (!viewer.scope) return null;
+  const { lo, hi } = subtreeRange(viewer.scope);
+  const above = aboveScope(viewer.scope);
+  const aboveSql = above.length ? ` OR sd.divisionCode IN (${above.map(() => '?').join(', ')})` : '';
+  return {
+    sql: `EXISTS (SELECT 1 FROM cadre sc JOIN department sd ON sd.id = sc.departmentId WHERE sc.id = ${cadreIdSql} AND ((sd.divisionCode >= ? AND sd.divisionCode < ?)${aboveSql}))`,
+    params: [lo, hi, ...above],
   };
 }
 
@@ -203,4 +225,10 @@ export function requireMayRecordHelp(ctx: SubgraphContext, rule: WriteRule, cadr
     throw forbidden(`Cadre ${cadre.id} lies outside the caller's scope ${ctx.viewer.scope}`, 'input.cadreId');
   }
   if (rule === 'asOneOfThem' && cadre.id !== ctx.viewer.cadreId) throw forbidden('A cadre records only its own help', 'input.cadreId');
+}
+
+/** setPledgeStatus's own rule: the pledge in scope, and the caller its lead cadre (CADRE). */
+export function requireMaySetPledgeStatus(ctx: SubgraphContext, rule: WriteRule, pledge: { divisionCode: string; leadCadreId: string }): void {
+  requireWriteScope(ctx, pledge.divisionCode, 'id');
+  if (rule === 'asOneOfThem' && pledge.leadCadreId !== ctx.viewer.cadreId) throw forbidden('A cadre moves on only the pledges it leads', 'id');
 }

@@ -11,6 +11,19 @@ import { Household, type TargetType } from './entities';
 import type { Resolvers } from './generated/graphql';
 import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
 import { helpRecordById, helpRecordsOfCadre, recordHelp, visibleHelpRecord } from './help';
+import {
+  assessFirstSecretary,
+  assessmentsOf,
+  createPledge,
+  divisionPrefix,
+  firstSecretaries,
+  pledgeById,
+  pledgesIn,
+  pledgesOfCadre,
+  setPledgeStatus,
+  stationedDays,
+  visiblePledge,
+} from './fieldwork';
 import { linkCadre, unlinkCadre } from './liaisons';
 import {
   cadreById,
@@ -79,6 +92,9 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     createCampaign: (_, args, ctx) => createCampaign(ctx, args),
     updateCampaign: (_, args, ctx) => updateCampaign(ctx, args),
     recordHelp: (_, args, ctx) => recordHelp(ctx, args),
+    assessFirstSecretary: (_, args, ctx) => assessFirstSecretary(ctx, args),
+    createPledge: (_, args, ctx) => createPledge(ctx, args),
+    setPledgeStatus: (_, args, ctx) => setPledgeStatus(ctx, args),
   },
   // `liaisons` on a target type: active links (with includeEnded, past ones too), one statement
   // for any number of targets; only those the viewer sees (visible.ts), null for those who read no people data.
@@ -90,6 +106,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     departmentRanking: (d, args, ctx) => inReach(ctx, d.code, () => departmentRanking(ctx, d.code, args, pageOf(args))),
     coverageIn: (d, args, ctx) => inReach(ctx, d.code, () => coverageInCampaign(ctx, d, args.campaignId)),
     coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(ctx, d, args, config)),
+    firstSecretaries: (d, args, ctx) => inReach(ctx, d.code, () => firstSecretaries(ctx, args).load(divisionPrefix(d.code))),
+    pledges: (d, args, ctx) => inReach(ctx, d.code, () => pledgesIn(ctx, args).load(divisionPrefix(d.code))),
   },
   BuildingUnit: elsewhereOwned('BuildingUnit'),
   Enterprise: elsewhereOwned('Enterprise'),
@@ -109,6 +127,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     liaisons: async (c, args, ctx) => (await visibleLiaisons(ctx, await liaisonsByCadre(ctx, !!args.includeEnded).load(c.id))) ?? [],
     visits: (c, args, ctx) => visitsOfCadre(ctx, args).load(c.id),
     helpRecords: (c, args, ctx) => helpRecordsOfCadre(ctx, args)(c.id),
+    stationedDays: (c, args, ctx) => stationedDays(ctx, c.id, args),
+    pledges: (c, _, ctx) => pledgesOfCadre(ctx, c.id),
   },
   // A household seen has its residents, links (but those of cadres unseen) and visits seen.
   Household: {
@@ -120,6 +140,12 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Liaison: {
     cadre: (l, _, ctx) => cadreById(ctx).load(l.cadreId),
     target: (l, _, ctx) => targetOf(ctx, l.targetType, l.targetId),
+    assessments: (l, _, ctx) => (l.role === 'FIRST_SECRETARY' ? assessmentsOf(ctx).load(l.id) : []),
+  },
+  Pledge: {
+    __resolveReference: async ({ id }, ctx) => visiblePledge(ctx, await loadOrNull(pledgeById(ctx), id)),
+    division: (p, _, ctx) => divisionStub({ code: p.divisionCode }, ctx),
+    leadCadre: (p, _, ctx) => cadreById(ctx).load(p.leadCadreId),
   },
   Visit: {
     __resolveReference: async ({ id }, ctx) => visibleVisit(ctx, await loadOrNull(visitById(ctx), id)),

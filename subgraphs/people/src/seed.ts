@@ -14,6 +14,7 @@ export async function seedPeople({ ds }: Subgraph, world: DemoWorld): Promise<bo
     ...l,
     until: null,
     openKey: openKeyOf(l),
+    firstSecretaryKey: l.role === 'FIRST_SECRETARY' ? l.cadreId : null,
     version: 1,
   });
   await ds.transaction(async (tx) => {

@@ -30,11 +30,12 @@ export async function visibleCadres(ctx: SubgraphContext, cadres: Cadre[]): Prom
   return cadres.filter((_, i) => seen[i]);
 }
 
-/** Links in scope whose cadre the viewer sees (a link goes with its cadre: Liaison.cadre is non-null); null for those who read no people data. */
+/** Links in scope (where each lies: access.ts visitPlace) whose cadre the viewer sees (a link goes with its cadre: Liaison.cadre is non-null); null for those who read no people data. */
 export async function visibleLiaisons(ctx: SubgraphContext, links: Liaison[]): Promise<Liaison[] | null> {
   if (!mayRead(ctx.viewer)) return null;
   if (!ctx.viewer.scope) return links;
-  const placed = links.filter((l) => mayReadAt(ctx.viewer, l.divisionCode));
+  // A link lies at its target's division: a township's for a 包片 (AREA_LEAD) link.
+  const placed = links.filter((l) => mayReadAt(ctx.viewer, visitPlace(l)));
   const cadres = await visibleCadres(ctx, await Promise.all(placed.map((l) => cadreById(ctx).load(l.cadreId))));
   const shown = new Set(cadres.map((c) => c.id));
   return placed.filter((l) => shown.has(l.cadreId));

@@ -1,18 +1,21 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { IdempotencyRecord } from '@cadres/kit';
-import type { CadreRank, HouseholdTag, LiaisonRole, LiaisonTarget, VisitKind } from '../generated/graphql';
+import type { CadreRank, HouseholdTag, LiaisonRole, LiaisonTarget, PledgeStatus, VisitKind } from '../generated/graphql';
 
 // The domain enums are the SDL's (subgraphs/people/schema.graphql, generated into ../generated/graphql.ts).
 // Each value list below is checked against its type both ways: `satisfies` refuses a value the
 // SDL lacks, and the `Record<Exclude<…>, never>` line fails to compile, naming it, when the SDL
 // has a value the list lacks. The order of a list is the order the subgraph sorts in.
-export type { CadreRank, HouseholdTag, LiaisonRole, VisitKind };
+export type { CadreRank, HouseholdTag, LiaisonRole, PledgeStatus, VisitKind };
 
 export const cadreRanks = ['CITY_LEVEL', 'COUNTY_LEVEL', 'SECTION_LEVEL', 'STAFF'] as const satisfies readonly CadreRank[];
 ({}) satisfies Record<Exclude<CadreRank, (typeof cadreRanks)[number]>, never>;
 
-export const liaisonRoles = ['LEAD', 'MEMBER', 'FIRST_SECRETARY'] as const satisfies readonly LiaisonRole[];
+export const liaisonRoles = ['LEAD', 'MEMBER', 'FIRST_SECRETARY', 'AREA_LEAD'] as const satisfies readonly LiaisonRole[];
 ({}) satisfies Record<Exclude<LiaisonRole, (typeof liaisonRoles)[number]>, never>;
+
+export const pledgeStatuses = ['PLANNED', 'ONGOING', 'DONE'] as const satisfies readonly PledgeStatus[];
+({}) satisfies Record<Exclude<PledgeStatus, (typeof pledgeStatuses)[number]>, never>;
 
 export const householdTags = [
   'POOR', 'WEALTHY', 'PETITIONER', 'OLD_PARTY_MEMBER', 'OLD_CADRE', 'OLD_MODEL', 'MILITARY_FAMILY',
@@ -127,6 +130,15 @@ export class Liaison {
   @Index('uq_liaison_open', { unique: true })
   @Column({ type: 'varchar', length: 160, nullable: true })
   openKey!: string | null;
+
+  /**
+   * The cadre's id while this is its open FIRST_SECRETARY link, else null: a unique index on it
+   * lets a cadre be first secretary of one village or community at a time, also when two links
+   * race (a NULL never collides, on either database).
+   */
+  @Index('uq_liaison_first_secretary', { unique: true })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  firstSecretaryKey!: string | null;
 
   @Column({ type: 'int' })
   version!: number;
@@ -387,5 +399,63 @@ export class HelpRecord {
   note!: string | null;
 }
 
+/**
+ * A township's assessment (评议考核) of a first secretary: a score and a comment per period of
+ * its FIRST_SECRETARY link. One per link and period (unique), never replaced.
+ */
+@Entity('assessment')
+@Index('uq_assessment_period', ['liaisonId', 'period'], { unique: true })
+export class Assessment {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  liaisonId!: string;
+
+  /** "2026", "2026-H1", "2026-Q3" or "2026-05". */
+  @Column({ type: 'varchar', length: 10 })
+  period!: string;
+
+  @Column({ type: 'int' })
+  score!: number;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  comment!: string | null;
+
+  /** The assessor's token subject. */
+  @Column({ type: 'varchar', length: 100 })
+  assessedBy!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  at!: Date;
+}
+
+/** A practical-matter pledge (实事) led by a cadre (领办), at a division, with a target date. */
+@Entity('pledge')
+@Index('idx_pledge_division', ['divisionCode', 'targetDate'])
+@Index('idx_pledge_cadre', ['leadCadreId', 'targetDate'])
+export class Pledge {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  divisionCode!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  leadCadreId!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  targetDate!: string;
+
+  @Column({ type: 'simple-enum', enum: pledgeStatuses })
+  status!: PledgeStatus;
+
+  @Column({ type: 'int' })
+  version!: number;
+}
+
 /** IdempotencyRecord: kit's record of keyed creations (kit idempotency.ts). */
-export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdNumberRead, Campaign, CampaignDepartment, HelpRecord, IdempotencyRecord];
+export const entities = [Department, Cadre, Liaison, Household, Resident, HouseholdTagRow, Visit, VisitCadre, IdNumberRead, Campaign, CampaignDepartment, HelpRecord, Assessment, Pledge, IdempotencyRecord];

@@ -2,7 +2,7 @@
 // A test fails when this file is stale. What resolvers return: see mappersOf in the script.
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity, HelpRecord as HelpRecordEntity } from '../entities';
+import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity, HelpRecord as HelpRecordEntity, Assessment as AssessmentEntity, Pledge as PledgeEntity } from '../entities';
 import type { DepartmentRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, RankedDepartmentMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
@@ -44,10 +44,12 @@ export type CadreRank =
   | 'SECTION_LEVEL'
   | 'STAFF';
 
+/** AREA_LEAD: a township leader's 包片 link to a township (its area). */
 export type LiaisonRole =
   | 'LEAD'
   | 'MEMBER'
-  | 'FIRST_SECRETARY';
+  | 'FIRST_SECRETARY'
+  | 'AREA_LEAD';
 
 /** 访三老 走三户 and more: who must be visited. Sensitive personal data. */
 export type HouseholdTag =
@@ -107,6 +109,10 @@ export type Division = {
    * it runs); null outside the caller's scope, NOT_FOUND for a campaign the caller does not see.
    */
   coverageIn?: Maybe<Coverage>;
+  /** Active FIRST_SECRETARY links to the villages and communities of the subtree, by village code then oldest first; null outside the caller's scope. */
+  firstSecretaries?: Maybe<LiaisonConnection>;
+  /** Pledges lying in the subtree, optionally of one status, by target date then id; null outside the caller's scope. */
+  pledges?: Maybe<PledgeConnection>;
 };
 
 
@@ -153,6 +159,21 @@ export type DivisionDepartmentRankingArgs = {
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type DivisionCoverageInArgs = {
   campaignId: Scalars['ID']['input'];
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionFirstSecretariesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionPledgesArgs = {
+  status?: InputMaybe<PledgeStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A building unit (owned by places). People adds the cadres linked to it: 2 cadres per unit is the rule. */
@@ -287,6 +308,14 @@ export type Cadre = {
   version: Scalars['Int']['output'];
   /** Its help records in the caller's scope, newest first, optionally from/to a date (both inclusive). */
   helpRecords: HelpRecordConnection;
+  /**
+   * Days the cadre spent stationed (its STATIONED visits, each of Visit.days from its date) within
+   * the period: a campaign's, or from/to (both inclusive), else the calendar year; only the days of
+   * visits lying in the caller's scope, and none outside the period.
+   */
+  stationedDays: Scalars['Int']['output'];
+  /** The pledges it leads in the caller's scope, by target date then id; null for those who read no people data. */
+  pledges?: Maybe<Array<Pledge>>;
 };
 
 
@@ -311,6 +340,14 @@ export type CadreHelpRecordsArgs = {
   to?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A cadre (干部). */
+export type CadreStationedDaysArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 export type CadreConnection = {
@@ -399,6 +436,8 @@ export type Liaison = {
   since: Scalars['Date']['output'];
   until?: Maybe<Scalars['Date']['output']>;
   version: Scalars['Int']['output'];
+  /** The assessments of this FIRST_SECRETARY link, by period (oldest first); [] for other links. */
+  assessments: Array<Assessment>;
 };
 
 /** A visit (走访). */
@@ -621,7 +660,9 @@ export type Mutation = {
   /**
    * Links a cadre to a target: targetType is Division (a village or community), BuildingUnit,
    * Household, Enterprise or Project. since defaults to today. A target that does not exist is
-   * NOT_FOUND; the same active link (cadre, target, role) twice is a CONFLICT.
+   * NOT_FOUND; the same active link (cadre, target, role) twice is a CONFLICT. AREA_LEAD (包片)
+   * links to a township, and only to one; FIRST_SECRETARY only to a village or community, and a
+   * cadre already first secretary somewhere (an active link) is a CONFLICT on cadreId.
    */
   linkCadre: Liaison;
   /**
@@ -642,6 +683,22 @@ export type Mutation = {
   updateCampaign: Campaign;
   /** Records help (帮扶): a CADRE for itself, ADMIN for a cadre it sees; the target, if any, must exist, and the record lie in the caller's scope. */
   recordHelp: HelpRecord;
+  /**
+   * Records a township's assessment of a first secretary (ADMIN, the link in its scope): score 1 to
+   * 100 for a period (2026, 2026-H1, 2026-Q1, 2026-05). One per link and period: a second is a
+   * CONFLICT (period), not a replacement.
+   */
+  assessFirstSecretary: Assessment;
+  /**
+   * Creates a pledge (ADMIN, the division in its scope), PLANNED, led by a cadre the caller sees whose
+   * department serves the division (lies in it or above it).
+   */
+  createPledge: Pledge;
+  /**
+   * Moves a pledge on (ADMIN in scope, or its lead cadre): PLANNED to ONGOING or DONE, ONGOING to
+   * DONE (else INVALID_TRANSITION); a stale expectedVersion is a CONFLICT.
+   */
+  setPledgeStatus: Pledge;
 };
 
 
@@ -732,6 +789,31 @@ export type MutationUpdateCampaignArgs = {
 
 export type MutationRecordHelpArgs = {
   input: HelpInput;
+};
+
+
+export type MutationAssessFirstSecretaryArgs = {
+  liaisonId: Scalars['ID']['input'];
+  period: Scalars['String']['input'];
+  score: Scalars['Int']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCreatePledgeArgs = {
+  title: Scalars['String']['input'];
+  divisionCode: Scalars['ID']['input'];
+  leadCadreId: Scalars['ID']['input'];
+  targetDate: Scalars['Date']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetPledgeStatusArgs = {
+  id: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  status: PledgeStatus;
 };
 
 /** A campaign (e.g. 三解三促) run by a city, district or township: its period, phases, rules and the departments taking part. */
@@ -951,6 +1033,51 @@ export type DepartmentRankingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type LiaisonConnection = {
+  __typename?: 'LiaisonConnection';
+  nodes: Array<Liaison>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A township's assessment (评议考核) of a first secretary for a period. */
+export type Assessment = {
+  __typename?: 'Assessment';
+  id: Scalars['ID']['output'];
+  /** e.g. 2026, 2026-H1, 2026-Q3 or 2026-05. */
+  period: Scalars['String']['output'];
+  /** 1 to 100. */
+  score: Scalars['Int']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+};
+
+/** ONGOING: 常态化, routine work that continues. */
+export type PledgeStatus =
+  | 'PLANNED'
+  | 'ONGOING'
+  | 'DONE';
+
+/** A practical-matter pledge (实事) led by a cadre (领办), at a division, with a target date. It lies at its division. */
+export type Pledge = {
+  __typename?: 'Pledge';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  division?: Maybe<Division>;
+  leadCadre: Cadre;
+  targetDate: Scalars['Date']['output'];
+  status: PledgeStatus;
+  /** Optimistic-locking version: bumped by every change. */
+  version: Scalars['Int']['output'];
+};
+
+export type PledgeConnection = {
+  __typename?: 'PledgeConnection';
+  nodes: Array<Pledge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY'
@@ -1048,6 +1175,7 @@ export type FederationTypes = {
   Visit: Visit;
   Campaign: Campaign;
   HelpRecord: HelpRecord;
+  Pledge: Pledge;
 };
 
 /** Mapping of federation reference types */
@@ -1089,6 +1217,9 @@ export type FederationReferenceTypes = {
   HelpRecord:
     ( { __typename: 'HelpRecord' }
     & GraphQLRecursivePick<FederationTypes['HelpRecord'], {"id":true}> );
+  Pledge:
+    ( { __typename: 'Pledge' }
+    & GraphQLRecursivePick<FederationTypes['Pledge'], {"id":true}> );
 };
 
 
@@ -1144,6 +1275,11 @@ export type ResolversTypes = {
   ActivityMeasure: ActivityMeasure;
   RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
+  LiaisonConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Liaison']>>;
+  Assessment: ResolverTypeWrapper<AssessmentEntity>;
+  PledgeStatus: PledgeStatus;
+  Pledge: ResolverTypeWrapper<PledgeEntity>;
+  PledgeConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Pledge']>>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
@@ -1200,6 +1336,10 @@ export type ResolversParentTypes = {
   HelpInput: HelpInput;
   RankedDepartment: RankedDepartmentMapper;
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
+  LiaisonConnection: Connection<ResolversParentTypes['Liaison']>;
+  Assessment: AssessmentEntity;
+  Pledge: PledgeEntity;
+  PledgeConnection: Connection<ResolversParentTypes['Pledge']>;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1303,6 +1443,8 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DivisionActivityArgs>>;
   departmentRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDepartmentRankingArgs, 'measure'>>;
   coverageIn?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<DivisionCoverageInArgs, 'campaignId'>>;
+  firstSecretaries?: Resolver<Maybe<ResolversTypes['LiaisonConnection']>, ParentType, ContextType, Partial<DivisionFirstSecretariesArgs>>;
+  pledges?: Resolver<Maybe<ResolversTypes['PledgeConnection']>, ParentType, ContextType, Partial<DivisionPledgesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1359,6 +1501,8 @@ export type CadreResolvers<ContextType = SubgraphContext, ParentType extends Res
   visits?: Resolver<ResolversTypes['VisitConnection'], ParentType, ContextType, Partial<CadreVisitsArgs>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   helpRecords?: Resolver<ResolversTypes['HelpRecordConnection'], ParentType, ContextType, Partial<CadreHelpRecordsArgs>>;
+  stationedDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<CadreStationedDaysArgs>>;
+  pledges?: Resolver<Maybe<Array<ResolversTypes['Pledge']>>, ParentType, ContextType>;
 };
 
 export type CadreConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CadreConnection'] = ResolversParentTypes['CadreConnection']> = {
@@ -1409,6 +1553,7 @@ export type LiaisonResolvers<ContextType = SubgraphContext, ParentType extends R
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   until?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  assessments?: Resolver<Array<ResolversTypes['Assessment']>, ParentType, ContextType>;
 };
 
 export type VisitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit'], FederationReferenceType extends FederationReferenceTypes['Visit'] = FederationReferenceTypes['Visit']> = {
@@ -1493,6 +1638,9 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationCreateCampaignArgs, 'input'>>;
   updateCampaign?: Resolver<ResolversTypes['Campaign'], ParentType, ContextType, RequireFields<MutationUpdateCampaignArgs, 'id' | 'expectedVersion' | 'input'>>;
   recordHelp?: Resolver<ResolversTypes['HelpRecord'], ParentType, ContextType, RequireFields<MutationRecordHelpArgs, 'input'>>;
+  assessFirstSecretary?: Resolver<ResolversTypes['Assessment'], ParentType, ContextType, RequireFields<MutationAssessFirstSecretaryArgs, 'liaisonId' | 'period' | 'score'>>;
+  createPledge?: Resolver<ResolversTypes['Pledge'], ParentType, ContextType, RequireFields<MutationCreatePledgeArgs, 'title' | 'divisionCode' | 'leadCadreId' | 'targetDate'>>;
+  setPledgeStatus?: Resolver<ResolversTypes['Pledge'], ParentType, ContextType, RequireFields<MutationSetPledgeStatusArgs, 'id' | 'expectedVersion' | 'status'>>;
 };
 
 export type CampaignResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Campaign'] = ResolversParentTypes['Campaign'], FederationReferenceType extends FederationReferenceTypes['Campaign'] = FederationReferenceTypes['Campaign']> = {
@@ -1592,6 +1740,37 @@ export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type LiaisonConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LiaisonConnection'] = ResolversParentTypes['LiaisonConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AssessmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Assessment'] = ResolversParentTypes['Assessment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type PledgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Pledge'] = ResolversParentTypes['Pledge'], FederationReferenceType extends FederationReferenceTypes['Pledge'] = FederationReferenceTypes['Pledge']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pledge']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  leadCadre?: Resolver<ResolversTypes['Cadre'], ParentType, ContextType>;
+  targetDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PledgeStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PledgeConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PledgeConnection'] = ResolversParentTypes['PledgeConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Pledge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['link__Import'], any> {
   name: 'link__Import';
 }
@@ -1649,6 +1828,10 @@ export type Resolvers<ContextType = SubgraphContext> = {
   HelpRecordConnection?: HelpRecordConnectionResolvers<ContextType>;
   RankedDepartment?: RankedDepartmentResolvers<ContextType>;
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
+  LiaisonConnection?: LiaisonConnectionResolvers<ContextType>;
+  Assessment?: AssessmentResolvers<ContextType>;
+  Pledge?: PledgeResolvers<ContextType>;
+  PledgeConnection?: PledgeConnectionResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
