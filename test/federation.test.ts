@@ -91,6 +91,13 @@ describeEachDatabase('the federation through the gateway', (db) => {
     expect(large.statements).toBe(small.statements);
   });
 
+  it("gives a department the division it serves, from places (@requires people's divisionCode)", async () => {
+    const department = fed.world.departments[0];
+    const { body } = await fed.request(`query($id: ID!) { department(id: $id) { id divisionCode parentDivision { code level } } }`, { id: department.id });
+    const division = fed.world.divisions.find((d) => d.code === department.divisionCode)!;
+    expect(body).toEqual({ data: { department: { id: department.id, divisionCode: division.code, parentDivision: { code: division.code, level: division.level } } } });
+  });
+
   it('answers /health and /ready', async () => {
     const base = fed.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);

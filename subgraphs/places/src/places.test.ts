@@ -134,6 +134,20 @@ describeEachDatabase('places subgraph', (db) => {
     expect(statements).toBe(1);
   });
 
+  it("gives people's departments their division (Department.parentDivision), in one statement for many, null out of scope", async () => {
+    const departments = world.departments.slice(0, 50).map((d) => ({ __typename: 'Department', id: d.id, divisionCode: d.divisionCode }));
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id parentDivision { code name } } } }`;
+    const { result, statements } = await countStatements(() => data(places, query, { r: departments }));
+    const name = new Map(world.divisions.map((d) => [d.code, d.name]));
+    expect(result._entities).toEqual(world.departments.slice(0, 50).map((d) => ({ id: d.id, parentDivision: { code: d.divisionCode, name: name.get(d.divisionCode) } })));
+    expect(statements).toBe(1);
+    const district = { sub: 'a', role: 'ANALYST' as const, scope: '370502000000' };
+    const scoped = await data(places, query, { r: departments }, district);
+    expect(scoped._entities.map((e: { parentDivision: { code: string } | null }) => e.parentDivision?.code ?? null)).toEqual(
+      world.departments.slice(0, 50).map((d) => (d.divisionCode.startsWith('370502') ? d.divisionCode : null)),
+    );
+  });
+
   it('gives the village and community codes and unit counts of many subtrees, for people\'s coverage', async () => {
     const grassroots = (prefix: string) =>
       world.divisions.filter((d) => (d.level === 'VILLAGE' || d.level === 'COMMUNITY') && d.code.startsWith(prefix)).map((d) => d.code).sort();

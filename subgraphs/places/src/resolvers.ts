@@ -56,6 +56,9 @@ export const resolvers: Resolvers = {
     building: async (_, { id }, ctx) => visibleBuilding(ctx, await loadOrNull(buildingById(ctx), id)),
     buildingUnit: async (_, { id }, ctx) => visibleUnit(ctx, await loadOrNull(unitById(ctx), id)),
   },
+  Department: {
+    parentDivision: ({ divisionCode }, _, ctx) => divisionOrNull(ctx, divisionCode),
+  },
   Division: {
     __resolveReference: ({ code }, ctx) => divisionOrNull(ctx, code),
     // Above a scope lie divisions outside it: a scoped viewer's own top division has no parent.

@@ -6,6 +6,7 @@ import type { Division as DivisionEntity, Building as BuildingEntity, BuildingUn
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -103,6 +104,15 @@ export type BuildingUnit = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   building: Building;
+};
+
+/** A department (owned by people), seen from places: the division it serves. */
+export type Department = {
+  __typename?: 'Department';
+  id: Scalars['ID']['output'];
+  divisionCode: Scalars['ID']['output'];
+  /** The division of divisionCode; null when the caller may not see it. */
+  parentDivision?: Maybe<Division>;
 };
 
 export type Query = {
@@ -228,6 +238,7 @@ export type FederationTypes = {
   Division: Division;
   Building: Building;
   BuildingUnit: BuildingUnit;
+  Department: Department;
 };
 
 /** Mapping of federation reference types */
@@ -241,6 +252,11 @@ export type FederationReferenceTypes = {
   BuildingUnit:
     ( { __typename: 'BuildingUnit' }
     & GraphQLRecursivePick<FederationTypes['BuildingUnit'], {"id":true}> );
+  Department:
+    ( { __typename: 'Department' }
+    & GraphQLRecursivePick<FederationTypes['Department'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Department'], {"divisionCode":true}> ) );
 };
 
 
@@ -256,6 +272,7 @@ export type ResolversTypes = {
   Building: ResolverTypeWrapper<BuildingEntity>;
   BuildingConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Building']>>;
   BuildingUnit: ResolverTypeWrapper<BuildingUnitEntity>;
+  Department: ResolverTypeWrapper<Omit<Department, 'parentDivision'> & { parentDivision?: Maybe<ResolversTypes['Division']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   link__Purpose: Link__Purpose;
   link__Import: ResolverTypeWrapper<Scalars['link__Import']['output']>;
@@ -277,6 +294,7 @@ export type ResolversParentTypes = {
   Building: BuildingEntity;
   BuildingConnection: Connection<ResolversParentTypes['Building']>;
   BuildingUnit: BuildingUnitEntity;
+  Department: Omit<Department, 'parentDivision'> & { parentDivision?: Maybe<ResolversParentTypes['Division']> } | FederationReferenceTypes['Department'];
   Query: Record<PropertyKey, never>;
   link__Import: Scalars['link__Import']['output'];
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
@@ -296,23 +314,11 @@ export type LinkDirectiveArgs = {
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
-export type Federation__RequiresDirectiveArgs = {
-  fields: Scalars['federation__FieldSet']['input'];
-};
-
-export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
 export type Federation__ProvidesDirectiveArgs = {
   fields: Scalars['federation__FieldSet']['input'];
 };
 
 export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type Federation__ExternalDirectiveArgs = {
-  reason?: Maybe<Scalars['String']['input']>;
-};
-
-export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__TagDirectiveArgs = {
   name: Scalars['String']['input'];
@@ -412,6 +418,12 @@ export type BuildingUnitResolvers<ContextType = SubgraphContext, ParentType exte
   building?: Resolver<ResolversTypes['Building'], ParentType, ContextType>;
 };
 
+export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Department'] = ResolversParentTypes['Department'], FederationReferenceType extends FederationReferenceTypes['Department'] = FederationReferenceTypes['Department']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Department']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parentDivision?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType, RequireFields<QueryDivisionArgs, 'code'>>;
   divisions?: Resolver<ResolversTypes['DivisionConnection'], ParentType, ContextType, Partial<QueryDivisionsArgs>>;
@@ -446,6 +458,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Building?: BuildingResolvers<ContextType>;
   BuildingConnection?: BuildingConnectionResolvers<ContextType>;
   BuildingUnit?: BuildingUnitResolvers<ContextType>;
+  Department?: DepartmentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   link__Import?: GraphQLScalarType;
   federation__FieldSet?: GraphQLScalarType;
@@ -456,9 +469,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = {
   link?: LinkDirectiveResolver<any, any, ContextType>;
-  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
   federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
-  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;
