@@ -81,8 +81,8 @@ export type Division = {
   liaisons?: Maybe<Array<Liaison>>;
   /**
    * Households anywhere in this division's subtree, ordered by id, optionally with one tag.
-   * Filtering by tag reveals tags, so it is FORBIDDEN to callers who may not see this
-   * division's tags (ANALYST, PARTNER, and staff outside their scope).
+   * Filtering by tag reveals tags, so with a tag only ADMIN gets the rows; every other reader
+   * gets the count (totalCount) with no rows. Null for PARTNER and outside the caller's scope.
    */
   households?: Maybe<HouseholdConnection>;
   /** Provided by places: the codes of the villages and communities in the subtree. */
@@ -368,7 +368,7 @@ export type Household = {
   head: Resident;
   /** Every resident, the head included, ordered by id. */
   members: Array<Resident>;
-  /** Sensitive: shown to ADMIN, and to DEPARTMENT and CADRE callers within their scope; [] for others. */
+  /** Sensitive: shown to ADMIN, and to a CADRE actively linked to the household; [] for others. */
   tags: Array<HouseholdTag>;
   /** Active liaison links to this household, oldest first; with includeEnded, ended ones (with until) too. */
   liaisons: Array<Liaison>;
