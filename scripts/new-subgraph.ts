@@ -1,14 +1,14 @@
 // npm run new-subgraph -- <name>: a new subgraph from templates/subgraph. Copies the template to
 // subgraphs/<name> (sample, Sample and SAMPLE renamed), gives it the next free port, and adds its
-// line to subgraphs/registry.ts, its service to docker-compose.yml and its database to
-// scripts/mysql-init.sql. Everything else (compose, npm start, the gateway, the tests) reads the
+// line to subgraphs/registry.ts, its service to docker-compose.yml, its database to
+// scripts/mysql-init.sql and its directory to deploy/k8s (a copy of places'). Everything else (compose, npm start, the gateway, the tests) reads the
 // registry. test/new-subgraph.test.ts runs these steps on every test run.
 //
 // The template carries its resolver types (src/generated/graphql.ts), so that it type-checks and a
 // copy is complete without a codegen step; the copy's renamed file is what `npm run codegen` would
 // write for it. After editing the template: `npm run new-subgraph -- --template-types` rewrites
 // them (`--check` only compares; a test runs that).
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { registerSubgraph, registryProblems, settingPrefix, subgraphEntries, type SubgraphEntry } from '../subgraphs/kit/src/registry';
@@ -109,6 +109,39 @@ export function withComposeService(yaml: string, { name, folder, port }: Subgrap
 export const withDatabase = (sql: string, name: string) =>
   `${sql.replace(/\n*$/, '\n')}CREATE DATABASE IF NOT EXISTS ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n`;
 
+/** Kubernetes manifests by their path below deploy/k8s. */
+export type Manifests = Record<string, string>;
+const K8S_MODEL = 'places';
+
+/**
+ * deploy/k8s with the subgraph's own directory (places' Deployment, Service, Secret and
+ * kustomization, renamed and on its port), listed in the root kustomization and its URL in the
+ * common settings.
+ */
+export function withK8sManifests(manifests: Manifests, { name, port }: SubgraphEntry): Manifests {
+  const model = subgraphEntries().find((e) => e.name === K8S_MODEL)!;
+  const adapt = (text: string) =>
+    text
+      .replace(new RegExp(`\\b${K8S_MODEL}\\b`, 'g'), name)
+      .replaceAll(`${settingPrefix(K8S_MODEL)}_`, `${settingPrefix(name)}_`)
+      .replace(new RegExp(`\\b${model.port}\\b`, 'g'), String(port));
+  const out: Manifests = { ...manifests };
+  for (const [file, text] of Object.entries(manifests)) {
+    if (file.startsWith(`${K8S_MODEL}/`)) out[`${name}/${file.slice(K8S_MODEL.length + 1)}`] = adapt(text);
+  }
+  out['kustomization.yaml'] = insert(manifests['kustomization.yaml'], 'deploy/k8s/kustomization.yaml', `  - ${name}\n`, { after: /^  - (?!common$|gateway$)[a-z][a-z0-9]*$/ });
+  out['common/settings.yaml'] = insert(manifests['common/settings.yaml'], 'deploy/k8s/common/settings.yaml', `  ${settingPrefix(name)}_URL: http://${name}:${port}/graphql\n`, {
+    after: /^  [A-Z][A-Z0-9]*_URL: http:\/\/.*$/,
+  });
+  return out;
+}
+
+/** Every .yaml under `dir` (deploy/k8s), by its path below it. */
+export function readManifests(dir = path.join(root, 'deploy', 'k8s')): Manifests {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(path.join(d, f)).isDirectory() ? walk(path.join(d, f)).map((g) => `${f}/${g}`) : [f]));
+  return Object.fromEntries(walk(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
+}
+
 const templateTypesPath = path.join(templateFolder, 'src', 'generated', 'graphql.ts');
 
 /** The template's resolver types as codegen generates them, the template registered in-process under its own name. */
@@ -141,10 +174,17 @@ function main(name: string | undefined) {
     edit('docker-compose.yml', (t) => withComposeService(t, entry)),
     edit('scripts/mysql-init.sql', (t) => withDatabase(t, name)),
   ];
+  const manifests = readManifests();
+  const k8s = Object.entries(withK8sManifests(manifests, entry)).filter(([file, text]) => manifests[file] !== text);
   copyTemplate(name, path.join(root, entry.folder));
   for (const [file, text] of edits) writeFileSync(path.join(root, file), text);
+  for (const [file, text] of k8s) {
+    mkdirSync(path.dirname(path.join(root, 'deploy', 'k8s', file)), { recursive: true });
+    writeFileSync(path.join(root, 'deploy', 'k8s', file), text);
+  }
   console.log(`Added the ${name} subgraph in ${entry.folder} (port ${entry.port}), registered in subgraphs/registry.ts,
-with its service in docker-compose.yml and its database in scripts/mysql-init.sql. Next:
+with its service in docker-compose.yml, its database in scripts/mysql-init.sql and its manifests in
+deploy/k8s/${name} (its Secret holds placeholders). Next:
   npm run compose      # schema/supergraph.graphql with its SDL
   npm test             # the registry, deployment and composition tests hold it to the rest
 Then make it yours: ${entry.folder}/schema.graphql, src/entities, a new migration, src/resolvers.ts, src/seed.ts.`);

@@ -4,11 +4,12 @@
 // so docker-compose.yml, the Dockerfile and deploy/k8s are checked on their text against the
 // registry and against what the processes read (test/support/settings.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { devTokenSigner, repoRoot, subgraphEntries, subgraphEntry } from '@cadres/kit';
 import { build } from '../scripts/build';
+import { readManifests } from '../scripts/new-subgraph';
 import {
   builtMain,
   composeLaunches,
@@ -21,13 +22,6 @@ import {
 import { processes } from './support/settings';
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
-
-/** Every .yaml under deploy/k8s, by its path below it. */
-function readManifests(): Manifests {
-  const root = path.join(repoRoot, 'deploy/k8s');
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)).map((g) => `${f}/${g}`) : [f]));
-  return Object.fromEntries(walk(root).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
-}
 
 describe('npm run build', () => {
   const tmp = path.join(repoRoot, '.test-data');

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { registerSubgraph, repoRoot, subgraphEntries } from '@cadres/kit';
 import { describeEachDatabase, pendingSchemaChanges } from '@cadres/kit/src/testing';
 import { composeSupergraph } from '@cadres/gateway';
-import { copyTemplate, entryFor, withComposeService, withDatabase, withRegistryLine } from '../scripts/new-subgraph';
-import { deploymentProblems } from './support/deployment';
+import { copyTemplate, entryFor, readManifests, withComposeService, withDatabase, withK8sManifests, withRegistryLine } from '../scripts/new-subgraph';
+import { deploymentProblems, manifestProblems } from './support/deployment';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
 const read = (file: string) => readFileSync(path.join(repoRoot, file), 'utf8');
@@ -42,6 +42,7 @@ describeEachDatabase('a new subgraph from templates/subgraph', (db) => {
       const compose = withComposeService(read('docker-compose.yml'), entry);
       const sql = withDatabase(read('scripts/mysql-init.sql'), name);
       expect(deploymentProblems(compose, sql, [...subgraphEntries(), entry])).toEqual([]);
+      expect(manifestProblems(withK8sManifests(readManifests(), entry), [...subgraphEntries(), entry])).toEqual([]);
 
       unregister = registerSubgraph(entry);
       writeFileSync(supergraph, composeSupergraph());
