@@ -68,7 +68,7 @@ const matrix = {
  * Besides the table:
  * - Nobody evaluates an issue its own department handled (the viewer's department, see
  *   owners.withDepartment, is the assignee), and nobody rates itself or its own department.
- * - A household rates a cadre only if the cadre is linked to it (people's Household.liaisons).
+ * - A household rates a cadre only if the cadre is or was linked to it (people's Household.liaisons, ended ones included).
  * - A rating for a household or an enterprise needs the rater in the viewer's scope; a report
  *   needs its division and its subject there; a CADRE reports only as itself (reporterId).
  * - The department an issue is assigned to, or handled jointly by, must serve a division that

@@ -9,7 +9,7 @@ export interface Owners {
   departmentDivision(id: string, field: string): Promise<string>;
   /** A cadre's department, or null when the owner does not know the cadre. */
   cadreDepartment(id: string): Promise<string | null>;
-  /** The cadres linked to a household (its active liaisons); NOT_FOUND (with `field`) when there is none. */
+  /** The cadres that are or were linked to a household (its liaisons, ended ones too); NOT_FOUND (with `field`) when there is none. */
   householdCadres(id: string, field: string): Promise<string[]>;
 }
 
@@ -31,7 +31,7 @@ export function ownersFor(ctx: PeerContext): Owners {
       return (await one<{ department: { id: string } }>(ctx, 'Cadre', id, 'department { id }'))?.department.id ?? null;
     },
     async householdCadres(id, field) {
-      const found = await one<{ liaisons: { cadre: { id: string } }[] }>(ctx, 'Household', id, 'liaisons { cadre { id } }');
+      const found = await one<{ liaisons: { cadre: { id: string } }[] }>(ctx, 'Household', id, 'liaisons(includeEnded: true) { cadre { id } }');
       if (!found) throw notFound('Household', id, field);
       return found.liaisons.map((l) => l.cadre.id);
     },
