@@ -2,8 +2,8 @@
 // every figure below is worked out by hand from its visits and the help records recorded here.
 import { insertInChunks, type Viewer } from '@cadres/kit';
 import { countStatements, describeEachDatabase } from '@cadres/kit/src/testing';
-import { Cadre, Department } from './entities';
-import { A, C, CITY, D_DONGYING, D_HEKOU, T1, useSmallWorld } from './small-world';
+import { Cadre, Department, Pledge } from './entities';
+import { A, B, C, CITY, D_DONGYING, D_HEKOU, T1, useSmallWorld } from './small-world';
 
 const dongyingAdmin: Viewer = { sub: 'admin-dy', role: 'ADMIN', scope: D_DONGYING };
 const hekouAdmin: Viewer = { sub: 'admin-hk', role: 'ADMIN', scope: D_HEKOU };
@@ -309,5 +309,81 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     expect((await t.ok(Q, { ...r, c: id }, hekouAnalyst))._entities).toEqual([null]);
     expect(await t.failure(Q, { r: [{ ...r.r[0], code: D_HEKOU }], c: id }, hekouAnalyst)).toEqual([{ code: 'NOT_FOUND', field: 'campaignId' }]);
     expect((await t.ok(Q, { ...r, c: id }, partner))._entities).toEqual([null]);
+  });
+
+  it('pledges (实事) count in the activity: taken on, made routine and done, each in its month; by division and by department', async () => {
+    /**
+     *   P1 B (T2, 东营区)  c2 (D1)  taken on 2026-03-10, routine 2026-04-02, done 2026-06-20
+     *   P2 A (T1)          c4 (D2)  taken on 2026-04-15
+     *   P3 C (河口区)       c5 (D3)  taken on 2026-05-01, done 2026-05-30
+     *   P4 the city        c1 (DC)  taken on 2025-12-01 (last year), done 2026-02-01
+     *   P5 A               c1 (DC)  done, recorded before dates were kept: counts in no period
+     */
+    const pledge = (id: string, divisionCode: string, leadCadreId: string, status: Pledge['status'], startedOn: string | null, ongoingOn: string | null, doneOn: string | null) =>
+      ({ id, title: `实事${id}`, divisionCode, leadCadreId, targetDate: '2026-12-31', status, startedOn, ongoingOn, doneOn, version: 1 });
+    await t.people.ds.getRepository(Pledge).insert([
+      pledge('P1', B, 'c2', 'DONE', '2026-03-10', '2026-04-02', '2026-06-20'),
+      pledge('P2', A, 'c4', 'PLANNED', '2026-04-15', null, null),
+      pledge('P3', C, 'c5', 'DONE', '2026-05-01', null, '2026-05-30'),
+      pledge('P4', CITY, 'c1', 'DONE', '2025-12-01', null, '2026-02-01'),
+      pledge('P5', A, 'c1', 'DONE', null, null, null),
+    ]);
+    const PLEDGES = 'pledgesStarted pledgesOngoing pledgesDone';
+    const FIELDS = `${PLEDGES} monthly { month ${PLEDGES} }`;
+    type Figures = { pledgesStarted: number; pledgesOngoing: number; pledgesDone: number; monthly: ({ month: string } & Record<string, number>)[] };
+    /** [started, ongoing, done] per month given (the rest of 2026 zero), and their totals. */
+    const expected = (given: Record<string, [number, number, number]>) => {
+      const monthly = months2026.map((month) => {
+        const [pledgesStarted, pledgesOngoing, pledgesDone] = given[month] ?? [0, 0, 0];
+        return { month, pledgesStarted, pledgesOngoing, pledgesDone };
+      });
+      const total = (k: 'pledgesStarted' | 'pledgesOngoing' | 'pledgesDone') => monthly.reduce((n, m) => n + m[k], 0);
+      return { pledgesStarted: total('pledgesStarted'), pledgesOngoing: total('pledgesOngoing'), pledgesDone: total('pledgesDone'), monthly };
+    };
+    const got: Figures[] = (await t.ok(ENTITIES(`activity { ${FIELDS} }`), divisions([CITY, D_DONGYING, D_HEKOU, T1])))._entities.map((d: { activity: Figures }) => d.activity);
+    const dongying = expected({ '2026-03': [1, 0, 0], '2026-04': [1, 1, 0], '2026-06': [0, 0, 1] });
+    const hekou = expected({ '2026-05': [1, 0, 1] });
+    expect(got).toEqual([
+      // Both districts, and P4 done in February at the city itself.
+      expected({ '2026-02': [0, 0, 1], '2026-03': [1, 0, 0], '2026-04': [1, 1, 0], '2026-05': [1, 0, 1], '2026-06': [0, 0, 1] }),
+      dongying,
+      hekou,
+      expected({ '2026-04': [1, 0, 0] }),
+    ]);
+    expect(got[0].pledgesDone).toBe(dongying.pledgesDone + hekou.pledgesDone + 1);
+    expect(got[0].pledgesStarted).toBe(dongying.pledgesStarted + hekou.pledgesStarted);
+    // Over the campaign-like span March..April: P1 taken on and made routine, P2 taken on.
+    const span = await t.ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { activity(from: "2026-03-01", to: "2026-04-30") { ${PLEDGES} } } } }`, divisions([D_DONGYING]));
+    expect(span._entities[0].activity).toEqual({ pledgesStarted: 2, pledgesOngoing: 1, pledgesDone: 0 });
+
+    // By department: those its cadres lead, lying in the caller's scope.
+    // (The 300 departments an earlier test added have no pledges: only the small world's six are compared.)
+    const DEPTS = `{ departments(first: 400) { nodes { id activity { ${PLEDGES} } } } }`;
+    const byDepartment = async (viewer?: Viewer) =>
+      Object.fromEntries(
+        (await t.ok(DEPTS, {}, viewer)).departments.nodes.filter((d: { id: string }) => !d.id.startsWith('X')).map((d: { id: string; activity: unknown }) => [d.id, d.activity]),
+      );
+    const none = { pledgesStarted: 0, pledgesOngoing: 0, pledgesDone: 0 };
+    expect(await byDepartment()).toEqual({
+      D1: { pledgesStarted: 1, pledgesOngoing: 1, pledgesDone: 1 },
+      D2: { pledgesStarted: 1, pledgesOngoing: 0, pledgesDone: 0 },
+      D3: { pledgesStarted: 1, pledgesOngoing: 0, pledgesDone: 1 },
+      D4: none,
+      D5: none,
+      DC: { pledgesStarted: 0, pledgesOngoing: 0, pledgesDone: 1 },
+    });
+    // From 河口区: D3's pledge lies there; DC's P4 lies at the city, out of sight.
+    expect(await byDepartment(hekouAnalyst)).toEqual({ D3: { pledgesStarted: 1, pledgesOngoing: 0, pledgesDone: 1 }, DC: none });
+
+    // createPledge and setPledgeStatus keep the day (China time, 1 July 2026) of each event.
+    const created = (await t.ok(`mutation { createPledge(title: "楼道照明", divisionCode: "${T1}", leadCadreId: "c4", targetDate: "2026-09-30") { id version } }`)).createPledge;
+    const SET = `mutation($id: ID!, $v: Int!, $s: PledgeStatus!) { setPledgeStatus(id: $id, expectedVersion: $v, status: $s) { version } }`;
+    const july = async () =>
+      (await t.ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { activity(from: "2026-07-01", to: "2026-07-31") { ${PLEDGES} } } } }`, divisions([T1])))._entities[0].activity;
+    expect(await july()).toEqual({ pledgesStarted: 1, pledgesOngoing: 0, pledgesDone: 0 });
+    await t.ok(SET, { id: created.id, v: created.version, s: 'ONGOING' });
+    await t.ok(SET, { id: created.id, v: created.version + 1, s: 'DONE' });
+    expect(await july()).toEqual({ pledgesStarted: 1, pledgesOngoing: 1, pledgesDone: 1 });
+    expect(await t.people.ds.query('SELECT startedOn, ongoingOn, doneOn FROM pledge WHERE id = ?', [created.id])).toEqual([{ startedOn: '2026-07-01', ongoingOn: '2026-07-01', doneOn: '2026-07-01' }]);
   });
 });

@@ -61,7 +61,21 @@ export interface ActivityFigures {
   funds: number;
   contactCards: number;
   researchReports: number;
-  monthly: { month: string; personTimes: number; visits: number; householdsVisited: number; cadreDays: number }[];
+  pledgesStarted: number;
+  pledgesOngoing: number;
+  pledgesDone: number;
+  monthly: MonthlyFigures[];
+}
+
+interface MonthlyFigures {
+  month: string;
+  personTimes: number;
+  visits: number;
+  householdsVisited: number;
+  cadreDays: number;
+  pledgesStarted: number;
+  pledgesOngoing: number;
+  pledgesDone: number;
 }
 
 const num = (v: unknown) => (v == null ? 0 : Number(v));
@@ -113,22 +127,25 @@ const VISIT_PLACE = `COALESCE(v.divisionCode, CASE WHEN v.targetType = 'Division
 const VISIT_IN = `(v.divisionCode >= ? AND v.divisionCode < ?) OR (v.divisionCode IS NULL AND v.targetType = 'Division' AND v.targetId >= ? AND v.targetId < ?)`;
 const prefixSql = (expr: string, length: number) => (length === 12 ? expr : `SUBSTR(${expr}, 1, ${length})`);
 
-/** How one kind of owner (divisions or departments) finds its visits, cadres and help records. */
+/** How one kind of owner (divisions or departments) finds its visits, cadres, help records and pledges. */
 interface Sources {
   visits: Group & { from: string };
   cadres: Group & { from: string; activeWhere: string; activeParams: unknown[] };
   help: Group & { from: string };
+  pledges: Group & { from: string };
 }
 
 function divisionSources(prefixes: string[]): Sources[] {
   const visits = subtrees(prefixes, VISIT_IN, 4, (n) => prefixSql(VISIT_PLACE, n));
   const departments = subtrees(prefixes, 'd.divisionCode >= ? AND d.divisionCode < ?', 2, (n) => prefixSql('d.divisionCode', n));
   const help = subtrees(prefixes, 'h.divisionCode >= ? AND h.divisionCode < ?', 2, (n) => prefixSql('h.divisionCode', n));
+  const pledges = subtrees(prefixes, 'p.divisionCode >= ? AND p.divisionCode < ?', 2, (n) => prefixSql('p.divisionCode', n));
   return visits.map((v, i) => ({
     visits: { ...v, from: 'visit_cadre vc JOIN visit v ON v.id = vc.visitId' },
     // A cadre is active in a subtree when it made a visit lying in the same subtree.
     cadres: { ...departments[i], from: 'cadre c JOIN department d ON d.id = c.departmentId', activeWhere: `${v.key} = ${departments[i].key}`, activeParams: [] },
     help: { ...help[i], from: 'help_record h' },
+    pledges: { ...pledges[i], from: 'pledge p' },
   }));
 }
 
@@ -136,12 +153,15 @@ function departmentSources(ctx: SubgraphContext, ids: string[]): Sources[] {
   const list = ids.map(() => '?').join(', ');
   const visitScope = visitScopeSql(ctx.viewer, 'v');
   const helpScope = helpRecordScopeSql(ctx.viewer, 'h');
+  // A pledge is seen where it lies, as a help record is.
+  const pledgeScope = helpRecordScopeSql(ctx.viewer, 'p');
   const visitWhere = visitScope ? ` AND ${visitScope.sql}` : '';
   return [
     {
       visits: { keys: ids, key: 'c.departmentId', from: 'visit_cadre vc JOIN visit v ON v.id = vc.visitId JOIN cadre c ON c.id = vc.cadreId', filter: `c.departmentId IN (${list})${visitWhere}`, params: [...ids, ...(visitScope?.params ?? [])] },
       cadres: { keys: ids, key: 'c.departmentId', from: 'cadre c', filter: `c.departmentId IN (${list})`, params: ids, activeWhere: visitScope?.sql ?? '1 = 1', activeParams: visitScope?.params ?? [] },
       help: { keys: ids, key: 'c.departmentId', from: 'help_record h JOIN cadre c ON c.id = h.cadreId', filter: `c.departmentId IN (${list})${helpScope ? ` AND ${helpScope.sql}` : ''}`, params: [...ids, ...(helpScope?.params ?? [])] },
+      pledges: { keys: ids, key: 'c.departmentId', from: 'pledge p JOIN cadre c ON c.id = p.leadCadreId', filter: `c.departmentId IN (${list})${pledgeScope ? ` AND ${pledgeScope.sql}` : ''}`, params: [...ids, ...(pledgeScope?.params ?? [])] },
     },
   ];
 }
@@ -150,8 +170,8 @@ function departmentSources(ctx: SubgraphContext, ids: string[]): Sources[] {
 
 const emptyFigures = (period: Period): ActivityFigures => ({
   personTimes: 0, visits: 0, byKind: [], cadres: 0, cadresActive: 0, householdsVisited: 0, cadreDays: 0, forums: 0,
-  peopleHelped: 0, funds: 0, contactCards: 0, researchReports: 0,
-  monthly: monthsOf(period.from, period.to).map((month) => ({ month, personTimes: 0, visits: 0, householdsVisited: 0, cadreDays: 0 })),
+  peopleHelped: 0, funds: 0, contactCards: 0, researchReports: 0, pledgesStarted: 0, pledgesOngoing: 0, pledgesDone: 0,
+  monthly: monthsOf(period.from, period.to).map((month) => ({ month, personTimes: 0, visits: 0, householdsVisited: 0, cadreDays: 0, pledgesStarted: 0, pledgesOngoing: 0, pledgesDone: 0 })),
 });
 
 const HOUSEHOLDS = "COUNT(DISTINCT CASE WHEN v.targetType = 'Household' THEN v.targetId END)";
@@ -163,7 +183,14 @@ const DAY_OFFSETS = 'WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FRO
 const dayOf = (ctx: SubgraphContext) =>
   isMysql(ctx.ds) ? "DATE_FORMAT(DATE_ADD(vc.date, INTERVAL n.k DAY), '%Y-%m-%d')" : "date(vc.date, '+' || n.k || ' days')";
 
-/** Six statements for one group of keys: totals, kinds, months, cadre-days, cadres, help. */
+/** The pledge events a period counts: the date column, and the figure it feeds. */
+const PLEDGE_EVENTS = [
+  ['startedOn', 'pledgesStarted'],
+  ['ongoingOn', 'pledgesOngoing'],
+  ['doneOn', 'pledgesDone'],
+] as const;
+
+/** Seven statements for one group of keys: totals, kinds, months, cadre-days, cadres, help, pledges. */
 async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Promise<Map<string, ActivityFigures>> {
   const out = new Map(s.visits.keys.map((k) => [k, emptyFigures(period)]));
   const at = (grp: unknown) => out.get(String(grp));
@@ -172,7 +199,8 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
   const visitParams = [...v.params, period.from, period.to];
   const q = (sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => ctx.ds.query(sql, params);
 
-  const [totals, kinds, months, days, cadres, help] = await Promise.all([
+  const p = s.pledges;
+  const [totals, kinds, months, days, cadres, help, pledges] = await Promise.all([
     q(`SELECT ${v.key} AS grp, COUNT(*) AS pt, COUNT(DISTINCT v.id) AS visits, ${HOUSEHOLDS} AS hh FROM ${v.from} ${visitWhere} GROUP BY grp`, visitParams),
     q(`SELECT ${v.key} AS grp, v.kind AS kind, COUNT(DISTINCT v.id) AS n FROM ${v.from} ${visitWhere} GROUP BY grp, kind`, visitParams),
     q(
@@ -196,6 +224,16 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
       `SELECT ${s.help.key} AS grp, SUM(h.peopleHelped) AS people, SUM(h.fundsFen) AS fen, SUM(h.contactCards) AS cards, SUM(h.researchReports) AS reports` +
         ` FROM ${s.help.from} WHERE (${s.help.filter}) AND h.date >= ? AND h.date <= ? GROUP BY grp`,
       [...s.help.params, period.from, period.to],
+    ),
+    // Each event of a pledge (taken on, made routine, done) on its own day: one row per group,
+    // month and event, so that the months add up to the total.
+    q(
+      `SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, x.event AS event, COUNT(*) AS n FROM (` +
+        PLEDGE_EVENTS.map(([column], k) => `SELECT ${p.key} AS grp, p.${column} AS day, ${k} AS event FROM ${p.from} WHERE (${p.filter}) AND p.${column} >= ? AND p.${column} <= ?`).join(
+          ' UNION ALL ',
+        ) +
+        ') x GROUP BY x.grp, SUBSTR(x.day, 1, 7), x.event',
+      PLEDGE_EVENTS.flatMap(() => [...p.params, period.from, period.to]),
     ),
   ]);
   for (const r of totals) {
@@ -224,6 +262,12 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
     const f = at(r.grp);
     // Whole fen are summed exactly in SQL; yuan only at the end.
     if (f) Object.assign(f, { peopleHelped: num(r.people), funds: num(r.fen) / 100, contactCards: num(r.cards), researchReports: num(r.reports) });
+  }
+  for (const r of pledges) {
+    const f = at(r.grp);
+    const m = f?.monthly.find((x) => x.month === r.m);
+    const figure = PLEDGE_EVENTS[num(r.event)]?.[1];
+    if (f && m && figure) (m[figure] = num(r.n)), (f[figure] += num(r.n));
   }
   return out;
 }

@@ -200,7 +200,7 @@ export async function createPledge(ctx: SubgraphContext, args: MutationCreatePle
     },
     replay: (em, id) => em.findOneByOrFail(Pledge, { id }),
     create: async (em) => {
-      const pledge = em.create(Pledge, { id: randomUUID(), ...input, status: 'PLANNED', version: 1 });
+      const pledge = em.create(Pledge, { id: randomUUID(), ...input, status: 'PLANNED', startedOn: today(ctx), ongoingOn: null, doneOn: null, version: 1 });
       await em.insert(Pledge, pledge);
       return pledge;
     },
@@ -217,7 +217,8 @@ export async function setPledgeStatus(ctx: SubgraphContext, args: MutationSetPle
     requireVersion('Pledge', pledge, args.expectedVersion);
     const allowed = pledgeMoves[pledge.status];
     if (!allowed.includes(args.status)) throw invalidTransition(`A ${pledge.status} pledge cannot become ${args.status}`, pledge.status, allowed);
-    const changed = await updateVersioned(em, Pledge, pledge, { status: args.status });
+    const on = today(ctx);
+    const changed = await updateVersioned(em, Pledge, pledge, { status: args.status, ...(args.status === 'DONE' ? { doneOn: on } : { ongoingOn: on }) });
     if (!changed) throw conflict(`Pledge ${pledge.id} changed meanwhile`, 'expectedVersion');
     return changed;
   });

@@ -453,6 +453,18 @@ export class Pledge {
   @Column({ type: 'simple-enum', enum: pledgeStatuses })
   status!: PledgeStatus;
 
+  /** The China date it was taken on (领办); null on pledges recorded before dates were kept. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  startedOn!: string | null;
+
+  /** The China date it was made routine (常态化), if it was. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  ongoingOn!: string | null;
+
+  /** The China date it was done, if it is. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  doneOn!: string | null;
+
   @Column({ type: 'int' })
   version!: number;
 }

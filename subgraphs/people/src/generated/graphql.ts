@@ -936,6 +936,12 @@ export type ActivityStats = {
   contactCards: Scalars['Int']['output'];
   /** 调研报告, from help records. */
   researchReports: Scalars['Int']['output'];
+  /** 实事 pledges taken on (领办) in the period: for a division those lying in its subtree, for a department those its cadres lead (in the caller's scope). */
+  pledgesStarted: Scalars['Int']['output'];
+  /** Of the same pledges, those made routine work (常态化) in the period. */
+  pledgesOngoing: Scalars['Int']['output'];
+  /** Of the same pledges, those done in the period. */
+  pledgesDone: Scalars['Int']['output'];
   /** One row per month of the period, oldest first. */
   monthly: Array<MonthlyActivity>;
 };
@@ -955,6 +961,9 @@ export type MonthlyActivity = {
   /** Distinct households visited in the month. */
   householdsVisited: Scalars['Int']['output'];
   cadreDays: Scalars['Int']['output'];
+  pledgesStarted: Scalars['Int']['output'];
+  pledgesOngoing: Scalars['Int']['output'];
+  pledgesDone: Scalars['Int']['output'];
 };
 
 /** Help and outreach (帮扶) a cadre recorded beyond a visit. It lies at its target's division, else at the cadre's department's. */
@@ -1691,6 +1700,9 @@ export type ActivityStatsResolvers<ContextType = SubgraphContext, ParentType ext
   funds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   contactCards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   researchReports?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesOngoing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   monthly?: Resolver<Array<ResolversTypes['MonthlyActivity']>, ParentType, ContextType>;
 };
 
@@ -1705,6 +1717,9 @@ export type MonthlyActivityResolvers<ContextType = SubgraphContext, ParentType e
   visits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   householdsVisited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cadreDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesStarted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesOngoing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pledgesDone?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type HelpRecordResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HelpRecord'] = ResolversParentTypes['HelpRecord'], FederationReferenceType extends FederationReferenceTypes['HelpRecord'] = FederationReferenceTypes['HelpRecord']> = {
