@@ -1,6 +1,6 @@
 // npm run report: the campaign's measures from the running graph, through the gateway.
 //
-//   npm run report -- bulletin --division 370502000000 [--campaign ID | --from 2026-01-01 --to 2026-06-30] [--format md|csv]
+//   npm run report -- bulletin --division 370502000000 [--campaign ID | --from 2026-01-01 --to 2026-06-30] [--page-size 100] [--format md|csv]
 //   npm run report -- coverage --division 370502000000 --list cadresWithoutVillage|buildingUnitsShort|householdsUnderQuota [--campaign ID] [--format md|csv]
 //   npm run report -- ranking  --division 370502000000 --measure VISITS_PER_CADRE|SATISFACTION_RATE|… [--ascending] [--campaign ID | --from --to] [--format md|csv]
 //
@@ -10,6 +10,7 @@
 // Exit codes: 0 done, 1 the graph answered with errors (printed with their codes) or could not
 // be reached, 2 a bad command line (the message names the flag).
 import { readFileSync } from 'node:fs';
+import { parse, print, separateOperations } from 'graphql';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chinaDate, devTokenSigner, isIsoDate, isValidDivisionCode } from '@cadres/kit';
@@ -72,6 +73,16 @@ export interface ReportClient {
   url: string;
 }
 
+/**
+ * The operation alone, with the fragments it uses: a document's fragments may use variables only
+ * some of its operations define, and a server validates every fragment it is sent.
+ */
+export function operationOf(document: string, operationName: string): string {
+  const one = separateOperations(parse(document))[operationName];
+  if (!one) throw new Error(`no operation ${operationName} in the document`);
+  return print(one);
+}
+
 export function graphClient(opts: { url: string; token: string; fetch?: typeof fetch }): ReportClient {
   const doFetch = opts.fetch ?? fetch;
   return {
@@ -82,7 +93,7 @@ export function graphClient(opts: { url: string; token: string; fetch?: typeof f
         res = await doFetch(opts.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${opts.token}` },
-          body: JSON.stringify({ query: document, operationName, variables }),
+          body: JSON.stringify({ query: operationOf(document, operationName), operationName, variables }),
         });
       } catch (e) {
         const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e instanceof Error ? e.message : String(e));
@@ -149,6 +160,9 @@ export interface Activity {
   funds: number;
   contactCards: number;
   researchReports: number;
+  pledgesStarted: number;
+  pledgesOngoing: number;
+  pledgesDone: number;
   byKind: { kind: string; count: number }[];
   monthly?: { month: string; personTimes: number; visits: number; householdsVisited: number; cadreDays: number }[];
 }
@@ -234,32 +248,62 @@ export interface BulletinOptions extends PeriodOptions {
   division: string;
   /** Rows of each ranking (default 5). */
   top?: number;
+  /** Rows per page of the departments and children lists (default 100): the rest is fetched page by page. */
+  rows?: number;
 }
 
-/** The bulletin's data: one request (after reading the campaign's period, with a campaign). */
+interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
+}
+
+/** A list whole: its first page, then the pages `next` fetches after it, till the last. */
+async function wholeList<T>(first: Page<T>, next: (after: string) => Promise<Page<T> | null | undefined>): Promise<{ totalCount: number; nodes: T[] }> {
+  const nodes = [...first.nodes];
+  let page = first;
+  while (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+    const after = page.pageInfo.endCursor;
+    const got = await next(after);
+    if (!got) throw new GraphError(`a page after ${after} went missing (the list changed, or the token lost sight of it)`);
+    nodes.push(...got.nodes);
+    page = got;
+  }
+  return { totalCount: page.totalCount, nodes };
+}
+
+/**
+ * The bulletin's data: one request (after reading the campaign's period, with a campaign), then
+ * one more per further page of a list longer than `rows` (departments, townships, not started).
+ */
 export async function fetchBulletin(client: ReportClient, opts: BulletinOptions): Promise<Bulletin> {
   const top = opts.top ?? 5;
+  const rows = opts.rows ?? 100;
+  const page = <T>(operationName: string, variables: Record<string, unknown>, pick: (data: any) => Page<T> | null | undefined) => (after: string) =>
+    client.request(documents.bulletin, operationName, { ...variables, rows, after }).then(pick);
   if (opts.campaignId) {
     const campaign = await campaignPeriod(client, opts.campaignId);
-    const data = await client.request(documents.bulletin, 'CampaignBulletin', {
-      division: opts.division,
-      campaignId: campaign.id,
-      from: campaign.from,
-      to: campaign.to,
-      top,
-    });
+    const vars = { division: opts.division, campaignId: campaign.id, from: campaign.from, to: campaign.to };
+    const data = await client.request(documents.bulletin, 'CampaignBulletin', { ...vars, top, rows });
     if (!data.division) throw new GraphError(`no division ${opts.division} (or it lies outside the token's scope)`);
     const { departments, departmentsNotStarted, ...rest } = data.campaign;
+    const { division: _, ...campaignVars } = vars;
     return {
       period: { from: campaign.from, to: campaign.to, campaign: rest },
-      division: data.division,
-      departments,
-      notStarted: departmentsNotStarted,
+      division: { ...data.division, children: await wholeList(data.division.children, page('CampaignChildrenPage', vars, (d) => d.division?.children)) },
+      departments: await wholeList(departments, page('CampaignDepartmentsPage', campaignVars, (d) => d.campaign?.departments)),
+      notStarted: await wholeList(departmentsNotStarted, page('CampaignNotStartedPage', { campaignId: campaign.id }, (d) => d.campaign?.departmentsNotStarted)),
     };
   }
-  const data = await client.request(documents.bulletin, 'PeriodBulletin', { division: opts.division, from: opts.from ?? null, to: opts.to ?? null, top });
+  const vars = { division: opts.division, from: opts.from ?? null, to: opts.to ?? null };
+  const data = await client.request(documents.bulletin, 'PeriodBulletin', { ...vars, top, rows });
   if (!data.division) throw new GraphError(`no division ${opts.division} (or it lies outside the token's scope)`);
-  return { period: { from: opts.from ?? null, to: opts.to ?? null, campaign: null }, division: data.division, departments: data.departments, notStarted: null };
+  return {
+    period: { from: opts.from ?? null, to: opts.to ?? null, campaign: null },
+    division: { ...data.division, children: await wholeList(data.division.children, page('PeriodChildrenPage', vars, (d) => d.division?.children)) },
+    departments: await wholeList(data.departments, page('PeriodDepartmentsPage', vars, (d) => d.departments)),
+    notStarted: null,
+  };
 }
 
 /** Person-times per cadre (人均走访人次), as VISITS_PER_CADRE measures it; null without cadres. */
@@ -288,7 +332,7 @@ const KIND_NAMES: Record<string, string> = { HOME_VISIT: '入户走访', FORUM: 
 
 export const BULLETIN_CSV_COLUMNS = [
   'kind', 'code', 'name', 'personTimes', 'visits', 'cadres', 'cadresActive', 'visitsPerCadre', 'householdsVisited', 'cadreDays', 'forums',
-  'peopleHelped', 'funds', 'contactCards', 'researchReports', 'issues', 'issuesOpen', 'issuesClosed', 'issuesRed', 'issuesFromVisits', 'issuesSolved',
+  'peopleHelped', 'funds', 'contactCards', 'researchReports', 'pledgesStarted', 'pledgesOngoing', 'pledgesDone', 'issues', 'issuesOpen', 'issuesClosed', 'issuesRed', 'issuesFromVisits', 'issuesSolved',
   'assigned', 'responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'flags', 'laggardRank', 'satisfactionRank',
   'cadresWithoutVillage', 'buildingUnitsShort', 'householdsUnderQuota', 'villagesWithoutRankedLiaison',
 ] as const;
@@ -309,6 +353,7 @@ function bulletinCsv(b: Bulletin): string {
       personTimes: a?.personTimes, visits: a?.visits, cadres: a?.cadres, cadresActive: a?.cadresActive, visitsPerCadre: kind === 'department' ? round(visitsPerCadre(a), 4) : null,
       householdsVisited: a?.householdsVisited, cadreDays: a?.cadreDays, forums: a?.forums, peopleHelped: a?.peopleHelped,
       funds: a ? a.funds.toFixed(2) : null, contactCards: a?.contactCards, researchReports: a?.researchReports,
+      pledgesStarted: a?.pledgesStarted, pledgesOngoing: a?.pledgesOngoing, pledgesDone: a?.pledgesDone,
       issues: i?.total, issuesOpen: i?.open, issuesClosed: i?.closed, issuesRed: i?.red, issuesFromVisits: i?.fromVisits, issuesSolved: i?.solved,
       assigned: i?.assigned, responseRate: round(i?.responseRate, 4), resolutionRate: round(i?.resolutionRate, 4),
       satisfactionRate: round(i?.satisfactionRate, 4), onTimeRate: round(i?.onTimeRate, 4),
@@ -354,7 +399,8 @@ function bulletinMarkdown(b: Bulletin): string {
     out.push(
       `全${levelWord(d.level)}领导干部下基层${n(a.personTimes)}人次（走访${n(a.visits)}次），${n(a.cadres)}名干部中${n(a.cadresActive)}名参与，` +
         `走访群众${n(a.householdsVisited)}户，调研累计时间${n(a.cadreDays)}天，召开各类座谈会${n(a.forums)}个，` +
-        `帮扶困难群众${n(a.peopleHelped)}人，落实帮扶资金${wan(a.funds)}万元，发放联系卡${n(a.contactCards)}张，形成调研报告${n(a.researchReports)}篇` +
+        `帮扶困难群众${n(a.peopleHelped)}人，落实帮扶资金${wan(a.funds)}万元，发放联系卡${n(a.contactCards)}张，形成调研报告${n(a.researchReports)}篇，` +
+        `领办实事${n(a.pledgesStarted)}件、完成${n(a.pledgesDone)}件、转为常态化${n(a.pledgesOngoing)}件` +
         (i ? `；登记问题${n(i.total)}个（走访中发现${n(i.fromVisits)}个），解决实际问题${n(i.solved)}个，办结销号${n(i.closed)}个。` : '。'),
       '',
     );
@@ -374,6 +420,9 @@ function bulletinMarkdown(b: Bulletin): string {
     kv('落实帮扶资金（元）', a.funds.toFixed(2));
     kv('发放联系卡（张）', n(a.contactCards));
     kv('调研报告（篇）', n(a.researchReports));
+    kv('领办实事（件）', n(a.pledgesStarted));
+    kv('　完成实事', n(a.pledgesDone));
+    kv('　转为常态化', n(a.pledgesOngoing));
   }
   if (i) {
     kv('登记问题', n(i.total));
@@ -633,7 +682,7 @@ export function csv(header: readonly string[], rows: unknown[][]): string {
 // ---------------------------------------------------------------- the command line
 
 export const USAGE = `Usage:
-  npm run report -- bulletin --division <code> [--campaign <id> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--top <n>] [--format md|csv]
+  npm run report -- bulletin --division <code> [--campaign <id> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--top <n>] [--page-size <n>] [--format md|csv]
   npm run report -- coverage --division <code> --list ${COVERAGE_LISTS.join('|')} [--campaign <id> | --visit-quota <n>] [--format md|csv]
   npm run report -- ranking  --division <code> --measure <ActivityMeasure|IssueMeasure> [--ascending] [--campaign <id> | --from <date> --to <date>] [--format md|csv]
 
@@ -654,7 +703,10 @@ export function parseReportArgs(argv: string[]): ReportCommand {
   if (!command || command === '--help' || command === '-h') throw new UsageError('a command is required: bulletin, coverage or ranking');
   if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command ${JSON.stringify(command)}: bulletin, coverage or ranking`);
   const allowed: Record<string, Record<string, { type: 'string' | 'boolean' }>> = {
-    bulletin: { division: { type: 'string' }, campaign: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' }, format: { type: 'string' } },
+    bulletin: {
+      division: { type: 'string' }, campaign: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, top: { type: 'string' },
+      'page-size': { type: 'string' }, format: { type: 'string' },
+    },
     coverage: { division: { type: 'string' }, list: { type: 'string' }, campaign: { type: 'string' }, 'visit-quota': { type: 'string' }, 'page-size': { type: 'string' }, format: { type: 'string' } },
     ranking: {
       division: { type: 'string' }, measure: { type: 'string' }, ascending: { type: 'boolean' }, campaign: { type: 'string' },
@@ -693,7 +745,7 @@ export function parseReportArgs(argv: string[]): ReportCommand {
 
   switch (command as (typeof COMMANDS)[number]) {
     case 'bulletin':
-      return { command: 'bulletin', format, options: { division, ...period, top: int('top', 1, 100) } };
+      return { command: 'bulletin', format, options: { division, ...period, top: int('top', 1, 100), rows: pageSize } };
     case 'coverage': {
       const list = str('list');
       if (!list) throw new UsageError(`--list is required: ${COVERAGE_LISTS.join(', ')}`);

@@ -239,6 +239,42 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       expect(md).not.toContain('尚未启动的单位');
     });
 
+    it('pages every list past a page (departments, townships, not started): no row is cut, one request per further page', async () => {
+      /** The client, counting the requests it sends by operation. */
+      const counting = () => {
+        const sent: string[] = [];
+        const c: ReportClient = { url: client.url, request: (doc, op, vars) => (sent.push(op), client.request(doc, op, vars)) };
+        return { c, sent };
+      };
+      const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+      const small = counting();
+      const paged = await fetchBulletin(small.c, { division: DISTRICT, campaignId, rows: 2 });
+      expect(b.departments.totalCount).toBeGreaterThan(2);
+      expect(b.division.children.totalCount).toBeGreaterThan(2);
+      expect(paged).toEqual(b);
+      expect(small.sent.filter((op) => op === 'CampaignDepartmentsPage')).toHaveLength(pages(b.departments.totalCount, 2) - 1);
+      expect(small.sent.filter((op) => op === 'CampaignChildrenPage')).toHaveLength(pages(b.division.children.totalCount, 2) - 1);
+      expect(small.sent.filter((op) => op === 'CampaignNotStartedPage')).toHaveLength(pages(b.notStarted!.totalCount, 2) - 1);
+      expect(small.sent.slice(0, 2)).toEqual(['CampaignPeriod', 'CampaignBulletin']);
+      // The default page (100) holds the demo's district whole: no further request.
+      const whole = counting();
+      await fetchBulletin(whole.c, { division: DISTRICT, campaignId });
+      expect(whole.sent).toEqual(['CampaignPeriod', 'CampaignBulletin']);
+      // Over a period, the city: its 5 districts by 2, and every department of the city.
+      const city = counting();
+      const byTwo = await fetchBulletin(city.c, { division: CITY, from: '2026-01-01', to: '2026-06-30', rows: 2 });
+      const one = await fetchBulletin(client, { division: CITY, from: '2026-01-01', to: '2026-06-30', rows: 500 });
+      expect(byTwo).toEqual(one);
+      expect(one.departments.nodes).toHaveLength(one.departments.totalCount);
+      expect(city.sent).toEqual([
+        'PeriodBulletin',
+        ...Array.from({ length: pages(5, 2) - 1 }, () => 'PeriodChildrenPage'),
+        ...Array.from({ length: pages(one.departments.totalCount, 2) - 1 }, () => 'PeriodDepartmentsPage'),
+      ]);
+      // The command line takes the page size too.
+      expect(parseReportArgs(['bulletin', '--division', DISTRICT, '--page-size', '7'])).toMatchObject({ command: 'bulletin', options: { rows: 7 } });
+    });
+
     it("gives a district-scoped ANALYST its own district's bulletin, and nothing of another", async () => {
       const scoped = graphClient({ url: fed.url, token: await fed.token({ sub: 'report-analyst', role: 'ANALYST', scope: DISTRICT }) });
       const own = await fetchBulletin(scoped, { division: DISTRICT, campaignId });
