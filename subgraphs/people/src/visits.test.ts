@@ -60,6 +60,53 @@ describeEachDatabase('people subgraph: visits', (db) => {
     expect(theirs.cadre.visits).toEqual({ totalCount: 1, nodes: [{ date: '2026-07-01', kind: 'HOME_VISIT' }] });
   });
 
+  it('refuses a target that does not fit the kind, for every kind, with the field at fault; records one that fits', async () => {
+    // One target of each type, all in the district of the household's cadres' visits (the stand-in knows P-0001).
+    const pair = demo.visits.find((v) => v.targetId === household.id)!.cadreIds;
+    const targets: Record<string, string> = {
+      Household: household.id,
+      BuildingUnit: world.units[0].id,
+      Enterprise: world.enterprises[0].id,
+      Project: 'P-0001',
+      Division: household.divisionCode,
+    };
+    const fits: Record<string, string[]> = {
+      HOME_VISIT: ['Household'],
+      BUILDING_SWEEP: ['BuildingUnit'],
+      ENTERPRISE_VISIT: ['Enterprise'],
+      CONDOLENCE: ['Household', 'Enterprise'],
+      STATIONED: ['Division', 'Enterprise'],
+      PARTY_DAY: ['Division', 'Enterprise'],
+      SITE_VISIT: ['Project', 'Division'],
+      RESEARCH: ['Division', 'Enterprise', 'Project'],
+      FORUM: ['Division', 'BuildingUnit', 'Household', 'Enterprise', 'Project'],
+    };
+    const kinds = (await ok(`{ __type(name: "VisitKind") { enumValues { name } } }`)).__type.enumValues.map((v: { name: string }) => v.name);
+    expect(Object.keys(fits).sort()).toEqual([...kinds].sort()); // a kind added later needs its row here
+    const count = async () => (await t.people.ds.query('SELECT COUNT(*) AS n FROM visit'))[0].n;
+    const before = Number(await count());
+    const outcome: Record<string, Record<string, string>> = {};
+    for (const kind of kinds) {
+      outcome[kind] = {};
+      for (const [type, id] of Object.entries(targets)) {
+        const r = await asUser(
+          `mutation($k: VisitKind!, $c: [ID!]!, $t: String!, $id: ID!) { recordVisit(kind: $k, date: "2026-06-10", cadreIds: $c, targetType: $t, targetId: $id) { kind target { __typename } } }`,
+          { k: kind, c: pair, t: type, id },
+        );
+        outcome[kind][type] = r.errors ? r.errors.map((e) => `${e.extensions?.code} ${e.extensions?.field}`).join() : `${r.data!.recordVisit.kind} ${r.data!.recordVisit.target.__typename}`;
+      }
+    }
+    const expected = Object.fromEntries(kinds.map((kind: string) => [
+      kind,
+      Object.fromEntries(Object.keys(targets).map((type) => [type, fits[kind].includes(type) ? `${kind} ${type}` : 'BAD_USER_INPUT targetType'])),
+    ]));
+    expect(outcome).toEqual(expected);
+    const accepted = Object.values(fits).reduce((n, types) => n + types.length, 0);
+    expect(Number(await count())).toBe(before + accepted); // nothing written when refused
+    const refused = (await asUser(`mutation($c: [ID!]!, $p: ID!) { recordVisit(kind: ENTERPRISE_VISIT, date: "2026-06-10", cadreIds: $c, targetType: "Project", targetId: $p) { id } }`, { c: pair, p: 'P-0001' })).errors![0];
+    expect(refused.message).toBe('targetType Project does not fit kind ENTERPRISE_VISIT, which goes to Enterprise');
+  });
+
   it('records how many days a visit lasted, and the new kinds; lists the visits of an enterprise and a unit in scope only', async () => {
     const cadreId = demo.visits.find((v) => v.targetId === household.id)!.cadreIds[0];
     const enterprise = world.enterprises[0];

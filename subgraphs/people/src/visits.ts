@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, toIsoDate, today, type SubgraphContext } from '@cadres/kit';
 import { requireMayRecordVisit, requireMayWrite } from './access';
-import { Visit, VisitCadre, type Cadre, type Department, type TargetType } from './entities';
+import { Visit, VisitCadre, targetTypes, type Cadre, type Department, type TargetType, type VisitKind } from './entities';
 import type { MutationRecordVisitArgs } from './generated/graphql';
 import { cadreById, departmentById } from './loaders';
 import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './targets';
@@ -9,11 +9,31 @@ import { checkLocalTarget, checkRemoteTarget, requireTargetType } from './target
 const MAX_CADRES_PER_VISIT = 50;
 const MAX_DAYS = 366;
 
+/**
+ * What each kind of visit may go to. A home visit is to a household and a building sweep (楼栋遍访)
+ * to a building unit; a condolence visit (慰问) to a household or an enterprise's staff; stationing
+ * (驻村, 驻企) and a party day (主题党日, with a village's, community's or enterprise's branch) to a
+ * division or an enterprise; a site visit to a project or a division; research to a division, an
+ * enterprise or a project; a forum sits anywhere (a village hall, a building's council, a
+ * courtyard meeting at a home, an enterprise, a project site).
+ */
+const TARGETS_OF: Record<VisitKind, readonly TargetType[]> = {
+  HOME_VISIT: ['Household'],
+  BUILDING_SWEEP: ['BuildingUnit'],
+  ENTERPRISE_VISIT: ['Enterprise'],
+  CONDOLENCE: ['Household', 'Enterprise'],
+  STATIONED: ['Division', 'Enterprise'],
+  PARTY_DAY: ['Division', 'Enterprise'],
+  SITE_VISIT: ['Project', 'Division'],
+  RESEARCH: ['Division', 'Enterprise', 'Project'],
+  FORUM: targetTypes,
+};
+
 /** The last day of a visit of `days` days from `date`. */
 const lastDay = (date: string, days: number) => toIsoDate(new Date(Date.parse(`${date}T00:00:00Z`) + (days - 1) * 86_400_000));
 
 /**
- * Records a visit. A home visit goes to a household; a home visit or a visit to a building
+ * Records a visit. Its target fits its kind (TARGETS_OF); a home visit or a visit to a building
  * unit is made by at least 2 cadres together (组团式). A visit may last `days` days (a
  * stationed one); none of them after today (Beijing time, from the injectable clock).
  */
@@ -27,7 +47,10 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
   const cadreIds = [...new Set(args.cadreIds)].sort();
   if (cadreIds.length === 0) throw badInput('cadreIds', 'a visit needs at least one cadre');
   if (cadreIds.length > MAX_CADRES_PER_VISIT) throw badInput('cadreIds', `a visit has at most ${MAX_CADRES_PER_VISIT} cadres`);
-  if (args.kind === 'HOME_VISIT' && type !== 'Household') throw badInput('targetType', 'a HOME_VISIT goes to a Household');
+  const fits = TARGETS_OF[args.kind];
+  if (!fits.includes(type)) {
+    throw badInput('targetType', `targetType ${type} does not fit kind ${args.kind}, which goes to ${fits.join(' or ')}`);
+  }
   if ((args.kind === 'HOME_VISIT' || type === 'BuildingUnit') && cadreIds.length < 2) {
     throw badInput('cadreIds', 'a home or building visit is made by at least 2 cadres together');
   }

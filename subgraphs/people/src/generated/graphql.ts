@@ -675,7 +675,13 @@ export type Mutation = {
   updateDepartment: Department;
   /** Ends a link: sets until (default today); the link is kept. With expectedVersion, a link that moved on is a CONFLICT. */
   unlinkCadre: Liaison;
-  /** Records a visit made on date (not in the future) by the cadres, to a target as for linkCadre. */
+  /**
+   * Records a visit made on date (not in the future) by the cadres, to a target as for linkCadre
+   * that fits the kind: HOME_VISIT a Household; BUILDING_SWEEP a BuildingUnit; ENTERPRISE_VISIT an
+   * Enterprise; CONDOLENCE a Household or Enterprise; STATIONED and PARTY_DAY a Division or
+   * Enterprise; SITE_VISIT a Project or Division; RESEARCH a Division, Enterprise or Project; FORUM
+   * any (otherwise BAD_USER_INPUT, field targetType).
+   */
   recordVisit: Visit;
   /** Creates a campaign (ADMIN, for a division in its scope). Rules default as CampaignRules says. */
   createCampaign: Campaign;
