@@ -179,9 +179,21 @@ const HOUSEHOLDS = "COUNT(DISTINCT CASE WHEN v.targetType = 'Household' THEN v.t
 /** The day offsets a visit lasts (0 .. days - 1; recordVisit allows at most 366 days): put before the statement, joined as `n ON n.k < v.days`. */
 const DAY_OFFSETS = 'WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 365) ';
 
-/** SQL for day `n.k` of a visit that starts on vc.date, as 'YYYY-MM-DD'. */
-const dayOf = (ctx: SubgraphContext) =>
-  isMysql(ctx.ds) ? "DATE_FORMAT(DATE_ADD(vc.date, INTERVAL n.k DAY), '%Y-%m-%d')" : "date(vc.date, '+' || n.k || ' days')";
+/** SQL for day `n.k` of a visit that starts on `start`, as 'YYYY-MM-DD'. */
+const dayOf = (ctx: SubgraphContext, start: string) =>
+  isMysql(ctx.ds) ? `DATE_FORMAT(DATE_ADD(${start}, INTERVAL n.k DAY), '%Y-%m-%d')` : `date(${start}, '+' || n.k || ' days')`;
+
+/**
+ * The distinct (key, cadre, day) rows of the visits `from … where` selects, every day of each (put
+ * DAY_OFFSETS before the statement; the where's parameters go in twice). Nearly every visit lasts
+ * one day: those take their date as it is. Only the longer ones, found first (DISTINCT keeps the
+ * planner from merging them back), are joined to the day offsets: joining every visit to them made
+ * MariaDB compare visits × 366 offsets, seconds at a city's size.
+ */
+const visitDaysSql = (ctx: SubgraphContext, key: string, from: string, where: string) =>
+  `SELECT ${key} AS grp, vc.cadreId AS cadreId, vc.date AS day FROM ${from} ${where} AND v.days = 1` +
+  ` UNION SELECT m.grp, m.cadreId, ${dayOf(ctx, 'm.start')} AS day FROM (SELECT DISTINCT ${key} AS grp, vc.cadreId AS cadreId, vc.date AS start, v.days AS days` +
+  ` FROM ${from} ${where} AND v.days > 1) m JOIN n ON n.k < m.days`;
 
 /** The pledge events a period counts: the date column, and the figure it feeds. */
 const PLEDGE_EVENTS = [
@@ -210,9 +222,9 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
     // Distinct (cadre, day) over every day of the visits counted (a visit of N days counts N, but
     // none after the period): a day lies in one month, so the months add up to the total.
     q(
-      `${DAY_OFFSETS}SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, COUNT(*) AS n FROM (SELECT DISTINCT ${v.key} AS grp, vc.cadreId AS cadreId, ${dayOf(ctx)} AS day` +
-        ` FROM ${v.from} JOIN n ON n.k < v.days ${visitWhere}) x WHERE x.day <= ? GROUP BY x.grp, SUBSTR(x.day, 1, 7)`,
-      [...visitParams, period.to],
+      `${DAY_OFFSETS}SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, COUNT(*) AS n FROM (${visitDaysSql(ctx, v.key, v.from, visitWhere)}) x` +
+        ' WHERE x.day <= ? GROUP BY x.grp, SUBSTR(x.day, 1, 7)',
+      [...visitParams, ...visitParams, period.to],
     ),
     q(
       `SELECT ${s.cadres.key} AS grp, COUNT(*) AS n, SUM(CASE WHEN EXISTS (SELECT 1 FROM visit_cadre vc JOIN visit v ON v.id = vc.visitId` +
@@ -315,9 +327,9 @@ export interface RankedDepartmentRow {
  */
 function numeratorSql(ctx: SubgraphContext, measure: ActivityMeasure, period: Period, dFilter: string, dParams: unknown[]): { sql: string; params: unknown[] } {
   const visitScope = visitScopeSql(ctx.viewer, 'v');
-  const visits =
-    'FROM visit_cadre vc JOIN visit v ON v.id = vc.visitId JOIN cadre c ON c.id = vc.cadreId JOIN department d ON d.id = c.departmentId' +
-    ` WHERE (${dFilter}) AND vc.date >= ? AND vc.date <= ?${visitScope ? ` AND ${visitScope.sql}` : ''}`;
+  const from = 'visit_cadre vc JOIN visit v ON v.id = vc.visitId JOIN cadre c ON c.id = vc.cadreId JOIN department d ON d.id = c.departmentId';
+  const where = ` WHERE (${dFilter}) AND vc.date >= ? AND vc.date <= ?${visitScope ? ` AND ${visitScope.sql}` : ''}`;
+  const visits = `FROM ${from}${where}`;
   const visitParams = [...dParams, period.from, period.to, ...(visitScope?.params ?? [])];
   switch (measure) {
     case 'PERSON_TIMES':
@@ -327,13 +339,11 @@ function numeratorSql(ctx: SubgraphContext, measure: ActivityMeasure, period: Pe
       return { sql: `SELECT c.departmentId AS dep, ${HOUSEHOLDS} AS num ${visits} GROUP BY c.departmentId`, params: visitParams };
     case 'ACTIVE_CADRE_SHARE':
       return { sql: `SELECT c.departmentId AS dep, COUNT(DISTINCT vc.cadreId) AS num ${visits} GROUP BY c.departmentId`, params: visitParams };
-    case 'CADRE_DAYS': {
-      const days = visits.replace(' WHERE ', ' JOIN n ON n.k < v.days WHERE ');
+    case 'CADRE_DAYS':
       return {
-        sql: `SELECT x.dep AS dep, COUNT(*) AS num FROM (SELECT DISTINCT c.departmentId AS dep, vc.cadreId AS cadreId, ${dayOf(ctx)} AS day ${days}) x WHERE x.day <= ? GROUP BY x.dep`,
-        params: [...visitParams, period.to],
+        sql: `SELECT x.grp AS dep, COUNT(*) AS num FROM (${visitDaysSql(ctx, 'c.departmentId', from, where)}) x WHERE x.day <= ? GROUP BY x.grp`,
+        params: [...visitParams, ...visitParams, period.to],
       };
-    }
     case 'LINKED_CADRE_SHARE': {
       // Linked on the period's last day, or today while the period runs (as coverage counts links).
       const on = period.to < today(ctx) ? period.to : today(ctx);
