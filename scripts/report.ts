@@ -2,7 +2,7 @@
 //
 //   npm run report -- bulletin --division 370502000000 [--campaign ID | --from 2026-01-01 --to 2026-06-30] [--page-size 100] [--format md|csv]
 //   npm run report -- coverage --division 370502000000 --list cadresWithoutVillage|buildingUnitsShort|householdsUnderQuota [--campaign ID] [--format md|csv]
-//   npm run report -- ranking  --division 370502000000 --measure VISITS_PER_CADRE|SATISFACTION_RATE|… [--ascending] [--campaign ID | --from --to] [--format md|csv]
+//   npm run report -- ranking  --division 370502000000 --measure VISITS_PER_CADRE|SATISFACTION_RATE|… [--ascending] [--children] [--campaign ID | --from --to] [--format md|csv]
 //
 // GATEWAY_URL (default http://127.0.0.1:4000/graphql); the token from TOKEN, or, when TOKEN is
 // unset, an ANALYST token signed with the development issuer key under DATA_DIR (./data).
@@ -586,32 +586,48 @@ export interface RankingOptions extends PeriodOptions {
   measure: string;
   ascending?: boolean;
   pageSize?: number;
+  /** Rank the division's direct children (its townships, districts, villages) instead of its departments. */
+  children?: boolean;
 }
-export interface RankingResult {
+export interface DivisionRankingRow {
+  rank: number;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  division: { code: string; name: string; level: string };
+}
+interface RankingBase {
   division: { code: string; name: string };
   measure: string;
   kind: 'activity' | 'issues';
   ascending: boolean;
   period: { from: string | null; to: string | null; campaign: CampaignPeriod | null };
   totalCount: number;
-  nodes: RankingRow[];
   pages: number;
 }
+export interface RankingResult extends RankingBase {
+  of: 'departments';
+  nodes: RankingRow[];
+}
+export interface DivisionRankingResult extends RankingBase {
+  of: 'divisions';
+  nodes: DivisionRankingRow[];
+}
 
-/** Every row of a ranking, page after page: departmentRanking for an ActivityMeasure, assigneeRanking for an IssueMeasure. */
-export async function fetchRanking(client: ReportClient, opts: RankingOptions): Promise<RankingResult> {
-  const kind = (ACTIVITY_MEASURES as readonly string[]).includes(opts.measure) ? 'activity' : 'issues';
+/** Every row of a ranking, page after page; the operation by what is ranked and the measure's kind. */
+async function fetchAnyRanking<T>(client: ReportClient, opts: RankingOptions, operations: { activity: string; issues: string }) {
+  const kind: 'activity' | 'issues' = (ACTIVITY_MEASURES as readonly string[]).includes(opts.measure) ? 'activity' : 'issues';
   const campaign = opts.campaignId ? await campaignPeriod(client, opts.campaignId) : null;
   // Activity rankings take the campaign itself; the issue rankings its period.
   const period =
     kind === 'activity'
       ? { campaignId: campaign?.id ?? null, from: campaign ? null : (opts.from ?? null), to: campaign ? null : (opts.to ?? null) }
       : { from: campaign?.from ?? opts.from ?? null, to: campaign?.to ?? opts.to ?? null };
-  const nodes: RankingRow[] = [];
+  const nodes: T[] = [];
   let after: string | null = null;
   let pages = 0;
   for (;;) {
-    const data: any = await client.request(documents.ranking, kind === 'activity' ? 'DepartmentRanking' : 'AssigneeRanking', {
+    const data: any = await client.request(documents.ranking, operations[kind], {
       division: opts.division,
       measure: opts.measure,
       ...period,
@@ -621,11 +637,11 @@ export async function fetchRanking(client: ReportClient, opts: RankingOptions): 
     });
     pages++;
     if (!data.division?.ranking) throw new GraphError(`no division ${opts.division} (or it lies outside the token's scope)`);
-    const page: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: RankingRow[] } = data.division.ranking;
+    const page: Page<T> = data.division.ranking;
     nodes.push(...page.nodes);
     if (!page.pageInfo.hasNextPage) {
       return {
-        division: { code: data.division.code, name: data.division.name },
+        division: { code: data.division.code as string, name: data.division.name as string },
         measure: opts.measure,
         kind,
         ascending: opts.ascending ?? false,
@@ -639,16 +655,31 @@ export async function fetchRanking(client: ReportClient, opts: RankingOptions): 
   }
 }
 
-export const RANKING_CSV_COLUMNS = ['rank', 'departmentId', 'departmentName', 'departmentDivisionCode', 'value', 'numerator', 'denominator'];
+/** A division's departments ranked: departmentRanking for an ActivityMeasure, assigneeRanking for an IssueMeasure. */
+export async function fetchRanking(client: ReportClient, opts: RankingOptions): Promise<RankingResult> {
+  return { of: 'departments', ...(await fetchAnyRanking<RankingRow>(client, opts, { activity: 'DepartmentRanking', issues: 'AssigneeRanking' })) };
+}
 
-export function formatRanking(r: RankingResult, format: Format): string {
-  const rows = r.nodes.map((x) => [x.rank, x.department.id, x.department.name, x.department.divisionCode, x.value, x.numerator, x.denominator]);
-  if (format === 'csv') return csv(RANKING_CSV_COLUMNS, rows);
+/** A division's children ranked: divisionRanking for an ActivityMeasure, divisionIssueRanking for an IssueMeasure. */
+export async function fetchDivisionRanking(client: ReportClient, opts: RankingOptions): Promise<DivisionRankingResult> {
+  return { of: 'divisions', ...(await fetchAnyRanking<DivisionRankingRow>(client, opts, { activity: 'DivisionRanking', issues: 'DivisionIssueRanking' })) };
+}
+
+export const RANKING_CSV_COLUMNS = ['rank', 'departmentId', 'departmentName', 'departmentDivisionCode', 'value', 'numerator', 'denominator'];
+export const DIVISION_RANKING_CSV_COLUMNS = ['rank', 'divisionCode', 'divisionName', 'level', 'value', 'numerator', 'denominator'];
+
+export function formatRanking(r: RankingResult | DivisionRankingResult, format: Format): string {
+  const rows =
+    r.of === 'departments'
+      ? r.nodes.map((x) => [x.rank, x.department.id, x.department.name, x.department.divisionCode, x.value, x.numerator, x.denominator])
+      : r.nodes.map((x) => [x.rank, x.division.code, x.division.name, x.division.level, x.value, x.numerator, x.denominator]);
+  if (format === 'csv') return csv(r.of === 'departments' ? RANKING_CSV_COLUMNS : DIVISION_RANKING_CSV_COLUMNS, rows);
   const isRate = /RATE|SHARE/.test(r.measure);
   const show = (v: number | null) => (isRate ? pct(v) : fixed(v, 2));
   const when = r.period.campaign ? `${r.period.campaign.name}（${r.period.from} 至 ${r.period.to}）` : r.period.from || r.period.to ? `${r.period.from ?? ''} 至 ${r.period.to ?? ''}` : '本年度';
-  const out = [`# ${r.division.name}（${r.division.code}）单位排名：${r.measure}，${r.ascending ? '由低到高' : '由高到低'}`, '', `- 期间：${when}`, `- 共${r.totalCount}个单位`, ''];
-  table(out, ['名次', '单位ID', '单位', '数值', '分子', '分母'], r.nodes.map((x) => [x.rank, x.department.id, x.department.name, show(x.value), x.numerator, x.denominator]));
+  const what = r.of === 'departments' ? '单位' : '下级区划';
+  const out = [`# ${r.division.name}（${r.division.code}）${what}排名：${r.measure}，${r.ascending ? '由低到高' : '由高到低'}`, '', `- 期间：${when}`, `- 共${r.totalCount}个${r.of === 'departments' ? '单位' : ''}`, ''];
+  table(out, ['名次', r.of === 'departments' ? '单位ID' : '代码', r.of === 'departments' ? '单位' : '名称', '数值', '分子', '分母'], rows.map(([rank, id, name, , value, num, den]) => [rank, id, name, show(value as number | null), num, den]));
   return out.join('\n');
 }
 
@@ -684,7 +715,8 @@ export function csv(header: readonly string[], rows: unknown[][]): string {
 export const USAGE = `Usage:
   npm run report -- bulletin --division <code> [--campaign <id> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--top <n>] [--page-size <n>] [--format md|csv]
   npm run report -- coverage --division <code> --list ${COVERAGE_LISTS.join('|')} [--campaign <id> | --visit-quota <n>] [--format md|csv]
-  npm run report -- ranking  --division <code> --measure <ActivityMeasure|IssueMeasure> [--ascending] [--campaign <id> | --from <date> --to <date>] [--format md|csv]
+  npm run report -- ranking  --division <code> --measure <ActivityMeasure|IssueMeasure> [--ascending] [--children] [--campaign <id> | --from <date> --to <date>] [--format md|csv]
+      (--children ranks the division's townships, districts or villages instead of its departments)
 
   ActivityMeasure: ${ACTIVITY_MEASURES.join(', ')}
   IssueMeasure:    ${ISSUE_MEASURES.join(', ')}
@@ -709,7 +741,7 @@ export function parseReportArgs(argv: string[]): ReportCommand {
     },
     coverage: { division: { type: 'string' }, list: { type: 'string' }, campaign: { type: 'string' }, 'visit-quota': { type: 'string' }, 'page-size': { type: 'string' }, format: { type: 'string' } },
     ranking: {
-      division: { type: 'string' }, measure: { type: 'string' }, ascending: { type: 'boolean' }, campaign: { type: 'string' },
+      division: { type: 'string' }, measure: { type: 'string' }, ascending: { type: 'boolean' }, children: { type: 'boolean' }, campaign: { type: 'string' },
       from: { type: 'string' }, to: { type: 'string' }, 'page-size': { type: 'string' }, format: { type: 'string' },
     },
   };
@@ -759,7 +791,7 @@ export function parseReportArgs(argv: string[]): ReportCommand {
       const all = [...ACTIVITY_MEASURES, ...ISSUE_MEASURES] as string[];
       if (!measure) throw new UsageError(`--measure is required: ${all.join(', ')}`);
       if (!all.includes(measure.toUpperCase())) throw new UsageError(`--measure must be one of ${all.join(', ')}, not ${JSON.stringify(measure)}`);
-      return { command: 'ranking', format, options: { division, measure: measure.toUpperCase(), ascending: values.ascending === true, ...period, pageSize } };
+      return { command: 'ranking', format, options: { division, measure: measure.toUpperCase(), ascending: values.ascending === true, children: values.children === true, ...period, pageSize } };
     }
   }
 }
@@ -772,7 +804,7 @@ export async function runReport(client: ReportClient, cmd: ReportCommand): Promi
     case 'coverage':
       return formatCoverageList(await fetchCoverageList(client, cmd.options), cmd.format);
     case 'ranking':
-      return formatRanking(await fetchRanking(client, cmd.options), cmd.format);
+      return formatRanking(cmd.options.children ? await fetchDivisionRanking(client, cmd.options) : await fetchRanking(client, cmd.options), cmd.format);
   }
 }
 

@@ -14,7 +14,9 @@ import {
   COVERAGE_CSV_COLUMNS,
   ISSUE_MEASURES,
   RANKING_CSV_COLUMNS,
+  DIVISION_RANKING_CSV_COLUMNS,
   fetchBulletin,
+  fetchDivisionRanking,
   fetchCoverageList,
   fetchRanking,
   formatBulletin,
@@ -343,6 +345,36 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       expect(rows[0]).toEqual(RANKING_CSV_COLUMNS);
       expect(rows).toHaveLength(sat.totalCount + 1);
       expect(formatRanking(sat, 'md').split('\n')[0]).toBe(`# 东营区（${DISTRICT}）单位排名：SATISFACTION_RATE，由高到低`);
+    });
+
+    it('ranks the townships of the district (--children) as their own figures say, through the gateway', async () => {
+      const b = await fetchBulletin(client, { division: DISTRICT, campaignId });
+      const townships = new Map(b.division.children.nodes.map((k) => [k.code, k]));
+      const lag = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'PERSON_TIMES', ascending: true, campaignId, pageSize: 2 });
+      expect(lag.of).toBe('divisions');
+      expect(lag.pages).toBe(Math.ceil(townships.size / 2));
+      // Every township, each with its own campaign person-times, lowest first.
+      expect(lag.totalCount).toBe(townships.size);
+      expect(lag.nodes.map((r) => [r.division.code, r.numerator])).toEqual(
+        [...townships.values()].map((k) => [k.code, k.activity!.personTimes]).sort((x, y) => Number(x[1]) - Number(y[1]) || (x[0] < y[0] ? -1 : 1)),
+      );
+      expect(lag.nodes.every((r) => r.division.level === 'TOWNSHIP' && r.division.name === townships.get(r.division.code)!.name)).toBe(true);
+      const sat = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'SATISFACTION_RATE', campaignId });
+      for (const r of sat.nodes) {
+        const own = townships.get(r.division.code)!.issueStats!;
+        expect([r.division.code, r.numerator, r.denominator, r.value]).toEqual([r.division.code, own.satisfied, own.evaluated, own.satisfactionRate]);
+      }
+      const defined = sat.nodes.filter((r) => r.value != null).map((r) => r.value!);
+      expect(defined).toEqual([...defined].sort((x, y) => y - x));
+      const rows = readCsv(formatRanking(sat, 'csv'));
+      expect(rows[0]).toEqual(DIVISION_RANKING_CSV_COLUMNS);
+      expect(rows).toHaveLength(sat.totalCount + 1);
+      expect(formatRanking(sat, 'md').split('\n')[0]).toBe(`# 东营区（${DISTRICT}）下级区划排名：SATISFACTION_RATE，由高到低`);
+      expect(parseReportArgs(['ranking', '--division', DISTRICT, '--measure', 'ASSIGNED', '--children'])).toMatchObject({ options: { children: true } });
+      // A district ANALYST gets its own district's townships, and nothing of another district.
+      const scoped = graphClient({ url: fed.url, token: await fed.token({ sub: 'report-analyst', role: 'ANALYST', scope: DISTRICT }) });
+      expect((await fetchDivisionRanking(scoped, { division: DISTRICT, measure: 'PERSON_TIMES', ascending: true, campaignId })).nodes).toEqual(lag.nodes);
+      await expect(fetchDivisionRanking(scoped, { division: '370503000000', measure: 'SATISFACTION_RATE' })).rejects.toThrow(/370503000000/);
     });
 
     it('knows every measure the graph ranks by', () => {

@@ -6,6 +6,7 @@ export * from './dates';
 export * from './db';
 export * from './errors';
 export * from './grouped';
+export * from './ranking';
 export * from './http';
 export * from './loaders';
 export * from './logger';

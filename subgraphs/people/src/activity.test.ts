@@ -234,6 +234,69 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     expect(await nodes('measure: PERSON_TIMES, from: "2026-05-01", to: "2026-06-30"', D_HEKOU)).toEqual(ranks([['D3', 1, 3, 3, null]]));
   });
 
+  it('Division.divisionRanking: every child ranked by its own activity, ties in code order, undefined last, pages, campaigns, scope', async () => {
+    const NONE = '370523000000'; // a district of the city with nothing recorded
+    const T2 = '370502002000';
+    const CHILDREN: Record<string, string[]> = { [CITY]: [D_DONGYING, D_HEKOU, NONE], [D_DONGYING]: [T1, T2] };
+    const Q = (args: string) =>
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { divisionRanking(${args}) { totalCount pageInfo { hasNextPage endCursor } nodes { rank division { code } value numerator denominator } } } } }`;
+    const rep = (code: string) => ({ r: [{ __typename: 'Division', code, childCodes: CHILDREN[code] }] });
+    const rank = async (args: string, code = CITY, viewer?: Viewer) => (await t.ok(Q(args), rep(code), viewer))._entities[0]?.divisionRanking ?? null;
+    const rows = (list: [string, number, number | null, number, number | null][]) =>
+      list.map(([code, r, value, numerator, denominator]) => ({ rank: r, division: { code }, value, numerator, denominator }));
+    const nodes = async (args: string, code = CITY) => (await rank(args, code)).nodes;
+    // 2026, from dongying2026 and hekou2026 above: 东营区 8 person-times and 4 cadres, 河口区 3 and 3.
+    expect(await rank('measure: PERSON_TIMES')).toEqual({
+      totalCount: 3, pageInfo: { hasNextPage: false, endCursor: expect.any(String) },
+      nodes: rows([[D_DONGYING, 1, 8, 8, null], [D_HEKOU, 2, 3, 3, null], [NONE, 3, 0, 0, null]]),
+    });
+    expect(await nodes('measure: VISITS_PER_CADRE')).toEqual(rows([[D_DONGYING, 1, 2, 8, 4], [D_HEKOU, 2, 1, 3, 3], [NONE, 3, null, 0, 0]]));
+    expect(await nodes('measure: VISITS_PER_CADRE, ascending: true')).toEqual(rows([[D_HEKOU, 1, 1, 3, 3], [D_DONGYING, 2, 2, 8, 4], [NONE, 3, null, 0, 0]]));
+    expect(await nodes('measure: ACTIVE_CADRE_SHARE')).toEqual(rows([[D_DONGYING, 1, 0.75, 3, 4], [D_HEKOU, 2, 2 / 3, 2, 3], [NONE, 3, null, 0, 0]]));
+    // c2 → A and c4 → B (东营区's D1 and D2); no 河口区 cadre holds a village.
+    expect(await nodes('measure: LINKED_CADRE_SHARE')).toEqual(rows([[D_DONGYING, 1, 0.5, 2, 4], [D_HEKOU, 2, 0, 0, 3], [NONE, 3, null, 0, 0]]));
+    expect(await nodes('measure: HOUSEHOLDS_VISITED')).toEqual(rows([[D_DONGYING, 1, 2, 2, null], [D_HEKOU, 2, 1, 1, null], [NONE, 3, 0, 0, null]]));
+    expect(await nodes('measure: CADRE_DAYS, ascending: true')).toEqual(rows([[NONE, 1, 0, 0, null], [D_HEKOU, 2, 3, 3, null], [D_DONGYING, 3, 7, 7, null]]));
+    expect(await nodes('measure: PEOPLE_HELPED')).toEqual(rows([[D_DONGYING, 1, 8, 8, null], [D_HEKOU, 2, 2, 2, null], [NONE, 3, 0, 0, null]]));
+    // 东营区's townships: T1 (V1 V2 V3 V8, household H1; D2's c4) and T2 (V4, household H2; no department).
+    expect(await nodes('measure: HOUSEHOLDS_VISITED', D_DONGYING)).toEqual(rows([[T1, 1, 1, 1, null], [T2, 1, 1, 1, null]]));
+    expect(await nodes('measure: HOUSEHOLDS_VISITED, ascending: true', D_DONGYING)).toEqual(rows([[T1, 1, 1, 1, null], [T2, 1, 1, 1, null]]));
+    expect(await nodes('measure: VISITS_PER_CADRE, ascending: true', D_DONGYING)).toEqual(rows([[T1, 1, 6, 6, 1], [T2, 2, null, 2, 0]]));
+    // Each child's numerator is what its own activity says.
+    const own = await t.ok(ENTITIES('activity { personTimes cadres }'), divisions([T1, T2]));
+    expect((await nodes('measure: VISITS_PER_CADRE', D_DONGYING)).map((n: { numerator: number; denominator: number }) => ({ personTimes: n.numerator, cadres: n.denominator }))).toEqual(
+      own._entities.map((d: { activity: unknown }) => d.activity),
+    );
+    // Pages keep the ranks.
+    const first = await rank('measure: PERSON_TIMES, first: 2');
+    expect(first).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true }, nodes: rows([[D_DONGYING, 1, 8, 8, null], [D_HEKOU, 2, 3, 3, null]]) });
+    expect(await nodes(`measure: PERSON_TIMES, first: 2, after: "${first.pageInfo.endCursor}"`)).toEqual(rows([[NONE, 3, 0, 0, null]]));
+    // Over the campaign's period (March and April): T1 V1 V2 V3, T2 V4.
+    expect(await nodes(`measure: PERSON_TIMES, campaignId: "${ids.campaign}"`, D_DONGYING)).toEqual(rows([[T1, 1, 5, 5, null], [T2, 2, 2, 2, null]]));
+    expect(await nodes('measure: PERSON_TIMES, from: "2026-05-01", to: "2026-06-30"', D_DONGYING)).toEqual(rows([[T1, 1, 1, 1, null], [T2, 2, 0, 0, null]]));
+    expect(await t.failure(Q('measure: PERSON_TIMES, campaignId: "nope"'), rep(D_DONGYING))).toEqual([{ code: 'NOT_FOUND', field: 'campaignId' }]);
+    // A district ANALYST ranks its own townships, and nothing of the city or of another district.
+    expect((await rank('measure: PERSON_TIMES', D_DONGYING, dongyingAnalyst)).nodes).toEqual(rows([[T1, 1, 6, 6, null], [T2, 2, 2, 2, null]]));
+    expect(await rank('measure: PERSON_TIMES', CITY, dongyingAnalyst)).toBeNull();
+    expect(await rank('measure: PERSON_TIMES', D_DONGYING, hekouAnalyst)).toBeNull();
+    expect(await rank('measure: PERSON_TIMES', D_DONGYING, partner)).toBeNull();
+  });
+
+  it('Division.divisionRanking sends as many statements for 10 children as for 1,000, and for the city as for a township', async () => {
+    const Q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { divisionRanking(measure: LINKED_CADRE_SHARE) { totalCount nodes { rank division { code } value } } } } }`;
+    // Village and community codes of 东营区's townships 001, 002, 003 (399 each at most): the first n.
+    const villages = (n: number) => Array.from({ length: n }, (_, i) => `37050200${1 + Math.floor(i / 399)}${String((i % 399) + 1).padStart(3, '0')}`);
+    const run = (code: string, childCodes: string[]) => countStatements(() => t.ok(Q, { r: [{ __typename: 'Division', code, childCodes }] }));
+    const ten = await run(D_DONGYING, villages(10));
+    const thousand = await run(D_DONGYING, villages(1000));
+    expect(thousand.result._entities[0].divisionRanking.totalCount).toBe(1000);
+    expect(thousand.statements).toBe(ten.statements);
+    const city = await run(CITY, [D_DONGYING, D_HEKOU]);
+    const township = await run(T1, [A, '370502001002']);
+    expect(city.statements).toBe(township.statements);
+    expect(city.statements).toBe(ten.statements);
+  });
+
   it('a district ANALYST gets its district and nothing of another; PARTNER nothing', async () => {
     const Q = ENTITIES('activity { personTimes } departmentRanking(measure: PERSON_TIMES) { totalCount nodes { department { id } } }');
     const got = (await t.ok(Q, divisions([D_DONGYING, D_HEKOU, CITY, T1]), dongyingAnalyst))._entities;

@@ -2,12 +2,12 @@
 // (Division.departmentRanking), computed in SQL: aggregates only, never rows into Node. Each
 // batch of divisions (one statement per prefix length) or of departments (one IN list) sends a
 // fixed number of statements, whatever the number asked for or the size of the subtree.
-import { badInput, isMysql, loadOrNull, notFound, parseDivisionCode, subtreeRange, today, toConnection, valueLoader, type Page, type SubgraphContext } from '@cadres/kit';
-import { helpRecordScopeSql, mayRead, visitScopeSql } from './access';
+import { badInput, isMysql, loadOrNull, notFound, parseDivisionCode, rankedDivisions, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { helpRecordScopeSql, liaisonScopeSql, mayRead, visitScopeSql } from './access';
 import { campaignById, ranksOf, visibleCampaign } from './campaigns';
 import { coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
 import { visitKinds, type Department, type VisitKind } from './entities';
-import type { ActivityMeasure, DivisionDepartmentRankingArgs } from './generated/graphql';
+import type { ActivityMeasure, DivisionDepartmentRankingArgs, DivisionDivisionRankingArgs } from './generated/graphql';
 import { departmentById } from './loaders';
 
 /** A period: China dates, both inclusive, and the campaign it came from (the ranking's departments). */
@@ -292,14 +292,20 @@ async function batch(ctx: SubgraphContext, sources: Sources[], period: Period): 
 
 const periodKey = (p: Period) => `${p.from}:${p.to}`;
 
-/** Division.activity: the subtree's figures (key: the code's prefix), batched per request and period. */
+/** The figures of subtrees (key: a code's prefix) over a period, batched per request and period. */
+const subtreeFigures = (ctx: SubgraphContext, period: Period) =>
+  ctx.loaders.get(`divisionActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, divisionSources(keys), period), emptyFigures(period)));
+
+const prefixOf = (code: string, field = 'code') => {
+  const prefix = parseDivisionCode(code)?.prefix;
+  if (!prefix) throw badInput(field, `not a division code: ${code}`);
+  return prefix;
+};
+
+/** Division.activity: the subtree's figures. */
 export async function divisionActivity(ctx: SubgraphContext, code: string, args: { campaignId?: string | null; from?: string | null; to?: string | null }) {
   const period = await periodOf(ctx, args);
-  const prefix = parseDivisionCode(code)?.prefix;
-  if (!prefix) throw badInput('code', `not a division code: ${code}`);
-  return ctx.loaders
-    .get(`divisionActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, divisionSources(keys), period), emptyFigures(period)))
-    .load(prefix);
+  return subtreeFigures(ctx, period).load(prefixOf(code));
 }
 
 /** Department.activity: its cadres' figures in the viewer's scope, batched per request and period. */
@@ -454,4 +460,67 @@ export async function departmentRanking(ctx: SubgraphContext, code: string, args
   );
   const counts = ctx.loaders.get(`departmentRankingCounts:${JSON.stringify(period)}`, () => valueLoader((keys: string[]) => rankedCounts(ctx, keys, period), 0));
   return toConnection(await pages.load(prefix), page, () => counts.load(prefix));
+}
+
+// ------------------------------------------------------------------ division ranking
+
+/** Cadres of the departments lying in each subtree linked to a village or community on `on` (as LINKED_CADRE_SHARE counts them). */
+async function linkedCadresIn(ctx: SubgraphContext, prefixes: string[], on: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const scope = liaisonScopeSql(ctx.viewer, 'l');
+  for (const g of subtrees(prefixes, 'd.divisionCode >= ? AND d.divisionCode < ?', 2, (n) => prefixSql('d.divisionCode', n))) {
+    const rows: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT ${g.key} AS grp, COUNT(DISTINCT l.cadreId) AS n FROM liaison l JOIN cadre c ON c.id = l.cadreId JOIN department d ON d.id = c.departmentId` +
+        ` WHERE ${g.filter} AND l.targetType = 'Division' AND l.divisionCode IS NOT NULL AND l.since <= ? AND (l.until IS NULL OR l.until > ?)` +
+        `${scope ? ` AND ${scope.sql}` : ''} GROUP BY grp`,
+      [...g.params, on, on, ...(scope?.params ?? [])],
+    );
+    for (const r of rows) out.set(String(r.grp), num(r.n));
+  }
+  return out;
+}
+
+/** A measure of a subtree's figures: its numerator, and its denominator (null for a count). */
+function measureOf(measure: ActivityMeasure, f: ActivityFigures, linked: number): { numerator: number; denominator: number | null } {
+  switch (measure) {
+    case 'PERSON_TIMES':
+      return { numerator: f.personTimes, denominator: null };
+    case 'VISITS_PER_CADRE':
+      return { numerator: f.personTimes, denominator: f.cadres };
+    case 'HOUSEHOLDS_VISITED':
+      return { numerator: f.householdsVisited, denominator: null };
+    case 'CADRE_DAYS':
+      return { numerator: f.cadreDays, denominator: null };
+    case 'ACTIVE_CADRE_SHARE':
+      return { numerator: f.cadresActive, denominator: f.cadres };
+    case 'LINKED_CADRE_SHARE':
+      return { numerator: linked, denominator: f.cadres };
+    case 'PEOPLE_HELPED':
+      return { numerator: f.peopleHelped, denominator: null };
+  }
+}
+
+/**
+ * Division.divisionRanking: the direct children (places' childCodes, every one of them, even with
+ * nothing counted) ranked by a measure of their Division.activity figures. The figures of all the
+ * children of every division asked for are one batch of subtreeFigures (one set of statements per
+ * prefix length), shared with their own activity fields; only the ranking of these few aggregates
+ * happens here.
+ */
+export async function divisionRanking(ctx: SubgraphContext, childCodes: readonly string[] | undefined, args: DivisionDivisionRankingArgs & PageArgs) {
+  const period = await periodOf(ctx, args);
+  const children = (childCodes ?? []).map((code) => ({ code, prefix: prefixOf(code, 'childCodes') }));
+  const figures = subtreeFigures(ctx, period);
+  const on = period.to < today(ctx) ? period.to : today(ctx);
+  const linked =
+    args.measure === 'LINKED_CADRE_SHARE'
+      ? ctx.loaders.get(`linkedCadresIn:${on}`, () => valueLoader((keys: string[]) => linkedCadresIn(ctx, keys, on), 0))
+      : null;
+  const rows = await Promise.all(
+    children.map(async (c) => {
+      const [f, l] = await Promise.all([figures.load(c.prefix), linked ? linked.load(c.prefix) : 0]);
+      return { key: c.code, id: c.code, ...measureOf(args.measure, f, l) };
+    }),
+  );
+  return sliceConnection(rankedDivisions(rows, !!args.ascending), args);
 }

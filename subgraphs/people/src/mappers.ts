@@ -2,7 +2,7 @@
 // type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
-import type { Connection } from '@cadres/kit';
+import type { Connection, RankedDivisionRow } from '@cadres/kit';
 import type { RankedDepartmentRow } from './activity';
 import type { CoverageSource, DivisionWithRequires } from './coverage';
 import type { Household } from './entities';
@@ -12,7 +12,8 @@ import type { Household } from './entities';
  * gateway's representation) and give (to it) the key, and for a division the fields coverage
  * @requires from places.
  */
-export type DivisionMapper = DivisionWithRequires;
+/** With what places provides for @requires: coverage's fields, and the children divisionRanking ranks. */
+export type DivisionMapper = DivisionWithRequires & { childCodes?: string[] };
 export type BuildingUnitMapper = { id: string };
 export type EnterpriseMapper = { id: string };
 export type ProjectMapper = { id: string };
@@ -32,3 +33,7 @@ export type CoverageMapper = CoverageSource;
 /** A ranking's page: RankedDepartment is named by the node type, not by the connection's name (as in issues). */
 export type RankedDepartmentMapper = RankedDepartmentRow;
 export type DepartmentRankingConnectionMapper = Connection<RankedDepartmentRow>;
+
+/** A division ranking's page (kit ranking.ts). */
+export type RankedDivisionMapper = RankedDivisionRow;
+export type DivisionRankingConnectionMapper = Connection<RankedDivisionRow>;

@@ -1,6 +1,6 @@
 import { loadOrNull, pageOf, type SubgraphContext } from '@cadres/kit';
 import { cadrePhone, mayRead, mayReadAt } from './access';
-import { coverageInCampaign, departmentActivity, departmentRanking, divisionActivity } from './activity';
+import { coverageInCampaign, departmentActivity, departmentRanking, divisionActivity, divisionRanking } from './activity';
 import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
@@ -104,6 +104,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
     activity: (d, args, ctx) => inReach(ctx, d.code, () => divisionActivity(ctx, d.code, args)),
     departmentRanking: (d, args, ctx) => inReach(ctx, d.code, () => departmentRanking(ctx, d.code, args, pageOf(args))),
+    divisionRanking: (d, args, ctx) => inReach(ctx, d.code, () => divisionRanking(ctx, d.childCodes, args)),
     coverageIn: (d, args, ctx) => inReach(ctx, d.code, () => coverageInCampaign(ctx, d, args.campaignId)),
     coverage: (d, args, ctx) => inReach(ctx, d.code, () => coverageOf(ctx, d, args, config)),
     firstSecretaries: (d, args, ctx) => inReach(ctx, d.code, () => firstSecretaries(ctx, args).load(divisionPrefix(d.code))),

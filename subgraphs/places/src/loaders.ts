@@ -31,6 +31,15 @@ export function childrenOf(ctx: SubgraphContext, args: PageArgs & { level?: stri
   );
 }
 
+/** The codes of the direct children of many parents, ordered: one statement whatever their number. */
+export const childCodesOf = (ctx: SubgraphContext) =>
+  ctx.loaders.get('childCodesOf', () =>
+    groupLoader(
+      async (codes: string[]) => (await ctx.ds.getRepository(Division).find({ select: { code: true, parentCode: true }, where: { parentCode: In(codes) }, order: { code: 'ASC' } })),
+      (d) => d.parentCode!,
+    ),
+  );
+
 /** Building pages of many subtrees (keys are code prefixes), for one (first, after). */
 export function buildingsIn(ctx: SubgraphContext, args: PageArgs) {
   const page = pageOf(args);

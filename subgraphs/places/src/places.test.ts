@@ -167,4 +167,18 @@ describeEachDatabase('places subgraph', (db) => {
     expect(result._entities).toEqual(targets.map(({ code, prefix }) => ({ code, villageAndCommunityCodes: grassroots(prefix), buildingUnitCount: unitIds(prefix).length, buildingUnitIds: unitIds(prefix) })));
     expect(statements).toBe(10); // divisions; codes, unit counts and unit ids for 3 prefix lengths each
   });
+
+  it('gives the codes of the direct children of many divisions in one statement, for the division rankings', async () => {
+    const township = world.divisions.find((d) => d.level === 'TOWNSHIP')!;
+    const village = world.divisions.find((d) => d.level === 'VILLAGE')!;
+    const codes = ['370500000000', ...districts.map((d) => d.code), township.code, village.code];
+    const childrenOf = (code: string) => world.divisions.filter((d) => d.parentCode === code).map((d) => d.code).sort();
+    const { result, statements } = await countStatements(() =>
+      data(places, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code childCodes } } }`, { r: codes.map((code) => ({ __typename: 'Division', code })) }),
+    );
+    expect(result._entities).toEqual(codes.map((code) => ({ code, childCodes: childrenOf(code) })));
+    expect(result._entities[0].childCodes).toHaveLength(districts.length);
+    expect(result._entities.at(-1).childCodes).toEqual([]);
+    expect(statements).toBe(2); // the divisions, their children's codes
+  });
 });

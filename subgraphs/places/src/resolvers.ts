@@ -10,7 +10,7 @@ import {
 import { mayReadAt, readableRange, visible } from './access';
 import { Division, type Building, type BuildingUnit } from './entities';
 import type { QueryDivisionsArgs, Resolvers } from './generated/graphql';
-import { buildingById, buildingsIn, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitIdsIn, unitsByBuilding } from './loaders';
+import { buildingById, buildingsIn, childCodesOf, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitIdsIn, unitsByBuilding } from './loaders';
 
 /** Codes of the enclosing divisions, root first, read off the code itself. */
 function ancestorCodes(code: string): string[] {
@@ -75,6 +75,8 @@ export const resolvers: Resolvers = {
     villageAndCommunityCodes: (d, _, ctx) => grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     buildingUnitCount: (d, _, ctx) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     buildingUnitIds: (d, _, ctx) => unitIdsIn(ctx).load(parseDivisionCode(d.code)!.prefix),
+    // What people's and issues' division rankings rank (@requires): the children, even those with nothing to count.
+    childCodes: async (d, _, ctx) => (await childCodesOf(ctx).load(d.code)).map((c) => c.code),
   },
   Building: {
     __resolveReference: async ({ id }, ctx) => visibleBuilding(ctx, await loadOrNull(buildingById(ctx), id)),

@@ -3,7 +3,7 @@
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity, HelpRecord as HelpRecordEntity, Assessment as AssessmentEntity, Pledge as PledgeEntity } from '../entities';
-import type { DepartmentRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, RankedDepartmentMapper } from '../mappers';
+import type { DepartmentRankingConnectionMapper, DivisionRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, RankedDepartmentMapper, RankedDivisionMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -103,6 +103,18 @@ export type Division = {
    * either way. Null outside the caller's scope.
    */
   departmentRanking?: Maybe<DepartmentRankingConnection>;
+  /** Provided by places: the codes of the direct children (divisionRanking ranks every one). */
+  childCodes: Array<Scalars['ID']['output']>;
+  /**
+   * The direct children (the townships of a district, the districts of a city, the villages and
+   * communities of a township) ranked by the measure of their own activity (Division.activity over
+   * the same period: with campaignId, the campaign's), highest first unless ascending: a count, or
+   * VISITS_PER_CADRE, ACTIVE_CADRE_SHARE and LINKED_CADRE_SHARE over the cadres of the departments
+   * lying in the child. Every child is ranked, one with nothing counted too; ties share a rank and
+   * keep code order; an undefined value (no cadres) comes last either way. Null outside the
+   * caller's scope.
+   */
+  divisionRanking?: Maybe<DivisionRankingConnection>;
   /**
    * Coverage of the subtree under a campaign's rules (visits per household, households per cadre,
    * cadres per building unit, ranked ranks) over its period, links as on its last day (today while
@@ -146,6 +158,18 @@ export type DivisionActivityArgs = {
 
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type DivisionDepartmentRankingArgs = {
+  measure: ActivityMeasure;
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  ascending?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionDivisionRankingArgs = {
   measure: ActivityMeasure;
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -1048,6 +1072,26 @@ export type DepartmentRankingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type RankedDivision = {
+  __typename?: 'RankedDivision';
+  /** 1 = first in the requested order; ties share a rank (the next one skips), and the order within a tie is the division code. */
+  rank: Scalars['Int']['output'];
+  /** Null only when places cannot answer for it. */
+  division?: Maybe<Division>;
+  /** null when the measure is undefined (no denominator). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** A rate's numerator and denominator; a count: the count and null. */
+  numerator?: Maybe<Scalars['Int']['output']>;
+  denominator?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DivisionRankingConnection = {
+  __typename?: 'DivisionRankingConnection';
+  nodes: Array<RankedDivision>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type LiaisonConnection = {
   __typename?: 'LiaisonConnection';
   nodes: Array<Liaison>;
@@ -1200,7 +1244,11 @@ export type FederationReferenceTypes = {
     & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true,"childCodes":true}>
         | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true,"childCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true,"villageAndCommunityCodes":true,"buildingUnitIds":true}>
         | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}> ) );
   BuildingUnit:
     ( { __typename: 'BuildingUnit' }
@@ -1290,6 +1338,8 @@ export type ResolversTypes = {
   ActivityMeasure: ActivityMeasure;
   RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
+  RankedDivision: ResolverTypeWrapper<RankedDivisionMapper>;
+  DivisionRankingConnection: ResolverTypeWrapper<DivisionRankingConnectionMapper>;
   LiaisonConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Liaison']>>;
   Assessment: ResolverTypeWrapper<AssessmentEntity>;
   PledgeStatus: PledgeStatus;
@@ -1351,6 +1401,8 @@ export type ResolversParentTypes = {
   HelpInput: HelpInput;
   RankedDepartment: RankedDepartmentMapper;
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
+  RankedDivision: RankedDivisionMapper;
+  DivisionRankingConnection: DivisionRankingConnectionMapper;
   LiaisonConnection: Connection<ResolversParentTypes['Liaison']>;
   Assessment: AssessmentEntity;
   Pledge: PledgeEntity;
@@ -1457,6 +1509,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, Partial<DivisionCoverageArgs>>;
   activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DivisionActivityArgs>>;
   departmentRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDepartmentRankingArgs, 'measure'>>;
+  divisionRanking?: Resolver<Maybe<ResolversTypes['DivisionRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDivisionRankingArgs, 'measure'>>;
   coverageIn?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<DivisionCoverageInArgs, 'campaignId'>>;
   firstSecretaries?: Resolver<Maybe<ResolversTypes['LiaisonConnection']>, ParentType, ContextType, Partial<DivisionFirstSecretariesArgs>>;
   pledges?: Resolver<Maybe<ResolversTypes['PledgeConnection']>, ParentType, ContextType, Partial<DivisionPledgesArgs>>;
@@ -1761,6 +1814,20 @@ export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RankedDivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDivision'] = ResolversParentTypes['RankedDivision']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DivisionRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionRankingConnection'] = ResolversParentTypes['DivisionRankingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RankedDivision']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LiaisonConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LiaisonConnection'] = ResolversParentTypes['LiaisonConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1849,6 +1916,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   HelpRecordConnection?: HelpRecordConnectionResolvers<ContextType>;
   RankedDepartment?: RankedDepartmentResolvers<ContextType>;
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
+  RankedDivision?: RankedDivisionResolvers<ContextType>;
+  DivisionRankingConnection?: DivisionRankingConnectionResolvers<ContextType>;
   LiaisonConnection?: LiaisonConnectionResolvers<ContextType>;
   Assessment?: AssessmentResolvers<ContextType>;
   Pledge?: PledgeResolvers<ContextType>;

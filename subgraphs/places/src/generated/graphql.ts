@@ -58,6 +58,8 @@ export type Division = {
   buildingUnitCount: Scalars['Int']['output'];
   /** Ids of the building units in this division's subtree, ordered. Feeds people's Division.coverage (@requires: the units short of cadres). */
   buildingUnitIds: Array<Scalars['ID']['output']>;
+  /** Codes of the direct children, ordered. Feeds people's Division.divisionRanking and issues' Division.divisionIssueRanking (@requires): every child is ranked, even one with nothing to count. */
+  childCodes: Array<Scalars['ID']['output']>;
 };
 
 
@@ -389,6 +391,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   villageAndCommunityCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   buildingUnitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   buildingUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  childCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type DivisionConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionConnection'] = ResolversParentTypes['DivisionConnection']> = {
