@@ -150,7 +150,8 @@ describeEachDatabase('the dashboards through the gateway', (db) => {
 
     const isOpen = (i: Row) => i.status !== 'CLOSED' && i.status !== 'REJECTED';
     const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
-    const evaluated = rows.filter((i) => i.evaluatedAt);
+    // A problem fixed on the spot counts as evaluated, solved and satisfied (stats.ts).
+    const evaluated = rows.filter((i) => i.evaluatedAt || i.fixedOnTheSpot);
     const closed = rows.filter((i) => i.status === 'CLOSED');
     const assigned = rows.filter((i) => i.assignedAt);
     const residents = new Map(people.residents.map((r) => [r.id, r]));
@@ -203,8 +204,8 @@ describeEachDatabase('the dashboards through the gateway', (db) => {
       closed: closed.length,
       red: rows.filter((i) => isOpen(i) && lightOf(i) === 'RED').length,
       responseRate: ratio(assigned.filter((i) => i.acceptedAt && i.acceptedAt <= i.responseDeadline!).length, assigned.length),
-      resolutionRate: ratio(evaluated.filter((i) => i.evalSolved === 1).length, evaluated.length),
-      satisfactionRate: ratio(evaluated.filter((i) => i.evalSatisfaction === 'SATISFIED' || i.evalSatisfaction === 'BASICALLY_SATISFIED').length, evaluated.length),
+      resolutionRate: ratio(evaluated.filter((i) => i.fixedOnTheSpot || i.evalSolved === 1).length, evaluated.length),
+      satisfactionRate: ratio(evaluated.filter((i) => i.fixedOnTheSpot || i.evalSatisfaction === 'SATISFIED' || i.evalSatisfaction === 'BASICALLY_SATISFIED').length, evaluated.length),
       onTimeRate: ratio(closed.filter((i) => i.finishedAt! <= i.deadline).length, closed.length),
     });
     for (const rate of ['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate']) {

@@ -1,151 +1,130 @@
 import { IdempotencyRecord, insertInChunks, reportProgress, transaction, type Subgraph } from '@cadres/kit';
-import { buildDemoPeople, buildDemoProjects, createRandom, type DemoVisit, type DemoWorld } from '@cadres/demo';
-import type { DataSource } from 'typeorm';
+import { buildDemoPeople, buildDemoProjects, createRandom, type DemoPeople, type DemoWorld } from '@cadres/demo';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { IssuesConfig } from './config';
-import { Issue, IssueEvent, KnownDepartment, LedgerCounter, Rating, issueCategories, issueKinds, urgencies, type IssueCategory, type IssueSource, type Satisfaction } from './entities';
-import * as service from './service';
+import { CoHandler, Demand, DemandCounter, DemandEvent, DemandTaker, Issue, IssueEvent, KnownDepartment, LedgerCounter, Meeting, Rating } from './entities';
+import { ledgerYear } from './reporting';
+import { playDemands, playIssues, type DemandRows, type LedgerRows } from './seed-ledger';
+import { planDemoLedger, type LedgerPlan } from './seed-plan';
 
-const TITLES: Record<IssueCategory, string[]> = {
-  EMPLOYMENT: ['返乡青年求职无门', '公益岗位补贴未发放'],
-  SOCIAL_SECURITY: ['高龄补贴办理慢', '城乡居民医保缴费问题'],
-  EDUCATION: ['村小校车接送不便', '学前教育学位紧张'],
-  MEDICAL: ['卫生室缺少常用药', '家庭医生签约未落实'],
-  HOUSING: ['老旧小区屋顶漏水', '危房改造进度慢'],
-  INFRASTRUCTURE: ['村内道路坑洼', '路灯损坏夜间出行不便', '自来水压力不足'],
-  SAFETY: ['燃气管道老化', '消防通道被占用'],
-  ENVIRONMENT: ['生活垃圾清运不及时', '河道漂浮物未清理'],
-  ENTERPRISE_SERVICE: ['企业用地手续办理慢', '企业融资需求对接', '用工招聘困难'],
-  PROJECT_CONSTRUCTION: ['项目施工用电接入慢', '项目环评审批待办'],
-  OTHER: ['群众反映邻里纠纷', '建议增设便民服务点'],
-};
+const DAY = 86_400_000;
+export const DEMO_ACTOR = 'system:demo';
+/** Issues per village or community when the world names no count of its own. */
+const ISSUES_PER_PLACE = 3;
+/** Issues written per transaction, with their events, co-handlers and meetings. */
+const BATCH = 2_000;
 
-/** How far along the closed loop each demo issue goes (cycled, so every state appears in every district). */
-const STAGES = ['REPORTED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REOPENED', 'REJECTED', 'CLOSED_LATE'] as const;
+/** What the demo world may carry beyond its places and people (the scale profiles and the campaign). */
+type WorldExtras = { profile?: { issues?: number }; campaign?: { from?: string; period?: { from?: string } } };
 
-const HOUR = 3_600_000;
-const DEMO_ACTOR = 'system:demo';
+/** When the demo campaign began: the world's campaign, else a year before now. */
+export function campaignStart(world: DemoWorld, now: Date): Date {
+  const c = (world as DemoWorld & WorldExtras).campaign;
+  const from = c?.from ?? c?.period?.from;
+  return from ? new Date(`${from}T00:00:00.000+08:00`) : new Date(now.getTime() - 365 * DAY);
+}
+
+/** How many issues the demo ledger holds: the world's profile says, else three per village or community. */
+export function issueTarget(world: DemoWorld): number {
+  const wanted = (world as DemoWorld & WorldExtras).profile?.issues;
+  return wanted ?? ISSUES_PER_PLACE * world.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY').length;
+}
+
+/** UUID-shaped ids from a seeded stream: the same world seeds the same rows. */
+export function demoIds(seed: number): () => string {
+  const rng = createRandom(seed);
+  const hex = (n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
+  return () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(0, 3)]}${hex(3)}-${hex(12)}`;
+}
+
+/** The plan of the demo ledger for a world at `now` (seed-plan.ts), with the people and projects it refers to. */
+export function demoLedgerPlan(world: DemoWorld, config: IssuesConfig, now: Date, issues = issueTarget(world)): { plan: LedgerPlan; people: DemoPeople } {
+  const people = buildDemoPeople(world);
+  const { projects } = buildDemoProjects(world);
+  return { plan: planDemoLedger(world, people, projects, { now, config, from: campaignStart(world, now), issues }), people };
+}
 
 /**
- * Demo issues on the shared demo world: every status, every category, every district, some
- * overdue, some reopened, some supervised, with their events; subjects are the world's
- * divisions, enterprises, households and projects, reporters and visits the people side's
- * (@cadres/demo: buildDemoPeople, buildDemoProjects). Plus 双评: households rate their linked cadres, enterprises
- * rate their district's departments. Issues are built through the same service functions as the
- * API, with a clock walking forward from each report, so the ledger and history are what real
- * use would leave.
+ * Demo issues on the shared demo world (seed-plan.ts says what they are): every status,
+ * light and way of handling in every district, over the whole campaign, with their events; plus
+ * the 四单 demands and 双评 ratings. The plan is played through the closed loop's rules in memory
+ * (seed-ledger.ts: the rows the service would write for the same calls at the same instants,
+ * as seed.test.ts proves by replaying it through the service) and written in bulk, in
+ * transactions of BATCH issues, with progress: fast enough for a city's 20,000 issues.
  * Once: a database with issues is left alone. The subgraph's clock says when the demo looks
  * "current", its settings how long each urgency has.
  */
 export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWorld): Promise<boolean> {
   const { ds, config } = subgraph;
-  const now = subgraph.now();
   if ((await ds.getRepository(Issue).count()) > 0 && !(await clearInterruptedSeed(ds))) return false;
-  const rng = createRandom(7_2023);
-  const at = (t: number) => ({ ds, now: new Date(t), actor: DEMO_ACTOR, config });
-  const base = Math.floor(now.getTime() / HOUR) * HOUR;
-  const grassroots = world.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY');
-  const districts = world.divisions.filter((d) => d.level === 'DISTRICT');
-  const people = buildDemoPeople(world);
-  const { projects } = buildDemoProjects(world);
-  const visitsIn = new Map<string, DemoVisit[]>();
-  for (const v of people.visits) visitsIn.set(v.divisionCode, [...(visitsIn.get(v.divisionCode) ?? []), v]);
-  const perDistrict = Math.max(STAGES.length * 2, Math.round(grassroots.length / districts.length / 2));
+  const now = subgraph.now();
+  reportProgress('planning issues');
+  const { plan, people } = demoLedgerPlan(world, config, now);
+  const ids = demoIds(2023_11);
+  const ledger = playIssues(plan.issues, config, now, DEMO_ACTOR, ids);
+  const demands = playDemands(plan.demands, now, DEMO_ACTOR, ids);
+  await writeLedger(ds, ledger, demands, async (em) => {
+    await insertInChunks(em, Rating, demoRatings(world, people, plan.quality, now));
+    // The seed's actor asks no owner, so the departments' divisions come from the world.
+    await em.createQueryBuilder().delete().from(KnownDepartment).execute();
+    await insertInChunks(em, KnownDepartment, world.departments.map((d) => ({ id: d.id, divisionCode: d.divisionCode })));
+  });
+  return true;
+}
 
-  let n = 0;
-  for (const district of districts) {
-    const prefix = district.code.slice(0, 6);
-    const places = grassroots.filter((d) => d.code.startsWith(prefix));
-    const departments = world.departments.filter((d) => d.divisionCode === district.code);
-    const enterprises = world.enterprises.filter((e) => e.divisionCode.startsWith(prefix));
-    const liaisons = world.villageLiaisons.filter((l) => l.divisionCode.startsWith(prefix));
-    const households = people.households.filter((h) => h.divisionCode.startsWith(prefix));
-    const sites = projects.filter((p) => p.siteCode.startsWith(prefix));
-    if (!places.length || !departments.length) continue;
-    for (let i = 0; i < perDistrict; i++, n++) {
-      // Issue by issue through the service, not insertInChunks: say how far along (npm start waits on it).
-      reportProgress('seeding issues', n, districts.length * perDistrict);
-      const stage = STAGES[(i + districts.indexOf(district)) % STAGES.length];
-      const category = issueCategories[n % issueCategories.length];
-      // The subject: a project or an enterprise for those categories, else a household or the place.
-      const project = category === 'PROJECT_CONSTRUCTION' && sites.length ? rng.pick(sites) : null;
-      const enterprise =
-        !project && (category === 'ENTERPRISE_SERVICE' || category === 'PROJECT_CONSTRUCTION') && enterprises.length ? rng.pick(enterprises) : null;
-      const household = !project && !enterprise && households.length && rng.chance(0.5) ? rng.pick(households) : null;
-      const divisionCode = project?.siteCode ?? enterprise?.divisionCode ?? household?.divisionCode ?? rng.pick(places).code;
-      const subject = project
-        ? { subjectType: 'Project', subjectId: project.id }
-        : enterprise
-          ? { subjectType: 'Enterprise', subjectId: enterprise.id }
-          : household
-            ? { subjectType: 'Household', subjectId: household.id }
-            : { subjectType: 'Division', subjectId: divisionCode };
-      // Found on a visit to that place when there was one, else by the place's liaison cadre.
-      const visits = visitsIn.get(divisionCode) ?? [];
-      const visit = visits.length && rng.chance(0.7) ? rng.pick(visits) : null;
-      const liaison = liaisons.find((l) => l.divisionCode === divisionCode) ?? (liaisons.length ? rng.pick(liaisons) : null);
-      const urgency = stage === 'CLOSED_LATE' ? 'UTILITIES' : rng.pick(urgencies.filter((u) => u !== 'EMERGENCY' || i % 5 === 0));
-      const span = config.deadlineHours[urgency] * HOUR;
-      // Most reports are recent enough to be on time; every fourth, and those to be closed late,
-      // are old enough to be overdue.
-      const age = stage === 'CLOSED_LATE' || i % 4 === 3 ? span * (1.5 + rng.next()) : span * rng.next() * 0.9;
-      let t = base - Math.round(age);
-      const source: IssueSource = visit ? 'VISIT' : enterprise || project ? 'ENTERPRISE' : rng.pick(['HOTLINE', 'FORUM', 'ONLINE'] as const);
-      let issue = await service.reportIssue(at(t), {
-        title: rng.pick(TITLES[category]),
-        description: `${district.name}群众反映：${rng.pick(TITLES[category])}，请相关部门尽快核实处理。`,
-        category,
-        kind: rng.pick(issueKinds),
-        source,
-        urgency,
-        divisionCode,
-        ...subject,
-        reporterId: visit?.cadreIds[0] ?? liaison?.cadreId ?? null,
-        visitId: visit?.id ?? null,
-        idempotencyKey: `demo-${n}`,
-      });
-      // The steps walk forward in time but never past `now`.
-      const step = (fraction: number) => {
-        t = Math.min(base, t + Math.max(60_000, Math.round(span * fraction)));
-        return at(t);
-      };
-      if (stage === 'REJECTED') {
-        await service.rejectIssue(step(0.05), issue.id, issue.version, '经核实不属于本级职责范围，已告知群众向有关单位反映');
-        continue;
-      }
-      if (stage === 'REPORTED') continue;
-      const department = rng.pick(departments);
-      issue = await service.assignIssue(step(0.02), issue.id, department.id, issue.version, '请按期办理并反馈');
-      if (stage === 'ASSIGNED') continue;
-      issue = await service.acceptIssue(step(rng.chance(0.8) ? 0.001 : 0.2), issue.id, issue.version);
-      if (stage === 'ACCEPTED') continue;
-      issue = await service.startIssue(step(0.05), issue.id, issue.version, '已到现场核实');
-      if (stage === 'IN_PROGRESS') continue;
-      const late = stage === 'CLOSED_LATE';
-      issue = await service.resolveIssue(step(late ? 1.2 : 0.3), issue.id, issue.version, '已协调处理完毕，现场整改到位');
-      if (stage === 'RESOLVED') continue;
-      if (stage === 'REOPENED') {
-        issue = await service.evaluateIssue(step(0.05), issue.id, issue.version, 'DISSATISFIED', false, '问题仍未解决');
-        continue;
-      }
-      const satisfaction: Satisfaction = rng.chance(0.7) ? 'SATISFIED' : 'BASICALLY_SATISFIED';
-      await service.evaluateIssue(step(0.05), issue.id, issue.version, satisfaction, true, null);
-    }
+/**
+ * Writes the played rows: the issues in transactions of BATCH, each with its events, co-handlers
+ * and meetings; then the counters, the demands and `last` (ratings: their presence marks a
+ * finished seed) in one more.
+ */
+export async function writeLedger(ds: DataSource, ledger: LedgerRows, demands: DemandRows, last?: (em: EntityManager) => Promise<void>): Promise<void> {
+  const batchOf = new Map(ledger.issues.map((issue, k) => [issue.id, Math.floor(k / BATCH)]));
+  const batches = Array.from({ length: Math.ceil(ledger.issues.length / BATCH) }, (_, b) => ({
+    issues: ledger.issues.slice(b * BATCH, (b + 1) * BATCH), events: [] as IssueEvent[], coHandlers: [] as CoHandler[], meetings: [] as Meeting[],
+  }));
+  for (const e of ledger.events) batches[batchOf.get(e.issueId)!].events.push(e);
+  for (const c of ledger.coHandlers) batches[batchOf.get(c.issueId)!].coHandlers.push(c);
+  for (const m of ledger.meetings) batches[batchOf.get(m.issueId)!].meetings.push(m);
+  let done = 0;
+  for (const b of batches) {
+    await transaction(ds, async (em) => {
+      await insertInChunks(em, Issue, b.issues);
+      await insertInChunks(em, IssueEvent, b.events, 500);
+      await insertInChunks(em, CoHandler, b.coHandlers);
+      await insertInChunks(em, Meeting, b.meetings);
+    });
+    done += b.issues.length;
+    reportProgress('seeding issues', done, ledger.issues.length);
   }
-  await service.superviseOverdue(at(base));
+  await transaction(ds, async (em) => {
+    await insertInChunks(em, LedgerCounter, ledger.counters);
+    await insertInChunks(em, Demand, demands.demands);
+    await insertInChunks(em, DemandEvent, demands.events, 500);
+    await insertInChunks(em, DemandTaker, demands.takers);
+    await insertInChunks(em, DemandCounter, demands.counters);
+    await last?.(em);
+  });
+}
 
-  // 双评, written in bulk: enterprises rate departments of their district (评环境评服务), and
-  // households rate the cadres linked to them, every third link (评工作评作风).
+/**
+ * 双评: enterprises rate two departments of their district (评环境评服务), as well as each one
+ * serves (its character in the plan); households rate the cadres linked to them, every third link
+ * (评工作评作风).
+ */
+function demoRatings(world: DemoWorld, people: DemoPeople, quality: Map<string, number>, now: Date): Rating[] {
+  const rng = createRandom(7_2024);
   const ratings: Rating[] = [];
   const rating = (r: Omit<Rating, 'id' | 'comment' | 'at' | 'aspectKey' | 'period'>, daysAgo: number) => {
-    const at = new Date(base - daysAgo * 24 * HOUR);
-    ratings.push({ id: `RT-${String(ratings.length + 1).padStart(6, '0')}`, comment: null, at, aspectKey: r.aspect ?? '-', period: service.ledgerYear(at), ...r });
+    const at = new Date(now.getTime() - daysAgo * DAY);
+    ratings.push({ id: `RT-${String(ratings.length + 1).padStart(6, '0')}`, comment: null, at, aspectKey: r.aspect ?? '-', period: ledgerYear(at), ...r });
   };
   for (const e of world.enterprises) {
     const departments = world.departments.filter((d) => d.divisionCode === e.divisionCode.slice(0, 6) + '000000');
     if (!departments.length) continue;
     for (const aspect of ['ENVIRONMENT', 'SERVICE'] as const) {
       const targetId = rng.pick(departments).id;
-      rating({ targetType: 'Department', targetId, raterType: 'Enterprise', raterId: e.id, score: rng.pick([3, 4, 4, 5, 5, 2]), aspect }, rng.int(1, 60));
+      const score = Math.min(5, Math.max(1, Math.round(1.5 + 3.5 * (quality.get(targetId) ?? 0.6) + rng.next() - 0.5)));
+      rating({ targetType: 'Department', targetId, raterType: 'Enterprise', raterId: e.id, score, aspect }, rng.int(1, 60));
     }
   }
   const links = people.liaisons.filter((l) => l.targetType === 'Household');
@@ -155,13 +134,7 @@ export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWo
       rating({ targetType: 'Cadre', targetId: links[k].cadreId, raterType: 'Household', raterId: links[k].targetId, score, aspect }, rng.int(1, 90));
     }
   }
-  await transaction(ds, async (em) => {
-    await insertInChunks(em, Rating, ratings);
-    // The seed's actor asks no owner, so the departments' divisions come from the world.
-    await em.createQueryBuilder().delete().from(KnownDepartment).execute();
-    await insertInChunks(em, KnownDepartment, world.departments.map((d) => ({ id: d.id, divisionCode: d.divisionCode })));
-  });
-  return true;
+  return ratings;
 }
 
 /**
@@ -172,11 +145,12 @@ export async function seedIssues(subgraph: Subgraph<IssuesConfig>, world: DemoWo
 async function clearInterruptedSeed(ds: DataSource): Promise<boolean> {
   if ((await ds.getRepository(Rating).count()) > 0) return false;
   if ((await ds.getRepository(IssueEvent).createQueryBuilder('e').where('e.actor <> :demo', { demo: DEMO_ACTOR }).getCount()) > 0) return false;
+  if ((await ds.getRepository(DemandEvent).createQueryBuilder('e').where('e.actor <> :demo', { demo: DEMO_ACTOR }).getCount()) > 0) return false;
   await transaction(ds, async (em) => {
-    await em.createQueryBuilder().delete().from(IssueEvent).execute();
-    await em.createQueryBuilder().delete().from(Issue).execute();
-    await em.createQueryBuilder().delete().from(LedgerCounter).execute();
-    // The seed's idempotency keys (demo-0, …) would otherwise answer the next run with the deleted issues.
+    for (const table of [IssueEvent, CoHandler, Meeting, Issue, LedgerCounter, DemandEvent, DemandTaker, Demand, DemandCounter]) {
+      await em.createQueryBuilder().delete().from(table).execute();
+    }
+    // An older seed's idempotency keys (demo-0, …) would otherwise answer the next run with the deleted issues.
     await em.createQueryBuilder().delete().from(IdempotencyRecord).where('caller = :demo', { demo: DEMO_ACTOR }).execute();
   });
   return true;
