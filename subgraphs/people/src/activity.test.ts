@@ -314,6 +314,8 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     const township = await run([T1]);
     const city = await run([CITY]);
     expect(city.statements).toBe(township.statements);
+    // The figures alone: visits by month and kind, households, cadre-days, cadres, help, pledges.
+    expect((await countStatements(() => t.ok(ENTITIES(`activity { ${FIGURES} }`), divisions([CITY])))).statements).toBe(6);
     // Many divisions of one level: as many statements as one.
     expect((await run([D_DONGYING, D_HEKOU])).statements).toBe(township.statements);
     const DEPTS = `query($first: Int) { departments(first: $first) { nodes { id activity { ${FIGURES} } } } }`;
