@@ -34,7 +34,6 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
   };
   const districtAdmin: Viewer = { sub: 'dy-supervision', role: 'ADMIN', scope: DISTRICT }; // 区督查室 / 组织部
   const townshipOffice: Viewer = { sub: 'beiqiao-office', role: 'ADMIN', scope: TOWNSHIP }; // 北桥街道党工委
-  const communityOffice: Viewer = { sub: 'yuyuan-office', role: 'ADMIN', scope: COMMUNITY }; // 育园社区
   const department = (id: string): Viewer => ({ sub: `dept-${id}`, role: 'DEPARTMENT', scope: DISTRICT, departmentId: id });
   const cadre = (id: string): Viewer => ({ sub: `cadre-${id}`, role: 'CADRE', scope: DISTRICT, cadreId: id });
   const analyst: Viewer = { sub: 'dy-analyst', role: 'ANALYST', scope: DISTRICT };
@@ -141,6 +140,9 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
     };
     // A cadre reports as itself only.
     expect(await refused(FIX, { input: { ...input, reporterId: pair[1] } }, finder)).toEqual([{ code: 'FORBIDDEN', field: 'input.reporterId' }]);
+    // Nor does a cadre who was not on the visit count the fix as its own.
+    const stranger = world.cadres.find((c) => c.departmentId.startsWith('D-370502') && !pair.includes(c.id))!.id;
+    expect(await refused(FIX, { input: { ...input, reporterId: stranger } }, cadre(stranger))).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.reporterId' }]);
     const fixed = (await ok(FIX, { input }, finder)).fixOnTheSpot;
     expect(fixed).toEqual({
       id: fixed.id, ref: expect.stringMatching(/^2026-370502-\d{6}$/), status: 'CLOSED', fixedOnTheSpot: true, light: 'GREEN', feedback: '当场联系物业疏通下水道',
@@ -292,25 +294,29 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
       needs: division(code: $d) { publishedList(list: NEEDS) { totalCount nodes { ref title division { code } status handledBy result at } } }
       rectification: division(code: $d) { publishedList(list: RECTIFICATION) { totalCount nodes { ref title division { code } status handledBy result at } } }
       results: division(code: $d) { publishedList(list: RESULTS) { totalCount nodes { ref title division { code } status handledBy result at } } } }`;
-    const lists = async (viewer: Viewer, d = COMMUNITY) => {
+    const lists = async (viewer: Viewer, d = place) => {
       const r = await ok(LISTS, { d }, viewer);
       return r.needs && { needs: r.needs.publishedList, rectification: r.rectification.publishedList, results: r.results.publishedList };
     };
     const empty = { totalCount: 0, nodes: [] };
     const only = (item: Record<string, unknown>) => ({ totalCount: 1, nodes: [item] });
     const step = async (mutation: string, variables: Record<string, unknown>, viewer: Viewer) => Object.values(await ok(mutation, variables, viewer))[0] as any;
+    // A community of the district that has no demand in the demo ledger yet, with households, and its office (ADMIN scoped to it).
+    const seeded = new Set((await fed.subgraphs.issues.ds.getRepository(issuesEntities.Demand).find()).map((d) => d.divisionCode));
+    const place = world.divisions.find((d) => d.level === 'COMMUNITY' && d.code.startsWith('370502') && !seeded.has(d.code) && people.households.some((h) => h.divisionCode === d.code))!.code;
+    const office: Viewer = { sub: `office-${place}`, role: 'ADMIN', scope: place };
     // A community cadre (one who visits its households) enters the residents' order; the community's unit takes it with a cadre.
-    const householder = people.households.find((h) => h.divisionCode === COMMUNITY)!;
+    const householder = people.households.find((h) => h.divisionCode === place)!;
     const communityCadre = people.visits.find((v) => v.kind === 'HOME_VISIT' && v.targetId === householder.id)!.cadreIds[0];
     const orderer = cadre(communityCadre);
     expect(await lists(partner)).toEqual({ needs: empty, rectification: empty, results: empty });
 
     // 点单: ORDERED, not yet in any list.
-    const ORDER = `mutation { orderDemand(divisionCode: "${COMMUNITY}", title: "小区增设电动车充电桩", description: "居民李某（电话 13800000000）反映：电动车在楼道充电，存在安全隐患", idempotencyKey: "order-1") { ${DEMAND} } }`;
+    const ORDER = `mutation { orderDemand(divisionCode: "${place}", title: "小区增设电动车充电桩", description: "居民李某（电话 13800000000）反映：电动车在楼道充电，存在安全隐患", idempotencyKey: "order-1") { ${DEMAND} } }`;
     const ordered = await step(ORDER, {}, orderer);
     expect(ordered).toEqual({
-      id: ordered.id, ref: 'D-2026-370502-000001', title: '小区增设电动车充电桩', description: '居民李某（电话 13800000000）反映：电动车在楼道充电，存在安全隐患',
-      status: 'ORDERED', version: 1, division: { code: COMMUNITY }, takers: [], result: null, deliberation: null,
+      id: ordered.id, ref: expect.stringMatching(/^D-2026-370502-\d{6}$/), title: '小区增设电动车充电桩', description: '居民李某（电话 13800000000）反映：电动车在楼道充电，存在安全隐患',
+      status: 'ORDERED', version: 1, division: { code: place }, takers: [], result: null, deliberation: null,
       history: [{ action: 'ORDER', actor: orderer.sub, note: null }],
     });
     expect(await step(ORDER, {}, orderer)).toEqual(ordered); // a retry is the same order
@@ -320,9 +326,9 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
     // 开单: the community opens it; it is on the demand list (需求清单).
     const OPEN = `mutation($id: ID!, $v: Int!) { openDemand(id: $id, expectedVersion: $v) { ${DEMAND} } }`;
     expect(await refused(OPEN, { id, v: 1 }, orderer)).toEqual([{ code: 'FORBIDDEN' }]);
-    let demand = await step(OPEN, { id, v: 1 }, communityOffice);
-    expect(demand).toMatchObject({ status: 'OPENED', version: 2, takers: [], history: [{ action: 'ORDER' }, { action: 'OPEN', actor: communityOffice.sub, note: null }] });
-    const line = { ref: ordered.ref, title: '小区增设电动车充电桩', division: { code: COMMUNITY }, at: AT };
+    let demand = await step(OPEN, { id, v: 1 }, office);
+    expect(demand).toMatchObject({ status: 'OPENED', version: 2, takers: [], history: [{ action: 'ORDER' }, { action: 'OPEN', actor: office.sub, note: null }] });
+    const line = { ref: ordered.ref, title: '小区增设电动车充电桩', division: { code: place }, at: AT };
     expect(await lists(partner)).toEqual({ needs: only({ ...line, status: 'OPENED', handledBy: [], result: null }), rectification: empty, results: empty });
 
     // 接单: the district's 农业农村局 takes it as itself, and the community cadre joins; on the rectification list (整改清单).
@@ -347,38 +353,38 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
     // 议单: residents' scores, recorded by the community (a taker never deliberates its own work).
     const DELIBERATE = `mutation($id: ID!, $v: Int!) { deliberateDemand(id: $id, expectedVersion: $v, scores: [5, 4, 5, 3]) { ${DEMAND} } }`;
     expect(await refused(DELIBERATE, { id, v: 5 }, department(TAKER))).toEqual([{ code: 'FORBIDDEN' }]);
-    demand = await step(DELIBERATE, { id, v: 5 }, communityOffice);
+    demand = await step(DELIBERATE, { id, v: 5 }, office);
     expect(demand).toEqual({
       ...ordered, status: 'DELIBERATED', version: 6,
       takers: [{ department: { id: TAKER }, cadre: null }, { department: null, cadre: { id: communityCadre } }],
       result: '已在小区东侧建成充电棚，可同时为40辆车充电', deliberation: { count: 4, average: 4.25, satisfactionRate: 0.75 },
       history: [
         { action: 'ORDER', actor: orderer.sub, note: null },
-        { action: 'OPEN', actor: communityOffice.sub, note: null },
+        { action: 'OPEN', actor: office.sub, note: null },
         { action: 'TAKE', actor: department(TAKER).sub, note: TAKER },
         { action: 'TAKE', actor: orderer.sub, note: communityCadre },
         { action: 'COMPLETE', actor: department(TAKER).sub, note: '已在小区东侧建成充电棚，可同时为40辆车充电' },
-        { action: 'DELIBERATE', actor: communityOffice.sub, note: '4 scores, average 4.25' },
+        { action: 'DELIBERATE', actor: office.sub, note: '4 scores, average 4.25' },
       ],
     });
-    expect(await refused(DELIBERATE, { id, v: 6 }, communityOffice)).toEqual([{ code: 'INVALID_TRANSITION', current: 'DELIBERATED', allowed: [] }]);
+    expect(await refused(DELIBERATE, { id, v: 6 }, office)).toEqual([{ code: 'INVALID_TRANSITION', current: 'DELIBERATED', allowed: [] }]);
 
     // Queryable by division with its status and takers.
-    const byDivision = await ok(`query($d: ID!) { division(code: $d) { demands(status: [DELIBERATED]) { totalCount nodes { id status takers { department { id } cadre { id } } } } } }`, { d: TOWNSHIP }, townshipOffice);
+    const byDivision = await ok(`query($d: ID!) { division(code: $d) { demands(status: [DELIBERATED]) { totalCount nodes { id status takers { department { id } cadre { id } } } } } }`, { d: place }, office);
     expect(byDivision.division.demands).toEqual({ totalCount: 1, nodes: [{ id, status: 'DELIBERATED', takers: demand.takers }] });
 
     // The lists as published: the same to every role, however low, in its scope; nothing about a person.
     const published = { needs: only({ ...done, status: 'DELIBERATED' }), rectification: empty, results: only({ ...done, status: 'DELIBERATED' }) };
-    for (const viewer of [partner, analyst, department(BYSTANDER), cadre(world.cadres.find((c) => c.departmentId === BYSTANDER)!.id), communityOffice]) {
+    for (const viewer of [partner, analyst, department(BYSTANDER), cadre(world.cadres.find((c) => c.departmentId === BYSTANDER)!.id), office]) {
       expect({ viewer: viewer.sub, lists: await lists(viewer) }).toEqual({ viewer: viewer.sub, lists: published });
     }
-    const text = JSON.stringify(await lists(partner, TOWNSHIP));
+    const text = JSON.stringify(await lists(partner, DISTRICT));
     for (const personal of ['李某', '13800000000', orderer.sub, communityCadre]) expect(text).not.toContain(personal);
     const fields = await ok(`{ __type(name: "PublishedItem") { fields { name } } }`, {}, partner);
     expect(fields.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(['at', 'division', 'handledBy', 'ref', 'result', 'status', 'title']);
     // Another district's reader does not reach the community at all; the demand itself stays hidden from the hotline.
     const elsewhere: Viewer = { sub: 'hk-analyst', role: 'ANALYST', scope: '370503000000' };
-    expect(await ok(LISTS, { d: COMMUNITY }, elsewhere)).toEqual({ needs: null, rectification: null, results: null });
+    expect(await ok(LISTS, { d: place }, elsewhere)).toEqual({ needs: null, rectification: null, results: null });
     expect(await ok(`query($id: ID!) { demand(id: $id) { id } }`, { id }, partner)).toEqual({ demand: null });
   });
 

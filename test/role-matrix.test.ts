@@ -279,6 +279,8 @@ const LATER = '2026-09-30T00:00:00Z';
 const campaignInput = (name: string) => ({ name, divisionCode: D, from: '2026-01-01', to: '2026-12-31' });
 /** A visit of D (found and fixed on the spot). */
 const visitOfD = demo.visits.find((v) => inD(v.divisionCode) && v.cadreIds.includes(linkedCadre.id)) ?? demo.visits.find((v) => inD(v.divisionCode))!;
+/** A visit of D made by this cadre. */
+const visitOf = (cadreId: string) => demo.visits.find((v) => inD(v.divisionCode) && v.cadreIds.includes(cadreId))!;
 
 type Extra = Record<string, unknown> | ((c: Case) => Record<string, unknown>);
 const extraOf = (extra: Extra, c: Case) => (typeof extra === 'function' ? extra(c) : extra);
@@ -331,8 +333,8 @@ const mutations: Record<string, MutationSpec> = {
   },
   fixOnTheSpot: {
     doc: `mutation($input: ReportIssueInput!) { fixOnTheSpot(input: $input, feedback: "当场解决") { id } }`,
-    // Found and solved during a visit of D; a CADRE reports as itself.
-    vars: (c) => ({ input: { ...issueInput(c.marker), visitId: visitOfD.id, ...(c.viewer.cadreId ? { reporterId: c.viewer.cadreId } : {}) } }),
+    // Found and solved during a visit of D; a CADRE reports as itself a fix on a visit it made (fixOnTheSpot refuses someone else's visit).
+    vars: (c) => ({ input: { ...issueInput(c.marker), ...(c.viewer.cadreId ? { visitId: visitOf(c.viewer.cadreId).id, reporterId: c.viewer.cadreId } : { visitId: visitOfD.id }) } }),
     wrote: async (c, db) => (await db.count('issues', 'Issue', { title: c.marker })) > 0,
     adds: ['issues.Issue'],
   },

@@ -48,7 +48,7 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
     issues = await createIssuesSubgraph(db, { config, now: () => clock });
     // Assignments ask people for the department's division (known_department); the stand-in says `D-DDDDDD-…` serves DDDDDD.
     const unused = () => Promise.reject(new Error('not asked by assignIssue'));
-    const owners: Owners = { departmentDivision: async (id) => `${id.slice(2, 8)}000000`, locate: unused, cadreDepartment: unused, householdCadres: unused };
+    const owners: Owners = { departmentDivision: async (id) => `${id.slice(2, 8)}000000`, locate: unused, cadreDepartment: unused, householdCadres: unused, visitCadres: unused };
     const a = (hours: number): service.Actor => ({ ds: issues.ds, now: at(hours), actor: 'tester', config, owners });
     const report = async (name: string, hours: number, divisionCode: string, over: Partial<service.ReportIssueInput> = {}) => {
       const i = await service.reportIssue({ ...a(hours), owners: undefined }, {
@@ -115,6 +115,9 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
     expect(await outcome({ input: fixInput(), feedback: '换了' })).toEqual([{ code: 'CONFLICT', field: 'input.idempotencyKey' }]);
     expect(await outcome({ input: fixInput({ visitId: null, idempotencyKey: null }), feedback: 'x' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.visitId' }]);
     expect(await outcome({ input: fixInput({ idempotencyKey: null }), feedback: ' ' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'feedback' }]);
+    // Fixed on the spot by one who made the visit: another cadre is refused, a visit unknown is NOT_FOUND.
+    expect(await outcome({ input: fixInput({ idempotencyKey: null, reporterId: 'C-00003' }), feedback: 'x' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.reporterId' }]);
+    expect(await outcome({ input: fixInput({ idempotencyKey: null, visitId: 'V-missing' }), feedback: 'x' })).toEqual([{ code: 'NOT_FOUND', field: 'input.visitId' }]);
     for (const viewer of [analyst('370502000000'), { sub: 'd', role: 'DEPARTMENT', scope: null, departmentId: D1 } as Viewer]) {
       expect((await outcome({ input: fixInput({ idempotencyKey: null }), feedback: 'x' }, viewer))?.map((e) => e?.code)).toEqual(['FORBIDDEN']);
     }

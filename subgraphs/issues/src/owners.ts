@@ -11,6 +11,8 @@ export interface Owners {
   cadreDepartment(id: string): Promise<string | null>;
   /** The cadres that are or were linked to a household (its liaisons, ended ones too); NOT_FOUND (with `field`) when there is none. */
   householdCadres(id: string, field: string): Promise<string[]>;
+  /** The cadres who made a visit; NOT_FOUND (with `field`) when there is none. */
+  visitCadres(id: string, field: string): Promise<string[]>;
 }
 
 async function one<T>(ctx: PeerContext, type: OwnedType, id: string, selection: string): Promise<T | null> {
@@ -34,6 +36,11 @@ export function ownersFor(ctx: PeerContext): Owners {
       const found = await one<{ liaisons: { cadre: { id: string } }[] }>(ctx, 'Household', id, 'liaisons(includeEnded: true) { cadre { id } }');
       if (!found) throw notFound('Household', id, field);
       return found.liaisons.map((l) => l.cadre.id);
+    },
+    async visitCadres(id, field) {
+      const found = await one<{ cadres: { id: string }[] }>(ctx, 'Visit', id, 'cadres { id }');
+      if (!found) throw notFound('Visit', id, field);
+      return found.cadres.map((c) => c.id);
     },
   };
 }

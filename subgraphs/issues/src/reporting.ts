@@ -129,6 +129,11 @@ export async function reportIssue(a: Actor, raw: ReportIssueInput, fixedWith: st
         }
         a.authorize?.(action, { divisionCode: at, assigneeId: null, reportedBy: a.actor });
       }
+      // Solved during the visit by whoever found it: the cadre named as reporter is one who made
+      // that visit, so nobody counts a fix on someone else's visit.
+      if (fixed && input.reporterId && a.owners && !(await a.owners.visitCadres(input.visitId!, 'input.visitId')).includes(input.reporterId)) {
+        throw badInput('input.reporterId', `cadre ${input.reporterId} did not make visit ${input.visitId}: a problem fixed on the spot is reported by one of the visit's cadres`);
+      }
       await prepareCounter(ds, 'ledger_counter', counterKey);
     },
     replay: (em, id) => em.findOneByOrFail(Issue, { id }),

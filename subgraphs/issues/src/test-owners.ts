@@ -19,6 +19,8 @@ export interface PeopleFixtures {
   cadres?: Record<string, string>;
   /** Household id → the cadres linked to it. Default C-00001 and C-00002. */
   links?: Record<string, string[]>;
+  /** Visit id → the cadres who made it. Default C-00001 and C-00002. */
+  visits?: Record<string, string[]>;
 }
 
 const LOCATED = '370502001201';
@@ -30,7 +32,7 @@ function peopleSchema(f: PeopleFixtures) {
     Department: (id) => ({ divisionCode: served(id) }),
     Cadre: (id) => ({ department: { id: f.cadres?.[id] ?? 'D-370502-01' } }),
     Household: (id) => ({ division: { code: LOCATED }, liaisons: (f.links?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ cadre: { id: c } })) }),
-    Visit: () => ({}),
+    Visit: (id) => ({ cadres: (f.visits?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ id: c })) }),
   };
   const resolvers = Object.fromEntries(
     Object.entries(fields).map(([type, of]) => [

@@ -683,7 +683,8 @@ export type Mutation = {
   reportIssue: Issue;
   /**
    * A problem solved during the visit that found it (即知即改): reported with its visit (required),
-   * subject and reporter, and CLOSED at once with the feedback; the history shows both steps.
+   * subject and reporter (one of the visit's cadres, else BAD_USER_INPUT on input.reporterId), and
+   * CLOSED at once with the feedback; the history shows both steps.
    * Idempotent like reportIssue (input.idempotencyKey); who may: as reportIssue.
    */
   fixOnTheSpot: Issue;
