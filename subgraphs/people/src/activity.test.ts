@@ -309,7 +309,7 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     expect((await t.ok(Q, divisions([D_DONGYING, CITY]), partner))._entities).toEqual([null, null]);
   });
 
-  it('sends as many statements for a township as for the city, and for few departments as for many', async () => {
+  it('sends as many statements for a township as for the city, and for 10 departments as for 1,000', async () => {
     const run = (codes: string[]) => countStatements(() => t.ok(ENTITIES(`activity { ${FIGURES} } departmentRanking(measure: VISITS_PER_CADRE) { totalCount nodes { rank department { id name } } }`), divisions(codes)));
     const township = await run([T1]);
     const city = await run([CITY]);
@@ -318,19 +318,23 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     expect((await countStatements(() => t.ok(ENTITIES(`activity { ${FIGURES} }`), divisions([CITY])))).statements).toBe(6);
     // Many divisions of one level: as many statements as one.
     expect((await run([D_DONGYING, D_HEKOU])).statements).toBe(township.statements);
-    const DEPTS = `query($first: Int) { departments(first: $first) { nodes { id activity { ${FIGURES} } } } }`;
-    const few = await countStatements(() => t.ok(DEPTS, { first: 2 }));
-    // 300 more departments in 河口区, 2 cadres each.
+    // Department.activity for 10 departments and for 1,000 in one request (as the gateway asks: _entities).
+    const DEPTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id activity { ${FIGURES} } } } }`;
+    const reps = (ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'Department', id })) });
+    // 1,000 more departments in 河口区, 2 cadres each.
+    const extra = Array.from({ length: 1000 }, (_, i) => ({ id: `X${String(i).padStart(4, '0')}`, name: `部门${i}`, divisionCode: D_HEKOU, leaderCadreId: null, version: 1 }));
     await t.people.ds.transaction(async (em) => {
-      const extra = Array.from({ length: 300 }, (_, i) => ({ id: `X${String(i).padStart(3, '0')}`, name: `部门${i}`, divisionCode: D_HEKOU, leaderCadreId: null, version: 1 }));
       await insertInChunks(em, Department, extra);
       await insertInChunks(em, Cadre, extra.flatMap((d) => [1, 2].map((n) => ({ id: `${d.id}-${n}`, name: '干部', cadreRank: 'STAFF' as const, departmentId: d.id, partyMember: false, phone: null, version: 1 }))));
     });
-    const many = await countStatements(() => t.ok(DEPTS, { first: 306 }));
-    expect(many.result.departments.nodes).toHaveLength(306);
+    const few = await countStatements(() => t.ok(DEPTS, reps(['D1', 'D3', ...extra.slice(0, 8).map((d) => d.id)])));
+    const many = await countStatements(() => t.ok(DEPTS, reps(extra.map((d) => d.id))));
+    expect(many.result._entities).toHaveLength(1000);
+    expect(many.result._entities[999]).toMatchObject({ id: 'X0999', activity: { cadres: 2, personTimes: 0 } });
+    expect(few.result._entities[0].activity.personTimes).toBe(4);
     expect(many.statements).toBe(few.statements);
     const after = await run([CITY]);
-    expect(after.result._entities[0].departmentRanking.totalCount).toBe(306);
+    expect(after.result._entities[0].departmentRanking.totalCount).toBe(1006);
     expect(after.statements).toBe(city.statements);
   });
 
