@@ -3,19 +3,16 @@
 // scripts/supervisor.ts waits for each while it reports progress, and afterwards restarts one
 // that crashes (with a back-off) so that the others keep serving.
 import path from 'node:path';
-import { devTokenSigner, settingPrefix, subgraphEntries } from '@cadres/kit';
-import { StartupError, Supervisor, type ProcessSpec } from './supervisor';
+import { devTokenSigner } from '@cadres/kit';
+import { nodeProcess, root, subgraphServices, subgraphUrlEnv } from './stack';
+import { StartupError, Supervisor } from './supervisor';
 
-const root = path.resolve(__dirname, '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? 'data');
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 4000);
 // Ports follow <NAME>_PORT as each subgraph does (the registry's port otherwise); the gateway
 // and the peers are told the URLs.
-const services = subgraphEntries().map(({ name, folder, port: defaultPort }) => {
-  const port = Number(process.env[`${settingPrefix(name)}_PORT`] ?? defaultPort);
-  return { name, main: `${folder}/src/main.ts`, port, url: `http://127.0.0.1:${port}/graphql`, health: `http://127.0.0.1:${port}/health` };
-});
-const urls = Object.fromEntries(services.map((s) => [`${settingPrefix(s.name)}_URL`, s.url]));
+const services = subgraphServices();
+const urls = subgraphUrlEnv(services);
 
 // Start-up fails only when a process says nothing for this long (it reports each stage and
 // seeded rows), not after a fixed total: a slow first start that keeps moving is waited for.
@@ -30,25 +27,14 @@ const supervisor = new Supervisor({
   onGiveUp: () => void stop(1),
 });
 
-function node(name: string, main: string, ready: string): ProcessSpec {
-  return {
-    name,
-    command: process.execPath,
-    args: ['--import', 'tsx', path.join(root, main)],
-    cwd: root,
-    env: {
-      ...urls,
-      ...process.env,
-      DATA_DIR: dataDir,
-      DEMO_DATA: process.env.DEMO_DATA ?? 'true',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    // A probe that hangs must not hold up the next one.
-    ready: async () => (await fetch(ready, { signal: AbortSignal.timeout(2000) })).ok,
-    // Every process here reports `listening` (kit progress.ts); only then is its port its own.
-    readyAfterStage: 'listening',
-  };
-}
+const node = (name: string, main: string, ready: string) =>
+  nodeProcess(name, main, ready, {
+    ...urls,
+    ...process.env,
+    DATA_DIR: dataDir,
+    DEMO_DATA: process.env.DEMO_DATA ?? 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
 
 let stopping = false;
 function stop(code: number) {

@@ -19,7 +19,15 @@ export interface HiveGateway {
  * the hash of the body as sent; the hash of the Authorization header). It checks no token of its
  * own: the subgraphs do. `plugins` run before the signing one (to watch the subgraph requests).
  */
-export async function startHiveGateway(opts: { supergraphPath: string; subgraphUrls: Record<string, string>; trust: Trust; plugins?: GatewayPlugin[] }): Promise<HiveGateway> {
+export async function startHiveGateway(opts: {
+  supergraphPath: string;
+  subgraphUrls: Record<string, string>;
+  trust: Trust;
+  plugins?: GatewayPlugin[];
+  /** Where it listens (default: a free port on 127.0.0.1); bench/hive-gateway.ts gives one. */
+  port?: number;
+  host?: string;
+}): Promise<HiveGateway> {
   // Hive's logger refuses to be made (each child of it, at each request) while LOG_LEVEL holds a
   // level it does not know, such as the tests' "silent" (pino's); "error" is a level of both.
   const logLevel = process.env.LOG_LEVEL;
@@ -53,8 +61,9 @@ export async function startHiveGateway(opts: { supergraphPath: string; subgraphU
     graphiql: false,
   });
   const server: Server = createServer(runtime);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, host, resolve));
+  const url = `http://${host}:${(server.address() as AddressInfo).port}/graphql`;
   return {
     url,
     async request(query, variables, token) {
