@@ -9,6 +9,7 @@ describe('config', () => {
     const { peers, ...rest } = parseConfig(subgraphEnv('places'), {});
     expect(rest).toEqual({
       dataDir: './data',
+      dbPoolSize: 20,
       keys: {
         issuer: 'cadres-dev',
         audience: 'cadres',
@@ -50,9 +51,11 @@ describe('config', () => {
       PLACES_URL: 'http://places.internal:4001/graphql',
       DEMO_DATA: 'true',
       DEMO_SCALE: '2',
+      DB_POOL_SIZE: '32',
     });
-    expect([config.dbUrl, config.port, config.peers.places, config.demo]).toEqual([
+    expect([config.dbUrl, config.dbPoolSize, config.port, config.peers.places, config.demo]).toEqual([
       'mysql://root@127.0.0.1:3306/people',
+      32,
       5002,
       'http://places.internal:4001/graphql',
       { seed: 2023, scale: 2 },

@@ -70,6 +70,8 @@ export interface DatabaseOptions {
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
   log?: Logger;
+  /** For mysql:// URLs: the most connections open at once (default 20). */
+  poolSize?: number;
   /** For mysql:// URLs: which server answers (TypeORM reads MariaDB's schema differently). */
   flavor?: 'mysql' | 'mariadb';
 }
@@ -94,7 +96,7 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
       url: opts.url!.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
-      extra: { connectionLimit: 10 },
+      extra: { connectionLimit: opts.poolSize ?? 20 },
     };
   } else {
     const database = opts.url === ':memory:' ? ':memory:' : sqliteFile(opts.dataDir, opts.name);

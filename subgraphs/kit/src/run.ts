@@ -39,6 +39,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
     reportProgress('migrating');
     const subgraph = await createSubgraph(def, {
       dbUrl: env.dbUrl,
+      dbPoolSize: env.dbPoolSize,
       dataDir: env.dataDir,
       trust: await loadTrust(env.keys, def.name),
       log,

@@ -119,6 +119,8 @@ export function definitionOf(entry: SubgraphEntry): SubgraphDefinition {
 export interface SubgraphOptions<C = unknown> {
   /** mysql://… or undefined for the embedded SQLite file under dataDir (`:memory:` in tests). */
   dbUrl?: string;
+  /** For mysql:// URLs: the most connections open at once (DB_POOL_SIZE). */
+  dbPoolSize?: number;
   dataDir: string;
   /** Verifies callers' tokens and the service credential every request must carry, and signs this subgraph's own. */
   trust: Trust;
@@ -199,7 +201,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
   const resolvers = def.resolvers(config);
   const ds =
     opts.dataSource ??
-    (await openDatabase({ url: opts.dbUrl, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
+    (await openDatabase({ url: opts.dbUrl, poolSize: opts.dbPoolSize, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: asResolverMap({ ...scalarResolvers, ...resolvers }) }]);
   const limits = apolloLimits<SubgraphContext>({ ...subgraphLimits, ...opts.limits }, maskUnexpectedErrors(log, def.name));
