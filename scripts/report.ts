@@ -660,9 +660,10 @@ export async function fetchRanking(client: ReportClient, opts: RankingOptions): 
   return { of: 'departments', ...(await fetchAnyRanking<RankingRow>(client, opts, { activity: 'DepartmentRanking', issues: 'AssigneeRanking' })) };
 }
 
-/** A division's children ranked: divisionRanking for an ActivityMeasure, divisionIssueRanking for an IssueMeasure. */
+/** A division's children ranked by an ActivityMeasure (divisionRanking). */
 export async function fetchDivisionRanking(client: ReportClient, opts: RankingOptions): Promise<DivisionRankingResult> {
-  return { of: 'divisions', ...(await fetchAnyRanking<DivisionRankingRow>(client, opts, { activity: 'DivisionRanking', issues: 'DivisionIssueRanking' })) };
+  if (!(ACTIVITY_MEASURES as readonly string[]).includes(opts.measure)) throw new UsageError(`--children ranks by an ActivityMeasure (${ACTIVITY_MEASURES.join(', ')}), not ${opts.measure}`);
+  return { of: 'divisions', ...(await fetchAnyRanking<DivisionRankingRow>(client, opts, { activity: 'DivisionRanking', issues: 'DivisionRanking' })) };
 }
 
 export const RANKING_CSV_COLUMNS = ['rank', 'departmentId', 'departmentName', 'departmentDivisionCode', 'value', 'numerator', 'denominator'];

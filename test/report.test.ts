@@ -359,22 +359,20 @@ describeEachDatabase('npm run report through the gateway', (db) => {
         [...townships.values()].map((k) => [k.code, k.activity!.personTimes]).sort((x, y) => Number(x[1]) - Number(y[1]) || (x[0] < y[0] ? -1 : 1)),
       );
       expect(lag.nodes.every((r) => r.division.level === 'TOWNSHIP' && r.division.name === townships.get(r.division.code)!.name)).toBe(true);
-      const sat = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'SATISFACTION_RATE', campaignId });
+      const sat = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'ACTIVE_CADRE_SHARE', campaignId });
       for (const r of sat.nodes) {
-        const own = townships.get(r.division.code)!.issueStats!;
-        expect([r.division.code, r.numerator, r.denominator, r.value]).toEqual([r.division.code, own.satisfied, own.evaluated, own.satisfactionRate]);
+        const own = townships.get(r.division.code)!.activity!;
+        expect([r.division.code, r.numerator, r.denominator]).toEqual([r.division.code, own.cadresActive, own.cadres]);
       }
-      const defined = sat.nodes.filter((r) => r.value != null).map((r) => r.value!);
-      expect(defined).toEqual([...defined].sort((x, y) => y - x));
       const rows = readCsv(formatRanking(sat, 'csv'));
       expect(rows[0]).toEqual(DIVISION_RANKING_CSV_COLUMNS);
       expect(rows).toHaveLength(sat.totalCount + 1);
-      expect(formatRanking(sat, 'md').split('\n')[0]).toBe(`# 东营区（${DISTRICT}）下级区划排名：SATISFACTION_RATE，由高到低`);
+      expect(formatRanking(sat, 'md').split('\n')[0]).toBe(`# 东营区（${DISTRICT}）下级区划排名：ACTIVE_CADRE_SHARE，由高到低`);
       expect(parseReportArgs(['ranking', '--division', DISTRICT, '--measure', 'ASSIGNED', '--children'])).toMatchObject({ options: { children: true } });
       // A district ANALYST gets its own district's townships, and nothing of another district.
       const scoped = graphClient({ url: fed.url, token: await fed.token({ sub: 'report-analyst', role: 'ANALYST', scope: DISTRICT }) });
       expect((await fetchDivisionRanking(scoped, { division: DISTRICT, measure: 'PERSON_TIMES', ascending: true, campaignId })).nodes).toEqual(lag.nodes);
-      await expect(fetchDivisionRanking(scoped, { division: '370503000000', measure: 'SATISFACTION_RATE' })).rejects.toThrow(/370503000000/);
+      await expect(fetchDivisionRanking(scoped, { division: '370503000000', measure: 'PERSON_TIMES' })).rejects.toThrow(/370503000000/);
     });
 
     it('knows every measure the graph ranks by', () => {

@@ -2,15 +2,14 @@
 // type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
-import type { Connection, RankedDivisionRow } from '@cadres/kit';
+import type { Connection } from '@cadres/kit';
 import type { IssueEvent } from './entities';
 import type { RankedRow } from './ranking';
 import type { IssueStatsSource } from './stats';
 
 /** Entities other subgraphs own, which issues adds fields to or points at: the key only. */
 type ById = { id: string };
-/** With the children places provides for divisionIssueRanking (@requires). */
-export type DivisionMapper = { code: string; childCodes?: string[] };
+export type DivisionMapper = { code: string };
 export type HouseholdMapper = ById;
 export type DepartmentMapper = ById;
 export type EnterpriseMapper = ById;
@@ -35,7 +34,3 @@ export type IssueEventMapper = Pick<IssueEvent, 'at' | 'action' | 'fromStatus' |
 
 /** A published list's line: a demand's public columns, and when it entered the list. */
 export type PublishedItemMapper = { id: string; ref: string; title: string; divisionCode: string; status: string; result: string | null; at: Date };
-
-/** A division ranking's page (kit ranking.ts). */
-export type RankedDivisionMapper = RankedDivisionRow;
-export type DivisionRankingConnectionMapper = Connection<RankedDivisionRow>;

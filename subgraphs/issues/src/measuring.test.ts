@@ -229,58 +229,6 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
     expect([page2.totalCount, page2.pageInfo.hasNextPage, page2.nodes]).toEqual([4, false, [row(2, D2, 2, null), row(4, D3, 1, null)]]);
   });
 
-  const DIVISION_RANKING = `totalCount pageInfo { hasNextPage endCursor } nodes { rank division { code } value numerator denominator }`;
-  const divisionRanking = async (code: string, childCodes: string[], args: string, viewer?: Viewer) =>
-    (await data(issues, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { divisionIssueRanking(${args}) { ${DIVISION_RANKING} } } } }`,
-      { r: [{ __typename: 'Division', code, childCodes }] }, viewer))._entities[0].divisionIssueRanking;
-  const drow = (rank: number, code: string, numerator: number, denominator: number | null) => ({
-    rank, division: { code }, numerator, denominator, value: denominator == null ? numerator : denominator ? numerator / denominator : null,
-  });
-
-  it('ranks the children of a division by their own issueStats or their departments\' ratings: every child, ties by code, undefined last', async () => {
-    // The city's districts as places lists them: 370504 and 370505 have no issue (and no department) at all.
-    const kids = ['370502000000', '370503000000', '370504000000', '370505000000'];
-    const nodes = async (args: string) => (await divisionRanking('370500000000', kids, args)).nodes;
-    // From district502 and district503 above.
-    expect(await nodes('measure: ASSIGNED')).toEqual([drow(1, '370502000000', 6, null), drow(2, '370503000000', 2, null), drow(3, '370504000000', 0, null), drow(3, '370505000000', 0, null)]);
-    expect(await nodes('measure: RESPONSE_RATE')).toEqual([drow(1, '370502000000', 5, 6), drow(2, '370503000000', 0, 2), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
-    expect(await nodes('measure: RESOLUTION_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 3, 4), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
-    expect(await nodes('measure: RESOLUTION_RATE, ascending: true')).toEqual([drow(1, '370502000000', 3, 4), drow(2, '370503000000', 1, 1), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
-    expect(await nodes('measure: SATISFACTION_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 3, 4), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
-    expect(await nodes('measure: ON_TIME_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 2, 3), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
-    // Ratings of the departments lying in each: 370502's D1 (4, 2) and D2 (5); D3 was not rated; the city's D4 lies in no district.
-    expect(await nodes('measure: SERVICE_RATING')).toEqual([drow(1, '370502000000', 11, 3), drow(2, '370503000000', 0, 0), drow(2, '370504000000', 0, 0), drow(2, '370505000000', 0, 0)]);
-    // Reported from 2026-02-25 (Beijing): I4, I8 (370502) and I9 (370503).
-    expect(await nodes('measure: ASSIGNED, from: "2026-02-25"')).toEqual([drow(1, '370502000000', 2, null), drow(2, '370503000000', 1, null), drow(3, '370504000000', 0, null), drow(3, '370505000000', 0, null)]);
-    // Each numerator and denominator is the child's own issueStats.
-    const own = await stats('370502000000');
-    expect((await nodes('measure: SATISFACTION_RATE'))[1]).toMatchObject({ numerator: own.satisfied, denominator: own.evaluated, value: own.satisfactionRate });
-    // Pages keep the ranks.
-    const page1 = await divisionRanking('370500000000', kids, 'measure: ASSIGNED, first: 3');
-    expect([page1.totalCount, page1.pageInfo.hasNextPage, page1.nodes.length]).toEqual([4, true, 3]);
-    expect((await divisionRanking('370500000000', kids, `measure: ASSIGNED, first: 3, after: "${page1.pageInfo.endCursor}"`)).nodes).toEqual([drow(3, '370505000000', 0, null)]);
-    // A district ANALYST ranks its own townships, and nothing of the city or of another district.
-    const viewer = analyst('370502000000');
-    expect((await divisionRanking('370502000000', ['370502001000', '370502002000'], 'measure: ASSIGNED', viewer)).nodes).toEqual([drow(1, '370502001000', 6, null), drow(2, '370502002000', 0, null)]);
-    expect(await divisionRanking('370500000000', kids, 'measure: ASSIGNED', viewer)).toBeNull();
-    expect(await divisionRanking('370503000000', ['370503001000'], 'measure: ASSIGNED', viewer)).toBeNull();
-  });
-
-  it('ranks 10 children and 1,000 in the same number of statements, the city\'s as a township\'s', async () => {
-    const villages = (n: number) => Array.from({ length: n }, (_, i) => `37050200${1 + Math.floor(i / 399)}${String((i % 399) + 1).padStart(3, '0')}`);
-    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division {
-      satisfaction: divisionIssueRanking(measure: SATISFACTION_RATE) { totalCount nodes { rank division { code } } }
-      rating: divisionIssueRanking(measure: SERVICE_RATING) { totalCount nodes { rank division { code } } } } } }`;
-    const run = (code: string, childCodes: string[]) => countStatements(() => data(issues, q, { r: [{ __typename: 'Division', code, childCodes }] }));
-    const ten = await run('370502001000', villages(10));
-    const thousand = await run('370502000000', villages(1000));
-    expect(thousand.result._entities[0].satisfaction.totalCount).toBe(1000);
-    // V502 (370502001201) holds the district's evaluated issues: first of the thousand.
-    expect(thousand.result._entities[0].satisfaction.nodes[0]).toEqual({ rank: 1, division: { code: V502 } });
-    expect(thousand.statements).toBe(ten.statements);
-    expect((await run('370500000000', ['370502000000', '370503000000'])).statements).toBe(ten.statements);
-  });
-
   it('a district-scoped ANALYST ranks and counts only its district', async () => {
     const viewer = analyst('370502000000');
     expect(await stats('370500000000', '', viewer)).toEqual(district502);

@@ -1,10 +1,9 @@
-// Division.assigneeRanking: the departments serving a subtree, ranked by one measure, in SQL;
-// Division.divisionIssueRanking: the children of a division, ranked by their issue figures.
-import { inScope, rankedDivisions, requireDivisionCode, sliceConnection, subtreeGroups, subtreeRange, toConnection, valueLoader, type Page, type SubgraphContext } from '@cadres/kit';
+// Division.assigneeRanking: the departments serving a subtree, ranked by one measure, in SQL.
+import { subtreeGroups, subtreeRange, toConnection, valueLoader, type Page, type SubgraphContext } from '@cadres/kit';
 import { readableSql } from './access';
-import type { DivisionAssigneeRankingArgs, DivisionDivisionIssueRankingArgs, IssueMeasure } from './generated/graphql';
+import type { DivisionAssigneeRankingArgs, IssueMeasure } from './generated/graphql';
 import { and, between, num, reportedBetween, type Where } from './sql';
-import { issueStatsOf, rateSql, ratio, type IssueCounts } from './stats';
+import { rateSql, ratio } from './stats';
 
 export interface RankedRow {
   rank: number;
@@ -104,59 +103,3 @@ export function assigneeRankingOf(ctx: SubgraphContext, args: DivisionAssigneeRa
   return pages.load(prefix).then((rows) => toConnection(rows, page, () => counts.load(prefix)));
 }
 
-// ------------------------------------------------------------------ division ranking
-
-/** A measure of a subtree's IssueStats counts: numerator and denominator (null for ASSIGNED, a count). */
-function issueMeasureOf(measure: Exclude<IssueMeasure, 'SERVICE_RATING'>, c: IssueCounts): { numerator: number; denominator: number | null } {
-  switch (measure) {
-    case 'ASSIGNED':
-      return { numerator: c.assigned, denominator: null };
-    case 'RESPONSE_RATE':
-      return { numerator: c.respondedInTime, denominator: c.assigned };
-    case 'RESOLUTION_RATE':
-      return { numerator: c.solved, denominator: c.evaluated };
-    case 'SATISFACTION_RATE':
-      return { numerator: c.satisfied, denominator: c.evaluated };
-    case 'ON_TIME_RATE':
-      return { numerator: c.closedOnTime, denominator: c.closed };
-  }
-}
-
-/** Enterprises' ratings of the departments lying in each subtree, rated from..to: the sum of the scores and their number. One statement per prefix length. */
-async function serviceRatingsIn(ctx: SubgraphContext, prefixes: string[], from?: string | null, to?: string | null): Promise<Map<string, { num: number; den: number }>> {
-  const out = new Map<string, { num: number; den: number }>();
-  const period = between('r.at', from, to);
-  for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
-    const where = and([{ sql: "r.targetType = 'Department'", params: [] }, { sql: `(${spec.filter})`, params: spec.params }, period]);
-    const rows: Record<string, unknown>[] = await ctx.ds.query(
-      `SELECT ${spec.key} AS grp, SUM(r.score) AS num, COUNT(*) AS den FROM rating r JOIN known_department t ON t.id = r.targetId WHERE ${where.sql} GROUP BY ${spec.key}`,
-      where.params,
-    );
-    for (const r of rows) out.set(String(r.grp), { num: num(r.num), den: num(r.den) });
-  }
-  return out;
-}
-
-/**
- * Division.divisionIssueRanking: the direct children (places' childCodes, every one) ranked by
- * their Division.issueStats (reported from..to; the same batch of statements as their own
- * issueStats fields) or by the ratings of the departments lying in them. Null outside the
- * caller's scope.
- */
-export async function divisionIssueRankingOf(ctx: SubgraphContext, code: string, childCodes: readonly string[] | undefined, args: DivisionDivisionIssueRankingArgs) {
-  if (!inScope(ctx.viewer, code)) return null;
-  const children = (childCodes ?? []).map((c) => ({ code: c, prefix: requireDivisionCode(c, 'childCodes').prefix }));
-  const { measure } = args;
-  let rows: { key: string; id: string; numerator: number; denominator: number | null }[];
-  if (measure === 'SERVICE_RATING') {
-    const ratings = ctx.loaders.get(`serviceRatingsIn:${args.from ?? ''}:${args.to ?? ''}`, () =>
-      valueLoader((keys: string[]) => serviceRatingsIn(ctx, keys, args.from, args.to), { num: 0, den: 0 }),
-    );
-    rows = await Promise.all(children.map(async (c) => ({ key: c.code, id: c.code, ...(await ratings.load(c.prefix).then((r) => ({ numerator: r.num, denominator: r.den }))) })));
-  } else {
-    rows = await Promise.all(
-      children.map(async (c) => ({ key: c.code, id: c.code, ...issueMeasureOf(measure, await issueStatsOf(ctx, { from: args.from, to: args.to }, 'subtree', c.prefix)) })),
-    );
-  }
-  return sliceConnection(rankedDivisions(rows, !!args.ascending), args);
-}

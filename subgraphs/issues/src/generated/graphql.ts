@@ -3,7 +3,7 @@
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Issue as IssueEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity, CoHandler as CoHandlerEntity, Meeting as MeetingEntity, Demand as DemandEntity, DemandTaker as DemandTakerEntity } from '../entities';
-import type { IssueEventMapper, DepartmentRankingConnectionMapper, DivisionRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper, PublishedItemMapper, RankedDivisionMapper } from '../mappers';
+import type { IssueEventMapper, DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper, PublishedItemMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,16 +108,6 @@ export type Division = {
    * ascending; a department whose measure is undefined (null) comes last either way.
    */
   assigneeRanking?: Maybe<DepartmentRankingConnection>;
-  /** Provided by places: the codes of the direct children (divisionIssueRanking ranks every one). */
-  childCodes: Array<Scalars['ID']['output']>;
-  /**
-   * The direct children (the townships of a district, the districts of a city, ...) ranked by their
-   * own issueStats (issues reported from..to: ASSIGNED or one of the four rates) or by SERVICE_RATING
-   * (the average score enterprises gave the departments lying in the child, rated from..to).
-   * Highest first unless ascending; every child is ranked; ties share a rank and keep code order;
-   * an undefined value (null) comes last either way. Null outside the caller's scope.
-   */
-  divisionIssueRanking?: Maybe<DivisionRankingConnection>;
   /** Demands (四单) anywhere in this division's subtree, newest first; status: any of these (all when absent). */
   demands?: Maybe<DemandConnection>;
   /**
@@ -149,17 +139,6 @@ export type DivisionIssuesArgs = {
 
 /** An administrative division (owned by places). Issues adds the ledger of its subtree. */
 export type DivisionAssigneeRankingArgs = {
-  measure: IssueMeasure;
-  from?: InputMaybe<Scalars['Date']['input']>;
-  to?: InputMaybe<Scalars['Date']['input']>;
-  ascending?: InputMaybe<Scalars['Boolean']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  after?: InputMaybe<Scalars['String']['input']>;
-};
-
-
-/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
-export type DivisionDivisionIssueRankingArgs = {
   measure: IssueMeasure;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -242,26 +221,6 @@ export type RankedDepartment = {
 export type DepartmentRankingConnection = {
   __typename?: 'DepartmentRankingConnection';
   nodes: Array<RankedDepartment>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type RankedDivision = {
-  __typename?: 'RankedDivision';
-  /** 1 = first in the requested order; ties share a rank (the next one skips), and the order within a tie is the division code. */
-  rank: Scalars['Int']['output'];
-  /** Null only when places cannot answer for it. */
-  division?: Maybe<Division>;
-  /** null when the measure is undefined (no denominator). */
-  value?: Maybe<Scalars['Float']['output']>;
-  /** A rate's numerator and denominator; a count: the count and null. */
-  numerator?: Maybe<Scalars['Int']['output']>;
-  denominator?: Maybe<Scalars['Int']['output']>;
-};
-
-export type DivisionRankingConnection = {
-  __typename?: 'DivisionRankingConnection';
-  nodes: Array<RankedDivision>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
@@ -1000,9 +959,7 @@ export type FederationTypes = {
 export type FederationReferenceTypes = {
   Division:
     ( { __typename: 'Division' }
-    & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}> );
   Household:
     ( { __typename: 'Household' }
     & GraphQLRecursivePick<FederationTypes['Household'], {"id":true}> );
@@ -1054,8 +1011,6 @@ export type ResolversTypes = {
   RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
-  RankedDivision: ResolverTypeWrapper<RankedDivisionMapper>;
-  DivisionRankingConnection: ResolverTypeWrapper<DivisionRankingConnectionMapper>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   Project: ResolverTypeWrapper<ProjectMapper>;
   Cadre: ResolverTypeWrapper<CadreMapper>;
@@ -1108,8 +1063,6 @@ export type ResolversParentTypes = {
   RankedDepartment: RankedDepartmentMapper;
   Float: Scalars['Float']['output'];
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
-  RankedDivision: RankedDivisionMapper;
-  DivisionRankingConnection: DivisionRankingConnectionMapper;
   Enterprise: EnterpriseMapper;
   Project: ProjectMapper;
   Cadre: CadreMapper;
@@ -1153,11 +1106,23 @@ export type LinkDirectiveArgs = {
 
 export type LinkDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = LinkDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type Federation__RequiresDirectiveArgs = {
+  fields: Scalars['federation__FieldSet']['input'];
+};
+
+export type Federation__RequiresDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__RequiresDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type Federation__ProvidesDirectiveArgs = {
   fields: Scalars['federation__FieldSet']['input'];
 };
 
 export type Federation__ProvidesDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ProvidesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Federation__ExternalDirectiveArgs = {
+  reason?: Maybe<Scalars['String']['input']>;
+};
+
+export type Federation__ExternalDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = Federation__ExternalDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type Federation__TagDirectiveArgs = {
   name: Scalars['String']['input'];
@@ -1229,7 +1194,6 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DivisionIssueStatsArgs, 'by'>>;
   issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<DivisionIssuesArgs>>;
   assigneeRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionAssigneeRankingArgs, 'measure'>>;
-  divisionIssueRanking?: Resolver<Maybe<ResolversTypes['DivisionRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDivisionIssueRankingArgs, 'measure'>>;
   demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, Partial<DivisionDemandsArgs>>;
   publishedList?: Resolver<Maybe<ResolversTypes['PublishedItemConnection']>, ParentType, ContextType, RequireFields<DivisionPublishedListArgs, 'list'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1259,20 +1223,6 @@ export type RankedDepartmentResolvers<ContextType = SubgraphContext, ParentType 
 
 export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentRankingConnection'] = ResolversParentTypes['DepartmentRankingConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['RankedDepartment']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-};
-
-export type RankedDivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDivision'] = ResolversParentTypes['RankedDivision']> = {
-  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
-  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-};
-
-export type DivisionRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionRankingConnection'] = ResolversParentTypes['DivisionRankingConnection']> = {
-  nodes?: Resolver<Array<ResolversTypes['RankedDivision']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1533,8 +1483,6 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Department?: DepartmentResolvers<ContextType>;
   RankedDepartment?: RankedDepartmentResolvers<ContextType>;
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
-  RankedDivision?: RankedDivisionResolvers<ContextType>;
-  DivisionRankingConnection?: DivisionRankingConnectionResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Cadre?: CadreResolvers<ContextType>;
@@ -1567,7 +1515,9 @@ export type Resolvers<ContextType = SubgraphContext> = {
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = {
   link?: LinkDirectiveResolver<any, any, ContextType>;
+  federation__requires?: Federation__RequiresDirectiveResolver<any, any, ContextType>;
   federation__provides?: Federation__ProvidesDirectiveResolver<any, any, ContextType>;
+  federation__external?: Federation__ExternalDirectiveResolver<any, any, ContextType>;
   federation__tag?: Federation__TagDirectiveResolver<any, any, ContextType>;
   federation__extends?: Federation__ExtendsDirectiveResolver<any, any, ContextType>;
   shareable?: ShareableDirectiveResolver<any, any, ContextType>;

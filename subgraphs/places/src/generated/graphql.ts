@@ -58,7 +58,7 @@ export type Division = {
   buildingUnitCount: Scalars['Int']['output'];
   /** Ids of the building units in this division's subtree, ordered. Feeds people's Division.coverage (@requires: the units short of cadres). */
   buildingUnitIds: Array<Scalars['ID']['output']>;
-  /** Codes of the direct children, ordered. Feeds people's Division.divisionRanking and issues' Division.divisionIssueRanking (@requires): every child is ranked, even one with nothing to count. */
+  /** Codes of the direct children, ordered. Feeds people's Division.divisionRanking (@requires): every child is ranked, even one with nothing to count. */
   childCodes: Array<Scalars['ID']['output']>;
 };
 
