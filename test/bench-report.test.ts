@@ -132,6 +132,8 @@ describe('the results', () => {
     expect(byTarget["the whole city's overview under 1 s (ours, p95)"]).toEqual(expect.objectContaining({ met: true, detail: 'the same: 900 ms' }));
     expect(byTarget['peak RSS of each subgraph under 300 MB']).toEqual(expect.objectContaining({ met: false, detail: 'places 100 MB, people 310 MB' }));
     expect(byTarget['peak RSS of each gateway worker under 400 MB (ours)'].met).toBe(true);
+    const alone = checkTargets([{ ...rows[0], hive: undefined }], { gatewayWorkers: 0, subgraphs: {} }, 'city overview');
+    expect(alone.find((t) => t.target.startsWith('ours ≥'))).toEqual(expect.objectContaining({ met: false, detail: 'Hive Gateway answered none of the operations' }));
   });
 });
 
