@@ -79,6 +79,8 @@ describeEachDatabase('npm run report through the gateway', (db) => {
   let analyst: string;
   let campaignId: string;
   let idle: { id: string; cadreId: string };
+  /** The demo's own help records (帮扶) in the district over the campaign, and with the two recorded here. */
+  let helped: { people: number; fen: number; cards: number; reports: number };
   const ok = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
     const { body } = await fed.request(query, variables, token ? { token } : undefined);
     expect(body.errors).toBeUndefined();
@@ -101,12 +103,20 @@ describeEachDatabase('npm run report through the gateway', (db) => {
     );
     campaignId = campaign.createCampaign.id;
     // Help records (帮扶) at households of two townships, by cadres of the district.
-    const households = buildDemoPeople(fed.world).households.filter((h) => h.divisionCode.startsWith(DISTRICT.slice(0, 6)));
+    const demo = buildDemoPeople(fed.world);
+    const households = demo.households.filter((h) => h.divisionCode.startsWith(DISTRICT.slice(0, 6)));
     const cadres = fed.world.cadres.filter((c) => c.departmentId.startsWith(`D-${DISTRICT.slice(0, 6)}`));
     const help = [
       { household: households[0], people: 3, funds: 1200.5, cards: 4, reports: 1 },
       { household: households[households.length - 1], people: 2, funds: 800.25, cards: 6, reports: 0 },
     ];
+    const ours = demo.helpRecords.filter((r) => r.divisionCode.startsWith(DISTRICT.slice(0, 6)) && r.date >= CAMPAIGN.from && r.date <= CAMPAIGN.to);
+    helped = {
+      people: 5 + sum(ours.map((r) => r.peopleHelped)),
+      fen: 200_075 + sum(ours.map((r) => r.fundsFen)),
+      cards: 10 + sum(ours.map((r) => r.contactCards)),
+      reports: 1 + sum(ours.map((r) => r.researchReports)),
+    };
     for (const [k, h] of help.entries()) {
       await ok(`mutation($i: HelpInput!) { recordHelp(input: $i) { id } }`, {
         i: { date: '2026-06-15', cadreId: cadres[k].id, targetType: 'Household', targetId: h.household.id, peopleHelped: h.people, funds: h.funds, contactCards: h.cards, researchReports: h.reports },
@@ -132,10 +142,10 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       expect(b.division.issueStats).toMatchObject(direct.division.issueStats);
       const a = b.division.activity!;
       expect(a.personTimes).toBeGreaterThan(0);
-      expect(a.peopleHelped).toBe(5);
-      expect(a.funds).toBe(2000.75);
-      expect(a.contactCards).toBe(10);
-      expect(a.researchReports).toBe(1);
+      expect(a.peopleHelped).toBe(helped.people);
+      expect(Math.round(a.funds * 100)).toBe(helped.fen);
+      expect(a.contactCards).toBe(helped.cards);
+      expect(a.researchReports).toBe(helped.reports);
       // Everything recorded lies in a township: the additive figures are the townships' sum.
       const kids = b.division.children.nodes;
       expect(kids.map((k) => k.level)).toEqual(kids.map(() => 'TOWNSHIP'));
@@ -197,8 +207,9 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       ]);
       const a = b.division.activity!;
       expect(md).toContain(`全区领导干部下基层${a.personTimes.toLocaleString('en-US')}人次（走访${a.visits.toLocaleString('en-US')}次）`);
-      expect(md).toContain('帮扶困难群众5人，落实帮扶资金0.20万元，发放联系卡10张，形成调研报告1篇');
-      expect(md).toContain(`| 落实帮扶资金（元） | 2000.75 |`);
+      const count = (x: number) => x.toLocaleString('en-US');
+      expect(md).toContain(`帮扶困难群众${count(helped.people)}人，落实帮扶资金${(helped.fen / 1_000_000).toFixed(2)}万元，发放联系卡${count(helped.cards)}张，形成调研报告${count(helped.reports)}篇`);
+      expect(md).toContain(`| 落实帮扶资金（元） | ${(helped.fen / 100).toFixed(2)} |`);
       for (const k of b.division.children.nodes) expect(md.split('\n').filter((l) => l.startsWith(`| ${k.code} | ${k.name} | ${k.activity!.personTimes} |`))).toHaveLength(1);
       for (const d of b.departments.nodes) expect(md.split('\n').filter((l) => l.startsWith(`| ${d.name} | ${d.activity!.cadres} |`))).toHaveLength(1);
       expect(md).toContain('| 东营区统计局 | 1 | 0 | 0 | 0.0 |');
@@ -215,7 +226,7 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       expect(items.map((r) => r.kind)).toEqual(['division', ...b.division.children.nodes.map(() => 'child'), ...b.departments.nodes.map(() => 'department')]);
       const [district, ...rest] = items;
       const a = b.division.activity!;
-      expect(district).toMatchObject({ code: DISTRICT, name: '东营区', personTimes: String(a.personTimes), funds: '2000.75', issues: String(b.division.issueStats!.total) });
+      expect(district).toMatchObject({ code: DISTRICT, name: '东营区', personTimes: String(a.personTimes), funds: (helped.fen / 100).toFixed(2), issues: String(b.division.issueStats!.total) });
       expect(district.buildingUnitsShort).toBe(String(b.division.coverage!.buildingUnitsShort.totalCount));
       const children = rest.filter((r) => r.kind === 'child');
       expect(sum(children.map((r) => Number(r.personTimes)))).toBe(a.personTimes);

@@ -80,18 +80,18 @@ describe('buildDemoWorld', () => {
       divisions: 157,
       buildings: 159,
       units: 487,
-      departments: 43,
-      cadres: 175,
-      villageLiaisons: 224,
+      departments: 50,
+      cadres: 190,
+      villageLiaisons: 239,
       enterprises: 41,
     });
     expect(countBy(world.divisions, (d) => d.level)).toEqual({
       PROVINCE: 1, CITY: 1, DISTRICT: 5, TOWNSHIP: 16, COMMUNITY: 52, VILLAGE: 82,
     });
     expect(countBy(world.cadres, (c) => c.rank)).toEqual({
-      CITY_LEVEL: 3, COUNTY_LEVEL: 18, SECTION_LEVEL: 63, STAFF: 91,
+      CITY_LEVEL: 3, COUNTY_LEVEL: 18, SECTION_LEVEL: 70, STAFF: 99,
     });
-    expect(countBy(world.villageLiaisons, (l) => l.role)).toEqual({ LEAD: 130, MEMBER: 82, FIRST_SECRETARY: 12 });
+    expect(countBy(world.villageLiaisons, (l) => l.role)).toEqual({ LEAD: 130, MEMBER: 97, FIRST_SECRETARY: 12 });
     expect(countBy(world.enterprises, (e) => e.category)).toEqual({
       ABOVE_SCALE_INDUSTRIAL: 24, SPECIALIZED_NEW: 5, TECH_SME: 10, OTHER: 2,
     });
@@ -105,7 +105,8 @@ describe('buildDemoWorld', () => {
     expect(grassroots).toBeGreaterThanOrEqual(level.TOWNSHIP * 6);
     expect(grassroots).toBeLessThanOrEqual(level.TOWNSHIP * 10);
     expect(level.VILLAGE).toBeGreaterThan(level.COMMUNITY); // like the real city
-    expect(world.cadres.length).toBe(Math.ceil(grassroots * 1.3));
+    const townshipCadres = world.cadres.filter((c) => !c.departmentId.match(/^D-\d{6}-/)).length;
+    expect(world.cadres.length).toBe(Math.ceil(grassroots * 1.3) + townshipCadres);
     expect(world.enterprises.length).toBeGreaterThanOrEqual(30);
     expect(world.enterprises.length).toBeLessThanOrEqual(50);
     expect(world.buildings.length).toBeGreaterThanOrEqual(level.COMMUNITY * 2);
@@ -216,15 +217,15 @@ describe('buildDemoWorld', () => {
   it('has departments for the city and every district, with the core four', () => {
     expect(duplicates(world.departments.map((d) => d.id))).toEqual([]);
     const byDivision = countBy(world.departments, (d) => d.divisionCode);
-    expect(Object.keys(byDivision).sort()).toEqual([
-      '370500000000', '370502000000', '370503000000', '370505000000', '370522000000', '370523000000',
-    ]);
+    const above = Object.keys(byDivision).filter((code) => code.endsWith('000000')).sort();
+    expect(above).toEqual(['370500000000', '370502000000', '370503000000', '370505000000', '370522000000', '370523000000']);
     for (const name of ['东营区民政局', '东营区工信局', '东营区住建局', '东营区人社局', '广饶县民政局', '东营市民政局']) {
       expect(world.departments.map((d) => d.name)).toContain(name);
     }
     expect(world.departments.find((d) => d.name === '东营区民政局')?.id).toBe('D-370502-01');
     for (const d of world.departments) {
-      expect(d.id).toMatch(new RegExp(`^D-${d.divisionCode.slice(0, 6)}-\\d{2}$`));
+      const township = !d.divisionCode.endsWith('000000');
+      expect(d.id).toMatch(new RegExp(`^D-${d.divisionCode.slice(0, township ? 9 : 6)}-\\d{2}$`));
     }
   });
 
@@ -333,5 +334,63 @@ describe('buildDemoWorld', () => {
     expect(small.divisions.filter((d) => d.level === 'TOWNSHIP').length).toBeGreaterThanOrEqual(10);
     expect(small.enterprises.length).toBeGreaterThanOrEqual(1);
     for (const d of small.divisions) expect(parseDivisionCode(d.code)?.level).toBe(d.level);
+  });
+
+  it('invents every township below the real districts on an invented code: from the top of its kind\'s range down, no real name', () => {
+    const towns = world.divisions.filter((d) => d.level === 'TOWNSHIP');
+    for (const t of towns) {
+      const no = Number(t.code.slice(6, 9));
+      // Dongying's real street offices are 0xx from 001 up, its towns 1xx from 100 up, and it has no 乡.
+      expect(no >= 60 && no <= 99 || no >= 160 && no <= 199 || no >= 300 && no <= 399).toBe(true);
+      expect(['文汇', '六户', '史口', '牛庄', '龙居', '胜利', '辛店', '仙河', '孤岛', '广饶', '利津', '垦利'].includes(t.name.slice(0, 2))).toBe(false);
+    }
+    // Each district's first is its top street office, 099.
+    for (const district of world.divisions.filter((d) => d.level === 'DISTRICT')) {
+      expect(towns.some((t) => t.code === `${district.code.slice(0, 6)}099000`)).toBe(true);
+    }
+  });
+
+  it('gives some townships a unit of their own, with cadres who 包村 in the township and a head who is its AREA_LEAD', () => {
+    const units = world.departments.filter((d) => !d.divisionCode.endsWith('000000'));
+    const levels = new Map(world.divisions.map((d) => [d.code, d.level]));
+    expect(units.length).toBeGreaterThanOrEqual(5); // every district's seat at least
+    for (const u of units) {
+      expect(levels.get(u.divisionCode)).toBe('TOWNSHIP');
+      expect(u.id).toBe(`D-${u.divisionCode.slice(0, 9)}-01`);
+      const cadres = world.cadres.filter((c) => c.departmentId === u.id);
+      expect(cadres.length).toBeGreaterThanOrEqual(2);
+      for (const c of cadres) {
+        const links = world.villageLiaisons.filter((l) => l.cadreId === c.id);
+        expect(links.length).toBeGreaterThanOrEqual(1);
+        expect(links.every((l) => l.divisionCode.startsWith(u.divisionCode.slice(0, 9)))).toBe(true);
+      }
+      const leads = world.areaLeads.filter((l) => l.divisionCode === u.divisionCode);
+      expect(leads.map((l) => ({ role: l.role, rank: world.cadres.find((c) => c.id === l.cadreId)?.rank, dept: world.cadres.find((c) => c.id === l.cadreId)?.departmentId })))
+        .toEqual([{ role: 'AREA_LEAD', rank: 'SECTION_LEVEL', dept: u.id }]);
+    }
+    expect(world.areaLeads).toHaveLength(units.length);
+    expect(duplicates([...world.villageLiaisons, ...world.areaLeads].map((l) => l.id))).toEqual([]);
+  });
+
+  it('carries its profile: the default one, and the named ones with their densities', () => {
+    expect(world.profile).toEqual({ name: 'default', scale: 1, cadresPerVillage: 1.3, enterprises: world.enterprises.length, issues: Math.round(134 * 0.75) });
+    const custom = buildDemoWorld({ scale: 0.5, cadresPerVillage: 3, enterprises: 17, issues: 44 });
+    const grassroots = custom.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY').length;
+    expect(custom.profile).toEqual({ name: 'custom', scale: 0.5, cadresPerVillage: 3, enterprises: 17, issues: 44 });
+    expect(custom.enterprises).toHaveLength(17);
+    expect(custom.cadres.filter((c) => /^D-\d{6}-/.test(c.departmentId))).toHaveLength(Math.ceil(grassroots * 3));
+    expect(() => buildDemoWorld({ profile: 'nowhere' as never })).toThrow('unknown demo profile');
+  });
+
+  // The scale generator's targets (issue 13), within 15%.
+  const near = (value: number, target: number) => expect({ value, ok: Math.abs(value - target) <= target * 0.15 }).toEqual({ value, ok: true });
+  it('builds the city profile near its targets: 1,900 villages and communities, 10,000 cadres, 1,000 enterprises, 20,000 issues', () => {
+    const city = buildDemoWorld({ profile: 'city' });
+    expect(city.profile.name).toBe('city');
+    near(city.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY').length, 1900);
+    near(city.cadres.length, 10_000);
+    near(city.enterprises.length, 1000);
+    expect(city.profile.issues).toBe(20_000);
+    expect(new Set(city.villageLiaisons.map((l) => l.cadreId)).size).toBe(city.cadres.length);
   });
 });

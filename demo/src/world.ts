@@ -67,7 +67,7 @@ function subSeed(seed: number, label: string): number {
 // ---------------------------------------------------------------------------------------
 
 export type CadreRank = 'CITY_LEVEL' | 'COUNTY_LEVEL' | 'SECTION_LEVEL' | 'STAFF';
-export type LiaisonRole = 'LEAD' | 'MEMBER' | 'FIRST_SECRETARY';
+export type LiaisonRole = 'LEAD' | 'MEMBER' | 'FIRST_SECRETARY' | 'AREA_LEAD';
 export type EnterpriseCategory = 'ABOVE_SCALE_INDUSTRIAL' | 'SPECIALIZED_NEW' | 'TECH_SME' | 'OTHER';
 
 export interface DemoDivision {
@@ -128,16 +128,58 @@ export interface DemoWorld {
   divisions: DemoDivision[];
   buildings: DemoBuilding[];
   units: DemoUnit[];
+  /** City and district departments, then the township units (departments at a township: `D-<township>-01`). */
   departments: DemoDepartment[];
   cadres: DemoCadre[];
+  /** Links of cadres to villages and communities (LEAD, MEMBER, FIRST_SECRETARY). */
   villageLiaisons: DemoVillageLiaison[];
+  /** 包片: each township unit's head, AREA_LEAD of its township (`LA-<nnnnnn>`). */
+  areaLeads: DemoVillageLiaison[];
   enterprises: DemoEnterprise[];
+  /** The sizes it was built for; the issues seed reads its issue target from here. */
+  profile: DemoProfile;
 }
+
+/**
+ * How big and how dense a demo world is. `scale` multiplies townships per district and villages
+ * per township (so villages grow with its square); the others are densities and targets.
+ */
+export interface DemoProfile {
+  /** `default` (npm start, tests), `city` or `jining` (npm run seed -- --scale), or `custom`. */
+  name: string;
+  scale: number;
+  /** Cadres of city and district departments per village or community (township units' cadres come on top). */
+  cadresPerVillage: number;
+  enterprises: number;
+  /** How many issues the issues seed writes on this world. */
+  issues: number;
+}
+
+/**
+ * The named profiles of the scale generator (issue 13): a real city's size (Dongying has 1,896
+ * villages and communities) and Jining's. Scales were chosen so that the generated counts land
+ * near the targets: see world.test.ts.
+ */
+export const demoProfiles = {
+  // about 1,900 villages and communities, 10,000 cadres, 50,000 households, 1,000 enterprises, 20,000 issues
+  city: { name: 'city', scale: 3.6, cadresPerVillage: 5.0, enterprises: 1000, issues: 20_000 },
+  // about 7,000 villages and communities, 70,000 cadres, 350,000 households, 100,000 issues
+  jining: { name: 'jining', scale: 7.4, cadresPerVillage: 9.9, enterprises: 3500, issues: 100_000 },
+} as const satisfies Record<string, DemoProfile>;
+export type DemoProfileName = keyof typeof demoProfiles;
 
 export interface DemoWorldOptions {
   seed?: number;
   /** Multiplies the number of townships, villages, buildings, cadres and enterprises. */
   scale?: number;
+  /** A named profile: its scale and densities, unless given here too. */
+  profile?: DemoProfileName;
+  /** Default 1.3: enough for a ranked liaison in most villages and a link for every cadre. */
+  cadresPerVillage?: number;
+  /** Default about 40 per unit of scale. */
+  enterprises?: number;
+  /** Default about 0.75 per village or community. */
+  issues?: number;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -180,6 +222,12 @@ const COMMUNITY_SECOND = [
   '华', '兴', '康', '福', '平', '安', '苑', '园', '城', '景', '盛', '泰', '和', '宁', '祥',
   '悦', '海', '湖', '林', '源', '晖', '馨', '居', '庭', '苑', '都', '汇', '达', '荣', '佳',
 ];
+// The stems of Dongying's real townships (文汇街道, 六户镇, …), which the invented ones avoid.
+const REAL_TOWNSHIP_STEMS = new Set([
+  '文汇', '黄河', '胜利', '胜园', '辛店', '六户', '史口', '龙居', '牛庄', '东城', '六合', '河口', '仙河', '孤岛',
+  '新户', '义和', '垦利', '兴隆', '胜坨', '郝家', '永安', '董集', '利津', '凤凰', '北宋', '陈庄', '汀罗', '盐窝',
+  '明集', '刁口', '广饶', '李鹊', '丁庄', '稻庄', '大王', '花官', '陈官', '乐安', '石村', '大码',
+]);
 const VILLAGE_SUFFIXES = ['家村', '庄村', '集村', '家庄村', '屯村', '官村', '家洼村', '家岭村'];
 
 const SURNAMES = [
@@ -280,20 +328,48 @@ function districtOf(code: string): string {
 type TownKind = 'STREET' | 'TOWN' | 'TOWNSHIP';
 
 export function buildDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
+  const named = options.profile ? demoProfiles[options.profile] : undefined;
+  if (options.profile && !named) throw new Error(`unknown demo profile: ${options.profile} (${Object.keys(demoProfiles).join(', ')})`);
   const seed = options.seed ?? 2023;
-  const scale = options.scale ?? 1;
+  const scale = options.scale ?? named?.scale ?? 1;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`scale must be a positive number: ${scale}`);
   if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number: ${seed}`);
+  const cadresPerVillage = options.cadresPerVillage ?? named?.cadresPerVillage ?? 1.3;
+  if (!Number.isFinite(cadresPerVillage) || cadresPerVillage <= 0) throw new Error(`cadresPerVillage must be a positive number: ${cadresPerVillage}`);
 
   const divisions = buildDivisions(createRandom(subSeed(seed, 'divisions')), scale);
   const communities = divisions.filter((d) => d.level === 'COMMUNITY');
   const { buildings, units } = buildBuildings(createRandom(subSeed(seed, 'buildings')), scale, communities);
-  const departments = buildDepartments(createRandom(subSeed(seed, 'departments')));
   const grassroots = divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY');
-  const cadres = buildCadres(createRandom(subSeed(seed, 'cadres')), departments, grassroots);
+  const departments = buildDepartments(createRandom(subSeed(seed, 'departments')));
+  const townUnits = buildTownshipUnits(createRandom(subSeed(seed, 'township units')), divisions);
+  const cadres = buildCadres(createRandom(subSeed(seed, 'cadres')), departments, grassroots, cadresPerVillage);
   const villageLiaisons = buildLiaisons(createRandom(subSeed(seed, 'liaisons')), departments, cadres, grassroots);
-  const enterprises = buildEnterprises(createRandom(subSeed(seed, 'enterprises')), scale, divisions);
-  return { divisions, buildings, units, departments, cadres, villageLiaisons, enterprises };
+  // Township units and their cadres come after the rest, from streams of their own, so that the
+  // city's and districts' cadres and links are what they were before townships had units.
+  const town = buildTownshipCadres(createRandom(subSeed(seed, 'township cadres')), townUnits, grassroots, cadres.length, villageLiaisons.length);
+  const enterpriseCount = options.enterprises ?? named?.enterprises;
+  const enterprises = buildEnterprises(createRandom(subSeed(seed, 'enterprises')), scale, divisions, enterpriseCount);
+  const profile: DemoProfile = {
+    name: named && options.scale === undefined && options.cadresPerVillage === undefined && options.enterprises === undefined
+      ? named.name
+      : !options.profile && scale === 1 && options.cadresPerVillage === undefined && options.enterprises === undefined ? 'default' : 'custom',
+    scale,
+    cadresPerVillage,
+    enterprises: enterprises.length,
+    issues: options.issues ?? named?.issues ?? Math.round(grassroots.length * 0.75),
+  };
+  return {
+    divisions,
+    buildings,
+    units,
+    departments: [...departments, ...townUnits],
+    cadres: [...cadres, ...town.cadres],
+    villageLiaisons: [...villageLiaisons, ...town.villageLiaisons],
+    areaLeads: town.areaLeads,
+    enterprises,
+    profile,
+  };
 }
 
 function buildDivisions(rng: Random, scale: number): DemoDivision[] {
@@ -311,9 +387,12 @@ function buildDivisions(rng: Random, scale: number): DemoDivision[] {
     out.push(district);
     const prefix = d.code.slice(0, 6);
     const nTowns = about(rng, 3 * scale, 2);
-    // Next free township number per kind: street offices 001–099, towns 100–199, 乡 200–399.
-    const nextNo: Record<TownKind, number> = { STREET: 1, TOWN: 100, TOWNSHIP: 200 };
-    const limit: Record<TownKind, number> = { STREET: 99, TOWN: 199, TOWNSHIP: 399 };
+    // The townships are invented, so their codes are too: numbered from the top of each kind's
+    // range down (street offices 099, 098…, towns 199…, 乡 399…), where Dongying's real ones
+    // (numbered up from 001 and 100, no 乡 at all) do not reach. Nothing below a district sits
+    // on a real code, and everything under an invented township is invented with it.
+    const nextNo: Record<TownKind, number> = { STREET: 99, TOWN: 199, TOWNSHIP: 399 };
+    const limit: Record<TownKind, number> = { STREET: 1, TOWN: 100, TOWNSHIP: 200 };
 
     for (let t = 0; t < nTowns; t++) {
       // Each district starts with a street office (its seat, so it has communities and
@@ -327,13 +406,19 @@ function buildDivisions(rng: Random, scale: number): DemoDivision[] {
         const streetShare = d.urban ? 0.5 : 0.15;
         kind = r < streetShare ? 'STREET' : r < streetShare + (1 - streetShare) * 0.75 ? 'TOWN' : 'TOWNSHIP';
       }
-      if (nextNo[kind] > limit[kind]) kind = (['STREET', 'TOWN', 'TOWNSHIP'] as const).find((k) => nextNo[k] <= limit[k]) ?? kind;
-      if (nextNo[kind] > limit[kind]) break; // the district's code space is exhausted
-      const townNo = nextNo[kind]++;
+      if (nextNo[kind] < limit[kind]) kind = (['STREET', 'TOWN', 'TOWNSHIP'] as const).find((k) => nextNo[k] >= limit[k]) ?? kind;
+      if (nextNo[kind] < limit[kind]) break; // the district's code space is exhausted
+      const townNo = nextNo[kind]--;
       const suffix = kind === 'STREET' ? '街道' : kind === 'TOWN' ? '镇' : '乡';
+      // Invented names only: a real township's name on an invented code would mislead.
       const base = uniqueName(
         townNames,
-        () => rng.pick(PLACE_FIRST) + rng.pick(PLACE_SECOND) + suffix,
+        () => {
+          let stem: string;
+          do stem = rng.pick(PLACE_FIRST) + rng.pick(PLACE_SECOND);
+          while (REAL_TOWNSHIP_STEMS.has(stem));
+          return stem + suffix;
+        },
         (i) => `${d.name.slice(0, 2)}${i}${suffix}`,
       );
       const townCode = `${prefix}${pad(townNo, 3)}000`;
@@ -426,18 +511,78 @@ function buildDepartments(rng: Random): DemoDepartment[] {
   return out;
 }
 
-function buildCadres(rng: Random, departments: readonly DemoDepartment[], grassroots: readonly DemoDivision[]): DemoCadre[] {
-  // About 1.3 cadres per village/community: enough that each can have a liaison and
+/**
+ * Township units (seed 001: "56名街道干部包村"): the seat of every district (its first street
+ * office) and about a quarter of the other townships run cadres of their own, a department at
+ * the township named after its office (街道办事处 / 人民政府).
+ */
+function buildTownshipUnits(rng: Random, divisions: readonly DemoDivision[]): DemoDepartment[] {
+  const out: DemoDepartment[] = [];
+  const seats = new Set<string>();
+  for (const t of divisions) {
+    if (t.level !== 'TOWNSHIP') continue;
+    const district = districtOf(t.code);
+    const seat = !seats.has(district);
+    seats.add(district);
+    if (!seat && !rng.chance(0.25)) continue;
+    const office = t.name.endsWith('街道') ? '办事处' : '人民政府';
+    out.push({ id: `D-${t.code.slice(0, 9)}-01`, name: t.name + office, divisionCode: t.code });
+  }
+  return out;
+}
+
+/**
+ * The township units' cadres, about one per four villages of the township (at least 2): the
+ * first (section level) is the township's 包片 leader (AREA_LEAD of the township); each also
+ * 包村, a MEMBER link to a village or community of its township, so that every cadre has one.
+ */
+function buildTownshipCadres(rng: Random, units: readonly DemoDepartment[], grassroots: readonly DemoDivision[], cadresBefore: number, linksBefore: number) {
+  const cadres: DemoCadre[] = [];
+  const villageLiaisons: DemoVillageLiaison[] = [];
+  const areaLeads: DemoVillageLiaison[] = [];
+  const phones = new Set<string>();
+  for (const unit of units) {
+    const prefix = unit.divisionCode.slice(0, 9);
+    const places = grassroots.filter((g) => g.code.startsWith(prefix));
+    const n = Math.max(2, Math.round(places.length / 4));
+    for (let i = 0; i < n; i++) {
+      let phone: string;
+      // 170 (a real prefix the departments' cadres do not draw): a block of its own, so these never collide with the departments' cadres.
+      do phone = '170' + pad(rng.int(0, 99_999_999), 8);
+      while (phones.has(phone));
+      phones.add(phone);
+      const rank: CadreRank = i === 0 ? 'SECTION_LEVEL' : 'STAFF';
+      const cadre: DemoCadre = {
+        id: `C-${pad(cadresBefore + cadres.length + 1, 5)}`,
+        name: rng.pick(SURNAMES) + rng.pick(GIVEN_CHARS) + (rng.chance(0.7) ? rng.pick(GIVEN_CHARS) : ''),
+        rank,
+        departmentId: unit.id,
+        partyMember: rank === 'STAFF' ? rng.chance(0.8) : true,
+        phone,
+      };
+      cadres.push(cadre);
+      if (places.length) {
+        const village = places[i % places.length];
+        villageLiaisons.push({ id: `L-${pad(linksBefore + villageLiaisons.length + 1, 6)}`, cadreId: cadre.id, divisionCode: village.code, role: 'MEMBER', since: sinceDate(rng) });
+      }
+      if (i === 0) areaLeads.push({ id: `LA-${pad(areaLeads.length + 1, 6)}`, cadreId: cadre.id, divisionCode: unit.divisionCode, role: 'AREA_LEAD', since: sinceDate(rng) });
+    }
+  }
+  return { cadres, villageLiaisons, areaLeads };
+}
+
+function buildCadres(rng: Random, departments: readonly DemoDepartment[], grassroots: readonly DemoDivision[], perVillage: number): DemoCadre[] {
+  // About 1.3 cadres per village/community by default: enough that each can have a liaison and
   // every cadre can have a link (两个全覆盖). A fifth sit in city departments; the rest
   // are spread over the districts in proportion to their villages and communities.
-  const total = Math.ceil(grassroots.length * 1.3);
+  const total = Math.ceil(grassroots.length * perVillage);
   const cityDepts = departments.filter((d) => d.divisionCode === DEMO_CITY_CODE);
   const perDept = new Map<string, number>();
   let assigned = 0;
   for (const dist of DISTRICTS) {
     const n = grassroots.filter((g) => districtOf(g.code) === dist.code).length;
     const depts = departments.filter((d) => d.divisionCode === dist.code);
-    const share = Math.round(n * 1.3 * 0.8);
+    const share = Math.round(n * perVillage * 0.8);
     depts.forEach((d, i) => perDept.set(d.id, Math.floor(share / depts.length) + (i < share % depts.length ? 1 : 0)));
     assigned += share;
   }
@@ -586,7 +731,7 @@ function buildLiaisons(
   return out;
 }
 
-function buildEnterprises(rng: Random, scale: number, divisions: readonly DemoDivision[]): DemoEnterprise[] {
+function buildEnterprises(rng: Random, scale: number, divisions: readonly DemoDivision[], count?: number): DemoEnterprise[] {
   const towns = divisions.filter((d) => d.level === 'TOWNSHIP');
   const childrenOf = new Map<string, DemoDivision[]>();
   for (const d of divisions) {
@@ -597,7 +742,9 @@ function buildEnterprises(rng: Random, scale: number, divisions: readonly DemoDi
     }
   }
   const districtName = new Map(DISTRICTS.map((d) => [d.code, d.name]));
-  const n = about(rng, 40 * scale, 1);
+  const drawn = about(rng, 40 * scale, 1);
+  const n = count ?? drawn;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`enterprises must be a positive whole number: ${n}`);
   const names = new Set<string>();
   const codes = new Set<string>();
   const out: DemoEnterprise[] = [];
@@ -638,7 +785,7 @@ function buildEnterprises(rng: Random, scale: number, divisions: readonly DemoDi
     } while (codes.has(creditCode));
     codes.add(creditCode);
 
-    out.push({ id: `E-${pad(i + 1, 4)}`, creditCode, name, category, industry: ind.industry, employees, divisionCode });
+    out.push({ id: `E-${pad(i + 1, n >= 10_000 ? 5 : 4)}`, creditCode, name, category, industry: ind.industry, employees, divisionCode });
   }
   return out;
 }

@@ -46,8 +46,21 @@ export function progressReporter(send: (message: ProgressMessage) => void, now: 
 
 let processReporter: ReportProgress | undefined;
 
-/** Tells the supervisor (if any) what this process is doing; a no-op everywhere else. */
+let localListener: ReportProgress | undefined;
+
+/**
+ * Also hands every progress report to `listener` in this process (undefined: stop), unthrottled:
+ * `npm run seed` prints them. Returns the listener it replaced.
+ */
+export function onProgress(listener: ReportProgress | undefined): ReportProgress | undefined {
+  const before = localListener;
+  localListener = listener;
+  return before;
+}
+
+/** Tells the supervisor (if any) what this process is doing, and the local listener (onProgress); a no-op everywhere else. */
 export function reportProgress(stage: string, done?: number, total?: number): void {
+  localListener?.(stage, done, total);
   if (!process.send || !process.connected || process.env[PROGRESS_ENV] !== '1' || cluster.isWorker) return;
   if (!processReporter) {
     // A supervisor killed without stopping us (kill -9) closes the channel: stop cleanly, as on

@@ -159,9 +159,14 @@ export function visitsOfCadre(ctx: SubgraphContext, args: VisitArgs) {
       byColumn('cadreId'),
     );
     return {
+      // The visits are loaded when `nodes` is resolved, not before the connection is returned:
+      // otherwise a cadre without visits in the period returned sooner than the others and asked
+      // for its totalCount in a count statement of its own.
+      // (graphql-js resolves a function-valued field by calling it, as it does totalCount's.)
       load: async (cadreId: string): Promise<Connection<Visit>> => {
         const c = await rows.load(cadreId);
-        return { ...c, nodes: await Promise.all(c.nodes.map((v) => visitById(ctx).load(v.visitId))) };
+        const nodes = () => Promise.all(c.nodes.map((v) => visitById(ctx).load(v.visitId)));
+        return { ...c, nodes: nodes as unknown as Visit[] };
       },
     };
   });

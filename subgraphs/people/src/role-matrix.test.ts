@@ -10,11 +10,12 @@ const deptOf = new Map(world.departments.map((d) => [d.id, d]));
 const cadreOf = new Map(world.cadres.map((c) => [c.id, c]));
 const cadreDivision = (cadreId: string) => deptOf.get(cadreOf.get(cadreId)!.departmentId)!.divisionCode;
 
-/** A household with tags and 2+ residents with phones, linked to a cadre of its own district. */
+/** A household with tags, 2+ residents with phones and a visit, linked to a cadre of its own district. */
 const H = demo.households.find((h) => {
   const residents = demo.residents.filter((r) => r.householdId === h.id);
   const link = demo.liaisons.find((l) => l.targetType === 'Household' && l.targetId === h.id);
-  return h.tags.length > 0 && residents.length >= 2 && residents.every((r) => r.phone) && !!link && districtOf(cadreDivision(link.cadreId)) === districtOf(h.divisionCode);
+  return h.tags.length > 0 && residents.length >= 2 && residents.every((r) => r.phone) && !!link && districtOf(cadreDivision(link.cadreId)) === districtOf(h.divisionCode)
+    && demo.visits.some((v) => v.targetType === 'Household' && v.targetId === h.id);
 })!;
 const D = districtOf(H.divisionCode);
 const members = demo.residents.filter((r) => r.householdId === H.id).sort((a, b) => (a.id < b.id ? -1 : 1));
