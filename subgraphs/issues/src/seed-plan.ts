@@ -131,11 +131,19 @@ export function planDemoLedger(world: DemoWorld, people: DemoPeople, projects: r
     return m;
   };
   const nameOf = new Map(world.divisions.map((d) => [d.code, d.name]));
+  // A cadre acts on the ledger where its department serves: its district, or anywhere for the city's.
+  const servedBy = new Map(world.departments.map((d) => [d.id, d.divisionCode]));
+  const cadreServes = new Map(world.cadres.map((c) => [c.id, servedBy.get(c.departmentId) ?? '']));
+  const serves = (cadreId: string, code: string) => {
+    const at = cadreServes.get(cadreId) ?? '';
+    return at.endsWith('00000000') || at.slice(0, 6) === code.slice(0, 6);
+  };
+  const liaisonAt = (code: string) => liaisonsIn.get(code)?.find((l) => serves(l.cadreId, code))?.cadreId ?? null;
   const householdsIn = byDivision(people.households);
   const liaisonsIn = byDivision(world.villageLiaisons);
   const targetCadre = new Map(people.liaisons.filter((l) => l.targetType === 'Enterprise' || l.targetType === 'Project').map((l) => [l.targetId, l.cadreId]));
   // Only visits made by today: an issue found on a visit comes after it.
-  const visits = people.visits.filter((v) => v.date <= today && dayStart(v.date).getTime() >= from - DAY);
+  const visits = people.visits.filter((v) => v.date <= today && dayStart(v.date).getTime() >= from - DAY && v.cadreIds.some((c) => serves(c, v.divisionCode)));
 
   const issues: IssueScript[] = [];
   const demands: DemandScript[] = [];
@@ -168,9 +176,10 @@ export function planDemoLedger(world: DemoWorld, people: DemoPeople, projects: r
       }
       const code = visit?.divisionCode ?? rng.pick(places).code;
       const place = nameOf.get(code)!;
-      const reporterId = visit ? rng.pick(visit.cadreIds) : null;
+      // The reporter: one of the visit's cadres who serves here (a partner from elsewhere does not report for another district).
+      const reporterId = visit ? rng.pick(visit.cadreIds.filter((c) => serves(c, code))) : null;
       const source: IssueSource = visit ? 'VISIT' : rng.pick(['HOTLINE', 'HOTLINE', 'FORUM', 'ONLINE'] as const);
-      const liaison = !visit && source === 'FORUM' ? liaisonsIn.get(code)?.[0]?.cadreId ?? null : null;
+      const liaison = !visit && source === 'FORUM' ? liaisonAt(code) : null;
       const household =
         kind.subject === 'household'
           ? visit?.targetType === 'Household' ? visit.targetId : householdsIn.has(code) ? rng.pick(householdsIn.get(code)!).id : null
@@ -305,7 +314,7 @@ export function planDemoLedger(world: DemoWorld, people: DemoPeople, projects: r
       const kind = rng.pick(DEMAND_KINDS);
       const place = rng.pick(places);
       const dept = departmentFor(kind.departments, local, []) ?? rng.pick(local);
-      const cadre = liaisonsIn.get(place.code)?.[0]?.cadreId ?? null;
+      const cadre = liaisonAt(place.code);
       const rel: Array<{ dt: number; make: (at: Date) => PlannedDemandStep }> = [];
       let t = 0;
       const add = (dt: number, make: (at: Date) => PlannedDemandStep) => {

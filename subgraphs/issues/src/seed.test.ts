@@ -177,6 +177,9 @@ describeEachDatabase('issues subgraph: the demo ledger', (db) => {
     const districts = world.divisions.filter((d) => d.level === 'DISTRICT').map((d) => d.code.slice(0, 6));
     const department = new Map(world.departments.map((d) => [d.id, d.name]));
     const visits = new Map(people.visits.map((v) => [v.id, v]));
+    // A reporter serves where it reports: a cadre of the issue's district, or of the city.
+    const servedBy = new Map(world.cadres.map((c) => [c.id, world.departments.find((d) => d.id === c.departmentId)!.divisionCode]));
+    const reportsFor = (cadreId: string, code: string) => servedBy.get(cadreId) === '370500000000' || servedBy.get(cadreId)!.slice(0, 6) === code.slice(0, 6);
     for (const d of districts) {
       const mine = issues.filter((i) => i.divisionCode.startsWith(d));
       expect([...new Set(mine.map((i) => i.status))].sort()).toEqual([...issueStatuses].sort());
@@ -194,6 +197,7 @@ describeEachDatabase('issues subgraph: the demo ledger', (db) => {
       expect(i.category).toBe(kind.category);
       expect(kind.details.some((d) => i.description.includes(d))).toBe(true);
       if (i.assigneeId) expect([i.title, kind.departments.some((w) => department.get(i.assigneeId!)!.includes(w))]).toEqual([i.title, true]);
+      if (i.reporterId) expect([i.ref, reportsFor(i.reporterId, i.divisionCode)]).toEqual([i.ref, true]);
       // Found on a visit: reported within three days of it, in its place, by one of its cadres.
       if (i.visitId) {
         const v = visits.get(i.visitId)!;
