@@ -88,8 +88,8 @@ export async function writeLedger(ds: DataSource, ledger: LedgerRows, demands: D
   let done = 0;
   for (const b of batches) {
     await transaction(ds, async (em) => {
-      await insertInChunks(em, Issue, b.issues);
-      await insertInChunks(em, IssueEvent, b.events, 500);
+      await insertInChunks(em, Issue, b.issues, 900);
+      await insertInChunks(em, IssueEvent, b.events, 3000);
       await insertInChunks(em, CoHandler, b.coHandlers);
       await insertInChunks(em, Meeting, b.meetings);
     });
