@@ -1,4 +1,4 @@
-import { IdempotencyRecord, insertInChunks, reportProgress, transaction, type Subgraph } from '@cadres/kit';
+import { IdempotencyRecord, chinaDate, insertInChunks, reportProgress, transaction, type Subgraph } from '@cadres/kit';
 import { buildDemoPeople, buildDemoProjects, createRandom, type DemoPeople, type DemoWorld } from '@cadres/demo';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IssuesConfig } from './config';
@@ -39,9 +39,11 @@ export function demoIds(seed: number): () => string {
 
 /** The plan of the demo ledger for a world at `now` (seed-plan.ts), with the people and projects it refers to. */
 export function demoLedgerPlan(world: DemoWorld, config: IssuesConfig, now: Date, issues = issueTarget(world)): { plan: LedgerPlan; people: DemoPeople } {
-  const people = buildDemoPeople(world);
+  // The same people (and visit ids) as the people seed: on the subgraph's today, in the world's campaign.
+  const people = buildDemoPeople(world, { today: chinaDate(now) });
   const { projects } = buildDemoProjects(world);
-  return { plan: planDemoLedger(world, people, projects, { now, config, from: campaignStart(world, now), issues }), people };
+  const from = people.campaign ? new Date(`${people.campaign.from}T00:00:00.000+08:00`) : campaignStart(world, now);
+  return { plan: planDemoLedger(world, people, projects, { now, config, from, issues }), people };
 }
 
 /**

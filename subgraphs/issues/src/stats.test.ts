@@ -213,7 +213,7 @@ describeEachDatabase('issues subgraph: demo data', (db) => {
     const departments = new Set(world.departments.map((d) => d.id));
     const cadres = new Set(world.cadres.map((c) => c.id));
     const enterprises = new Set(world.enterprises.map((e) => e.id));
-    const people = buildDemoPeople(world);
+    const people = buildDemoPeople(world, { today: '2026-03-02' }); // T0's day, as the seed builds them
     const households = new Set(people.households.map((h) => h.id));
     const visits = new Map(people.visits.map((v) => [v.id, v]));
     const projects = new Set(buildDemoProjects(world).projects.map((p) => p.id));
