@@ -103,7 +103,7 @@ describeEachDatabase('metrics', (db) => {
   it('the pool and Node process metrics are there', async () => {
     const samples = await scrape();
     for (const name of NAMES) {
-      expect(samples.get(series('db_pool_size', { service: name }))).toBe(db.kind === 'sqlite' ? 1 : 10);
+      expect(samples.get(series('db_pool_size', { service: name }))).toBe(db.kind === 'sqlite' ? 1 : 20); // DB_POOL_SIZE's default;
       const open = (samples.get(series('db_pool_connections', { service: name, state: 'in_use' })) ?? 0) + (samples.get(series('db_pool_connections', { service: name, state: 'idle' })) ?? 0);
       expect(open).toBeGreaterThanOrEqual(1);
       expect(samples.get(series('db_pool_waiting', { service: name }))).toBe(0);
