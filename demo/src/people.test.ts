@@ -151,6 +151,10 @@ describe('buildDemoPeople', () => {
       const prefix = parseDivisionCode(serves)!.prefix;
       expect({ p: p.id, serves: p.divisionCode.startsWith(prefix) }).toEqual({ p: p.id, serves: true });
       expect(p.status === 'DONE' ? p.targetDate <= people.today : p.targetDate > people.today).toBe(true);
+      // Dated as the service dates them: taken on in the campaign, routine and done in order, none after today.
+      const dates = [people.campaign.from, p.startedOn, p.ongoingOn, p.doneOn, people.today].filter((d): d is string => d !== null);
+      expect({ p: p.id, dates }).toEqual({ p: p.id, dates: [...dates].sort() });
+      expect({ p: p.id, ongoing: p.ongoingOn !== null, done: p.doneOn }).toEqual({ p: p.id, ongoing: p.status !== 'PLANNED', done: p.status === 'DONE' ? p.targetDate : null });
     }
     expect(people.pledges.some((p) => parseDivisionCode(p.divisionCode)!.level === 'TOWNSHIP')).toBe(true);
   });

@@ -120,6 +120,10 @@ export interface DemoPledge {
   leadCadreId: string;
   targetDate: string;
   status: PledgeStatus;
+  /** When it was taken on (领办), made routine work (常态化) and done: China dates up to today, null when not (yet). */
+  startedOn: string;
+  ongoingOn: string | null;
+  doneOn: string | null;
 }
 
 export interface DemoPeople {
@@ -511,6 +515,8 @@ function generate(world: DemoWorld, today: string): DemoPeople {
   // Two at most townships, led by its unit's head or a ranked cadre of the district; one in a
   // quarter of the villages, led by its LEAD. Done by today, or due later in the campaign.
   const pledgeRng = createRandom(seedOf(world) + 4);
+  // The pledges' dates draw from a stream of their own, so adding them changed no other figure.
+  const pledgeDates = createRandom(seedOf(world) + 5);
   const pledges: DemoPledge[] = [];
   const townHead = new Map(world.areaLeads.map((l) => [l.divisionCode, l.cadreId]));
   const rankOf = new Map(world.cadres.map((c) => [c.id, c.rank]));
@@ -524,7 +530,11 @@ function generate(world: DemoWorld, today: string): DemoPeople {
     const r = pledgeRng.next();
     const status: PledgeStatus = r < 0.4 ? 'DONE' : r < 0.7 ? 'ONGOING' : 'PLANNED';
     const targetDate = status === 'DONE' ? isoOf(pledgeRng.int(campaignFrom, last)) : isoOf(pledgeRng.int(last + 1, dayNo(campaign.to)));
-    pledges.push({ id: `PL-${pad(pledges.length + 1, 6)}`, title: pledgeRng.pick(PLEDGE_TITLES), divisionCode, leadCadreId, targetDate, status });
+    // Taken on within the campaign, before it was done; made routine between the two.
+    const started = pledgeDates.int(campaignFrom, status === 'DONE' ? dayNo(targetDate) : last);
+    const ongoingOn = status === 'PLANNED' ? null : isoOf(pledgeDates.int(started, status === 'DONE' ? dayNo(targetDate) : last));
+    const doneOn = status === 'DONE' ? targetDate : null;
+    pledges.push({ id: `PL-${pad(pledges.length + 1, 6)}`, title: pledgeRng.pick(PLEDGE_TITLES), divisionCode, leadCadreId, targetDate, status, startedOn: isoOf(started), ongoingOn, doneOn });
   };
   const villageLead = new Map<string, string>();
   for (const l of world.villageLiaisons) if (l.role === 'LEAD' && !villageLead.has(l.divisionCode)) villageLead.set(l.divisionCode, l.cadreId);

@@ -39,7 +39,7 @@ describeEachDatabase('people subgraph: schema and seed', (db) => {
 
   it('has visits to the current month, help records and stationed days in the campaign\'s activity', async () => {
     const { _entities } = await t.ok(`query($c: ID!, $r: [_Any!]!) { _entities(representations: $r) { ... on Division { activity(campaignId: $c) {
-      visits peopleHelped funds contactCards researchReports cadreDays byKind { kind count } monthly { month visits } } } } }`, { c: demo.campaign.id, r: city });
+      visits peopleHelped funds contactCards researchReports cadreDays pledgesStarted pledgesOngoing pledgesDone byKind { kind count } monthly { month visits } } } } }`, { c: demo.campaign.id, r: city });
     const a = _entities[0].activity;
     const during = demo.visits.filter((v) => v.date >= demo.campaign.from && v.date <= demo.today);
     expect(a.visits).toBe(during.length);
@@ -48,6 +48,10 @@ describeEachDatabase('people subgraph: schema and seed', (db) => {
     expect({ peopleHelped: a.peopleHelped, fen: Math.round(a.funds * 100), contactCards: a.contactCards, researchReports: a.researchReports }).toEqual({
       peopleHelped: sum((r) => r.peopleHelped), fen: sum((r) => r.fundsFen), contactCards: sum((r) => r.contactCards), researchReports: sum((r) => r.researchReports),
     });
+    // The pledges count by their own dates, as the service dates them.
+    const pledgesOn = (date: (p: (typeof demo.pledges)[number]) => string | null) => demo.pledges.filter((p) => { const d = date(p); return d !== null && d >= demo.campaign.from && d <= demo.today; }).length;
+    expect({ started: a.pledgesStarted, ongoing: a.pledgesOngoing, done: a.pledgesDone }).toEqual({ started: pledgesOn((p) => p.startedOn), ongoing: pledgesOn((p) => p.ongoingOn), done: pledgesOn((p) => p.doneOn) });
+    expect(a.pledgesDone).toBeGreaterThan(0);
     expect(a.byKind.map((k: { kind: string }) => k.kind)).toEqual(['HOME_VISIT', 'FORUM', 'RESEARCH', 'STATIONED', 'ENTERPRISE_VISIT', 'SITE_VISIT', 'CONDOLENCE', 'PARTY_DAY', 'BUILDING_SWEEP']);
     // A stationed visit counts its days: cadre-days exceed the distinct (cadre, day) of one-day visits alone.
     expect(a.cadreDays).toBeGreaterThan(new Set(during.filter((v) => v.days === 1).flatMap((v) => v.cadreIds.map((c) => `${c}|${v.date}`))).size);
