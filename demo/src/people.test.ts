@@ -12,7 +12,13 @@ describe('buildDemoPeople', () => {
   });
 
   it('puts about 5 households per cadre in villages and communities, with valid, unique ID numbers', () => {
-    expect(people.households).toHaveLength(world.cadres.length * HOUSEHOLDS_PER_CADRE);
+    expect(people.households).toHaveLength(world.cadres.filter((c) => !c.newcomer).length * HOUSEHOLDS_PER_CADRE);
+    // Newcomers hold no household, made no visit and gave no help yet.
+    const newcomers = new Set(world.cadres.filter((c) => c.newcomer).map((c) => c.id));
+    expect(newcomers.size).toBeGreaterThan(0);
+    expect(people.liaisons.filter((l) => newcomers.has(l.cadreId))).toEqual([]);
+    expect(people.visits.filter((v) => v.cadreIds.some((c) => newcomers.has(c)))).toEqual([]);
+    expect(people.helpRecords.filter((r) => newcomers.has(r.cadreId))).toEqual([]);
     const levels = new Set(people.households.map((h) => parseDivisionCode(h.divisionCode)?.level));
     expect([...levels].sort()).toEqual(['COMMUNITY', 'VILLAGE']);
     expect(people.households.filter((h) => !/^H-\d{12}-\d{3}$/.test(h.id) || !h.id.includes(h.divisionCode))).toEqual([]);

@@ -187,7 +187,7 @@ const addDays = (iso: string, n: number) => isoOf(dayNo(iso) + n);
 /** A seed drawn from the world itself, so that another demo seed gives other people. */
 function seedOf(world: DemoWorld): number {
   let h = 2166136261;
-  const text = world.cadres.map((c) => c.phone).join('') + world.divisions.length;
+  const text = world.cadres.filter((c) => !c.newcomer).map((c) => c.phone).join('') + world.divisions.length;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }
@@ -246,9 +246,12 @@ function generate(world: DemoWorld, today: string): DemoPeople {
     push(homedIn, h.code.slice(0, 9), cadreId);
     push(homedIn, h.code.slice(0, 6), cadreId);
   }
+  // Newcomers have no link, household, visit or help yet: every draw below is over the others
+  // (so their arrival changed nothing else in the demo).
+  const settled = world.cadres.filter((c) => !c.newcomer);
   const cadresOfDept = new Map<string, string[]>();
-  for (const c of world.cadres) push(cadresOfDept, c.departmentId, c.id);
-  const allCadres = world.cadres.map((c) => c.id);
+  for (const c of settled) push(cadresOfDept, c.departmentId, c.id);
+  const allCadres = settled.map((c) => c.id);
   const deptOf = new Map(world.cadres.map((c) => [c.id, c.departmentId]));
   /** Someone from `pool` other than `cadreId`, or undefined. */
   const other = (pool: readonly string[] | undefined, cadreId: string): string | undefined => {
@@ -264,7 +267,7 @@ function generate(world: DemoWorld, today: string): DemoPeople {
   const numberIn = new Map<string, number>();
   const idNumbers = new Set<string>();
   const householdCadre = new Map<string, string>();
-  for (const cadre of world.cadres) {
+  for (const cadre of settled) {
     const at = home.get(cadre.id);
     if (!at) continue;
     for (let k = 0; k < HOUSEHOLDS_PER_CADRE; k++) {
@@ -328,13 +331,13 @@ function generate(world: DemoWorld, today: string): DemoPeople {
   const companyRng = createRandom(seedOf(world) + 1);
   const districtCadres = new Map<string, string[]>();
   const departmentDistrict = new Map(world.departments.map((d) => [d.id, d.divisionCode.slice(0, 6)]));
-  for (const c of world.cadres) {
+  for (const c of settled) {
     const district = departmentDistrict.get(c.departmentId)!;
     districtCadres.set(district, [...(districtCadres.get(district) ?? []), c.id]);
   }
   const enterpriseCadre = new Map<string, string>();
   world.enterprises.forEach((e, i) => {
-    const pool = districtCadres.get(e.divisionCode.slice(0, 6)) ?? world.cadres.map((c) => c.id);
+    const pool = districtCadres.get(e.divisionCode.slice(0, 6)) ?? allCadres;
     const cadreId = companyRng.pick(pool);
     enterpriseCadre.set(e.id, cadreId);
     liaisons.push({ id: `LE-${pad(i + 1, 6)}`, cadreId, targetType: 'Enterprise', targetId: e.id, divisionCode: e.divisionCode, role: 'LEAD', since: dayOf(2023, 30 + companyRng.int(0, 90)) });
@@ -494,7 +497,7 @@ function generate(world: DemoWorld, today: string): DemoPeople {
     if (!h.tags.includes('POOR') || !helpRng.chance(0.7)) continue;
     help({ cadreId: householdCadre.get(h.id)!, targetType: 'Household', targetId: h.id, divisionCode: h.divisionCode, peopleHelped: helpRng.int(1, 3), fundsFen: helpRng.int(2, 50) * 10_000, contactCards: 0, researchReports: 0, note: helpRng.pick(HELP_NOTES) });
   }
-  for (const c of world.cadres) {
+  for (const c of settled) {
     const at = home.get(c.id);
     // Contact cards go to the households of the cadre's village (else: its department's division).
     if (helpRng.chance(0.5)) {

@@ -81,7 +81,7 @@ describe('buildDemoWorld', () => {
       buildings: 159,
       units: 487,
       departments: 50,
-      cadres: 190,
+      cadres: 201, // 190 settled and 11 newcomers
       villageLiaisons: 239,
       enterprises: 41,
     });
@@ -89,7 +89,7 @@ describe('buildDemoWorld', () => {
       PROVINCE: 1, CITY: 1, DISTRICT: 5, TOWNSHIP: 16, COMMUNITY: 52, VILLAGE: 82,
     });
     expect(countBy(world.cadres, (c) => c.rank)).toEqual({
-      CITY_LEVEL: 3, COUNTY_LEVEL: 18, SECTION_LEVEL: 70, STAFF: 99,
+      CITY_LEVEL: 3, COUNTY_LEVEL: 18, SECTION_LEVEL: 70, STAFF: 110,
     });
     expect(countBy(world.villageLiaisons, (l) => l.role)).toEqual({ LEAD: 130, MEMBER: 97, FIRST_SECRETARY: 12 });
     expect(countBy(world.enterprises, (e) => e.category)).toEqual({
@@ -106,7 +106,7 @@ describe('buildDemoWorld', () => {
     expect(grassroots).toBeLessThanOrEqual(level.TOWNSHIP * 10);
     expect(level.VILLAGE).toBeGreaterThan(level.COMMUNITY); // like the real city
     const townshipCadres = world.cadres.filter((c) => !c.departmentId.match(/^D-\d{6}-/)).length;
-    expect(world.cadres.length).toBe(Math.ceil(grassroots * 1.3) + townshipCadres);
+    expect(world.cadres.filter((c) => !c.newcomer).length).toBe(Math.ceil(grassroots * 1.3) + townshipCadres);
     expect(world.enterprises.length).toBeGreaterThanOrEqual(30);
     expect(world.enterprises.length).toBeLessThanOrEqual(50);
     expect(world.buildings.length).toBeGreaterThanOrEqual(level.COMMUNITY * 2);
@@ -274,8 +274,9 @@ describe('buildDemoWorld', () => {
     }
     expect(uncovered.some((d) => world.villageLiaisons.some((l) => l.divisionCode === d.code))).toBe(true);
 
-    // Every cadre is linked somewhere (两个全覆盖, the cadre side).
-    expect(new Set(world.villageLiaisons.map((l) => l.cadreId)).size).toBe(world.cadres.length);
+    // Every cadre but the newcomers is linked somewhere (两个全覆盖, the cadre side); the newcomers nowhere yet.
+    const linked = new Set(world.villageLiaisons.map((l) => l.cadreId));
+    expect(world.cadres.filter((c) => !linked.has(c.id)).map((c) => c.id)).toEqual(world.cadres.filter((c) => c.newcomer).map((c) => c.id));
   });
 
   it('stations first secretaries only in villages, full-time', () => {
@@ -305,6 +306,14 @@ describe('buildDemoWorld', () => {
     });
   });
 
+  it('has one newcomer (STAFF, no link yet) in every fourth city or district department', () => {
+    const departments = world.departments.filter((d) => /^D-\d{6}-\d{2}$/.test(d.id));
+    const newcomers = world.cadres.filter((c) => c.newcomer);
+    expect(newcomers.map((c) => c.departmentId)).toEqual(departments.filter((_, i) => i % 4 === 1).map((d) => d.id));
+    expect(new Set(newcomers.map((c) => c.rank))).toEqual(new Set(['STAFF']));
+    expect(new Set(world.cadres.map((c) => c.phone)).size).toBe(world.cadres.length);
+  });
+
   it('works at scale 10', () => {
     const big = buildDemoWorld({ scale: 10 });
     const level = countBy(big.divisions, (d) => d.level);
@@ -314,7 +323,7 @@ describe('buildDemoWorld', () => {
     for (const d of big.divisions) expect(parseDivisionCode(d.code)?.level).toBe(d.level);
     for (const e of big.enterprises) expect(validateCreditCode(e.creditCode)).toBe(null);
     expect(big.enterprises.length).toBeGreaterThanOrEqual(300);
-    expect(new Set(big.villageLiaisons.map((l) => l.cadreId)).size).toBe(big.cadres.length);
+    expect(new Set(big.villageLiaisons.map((l) => l.cadreId)).size).toBe(big.cadres.filter((c) => !c.newcomer).length);
   });
 
   it('builds scale 1 quickly', () => {
@@ -378,7 +387,7 @@ describe('buildDemoWorld', () => {
     const grassroots = custom.divisions.filter((d) => d.level === 'VILLAGE' || d.level === 'COMMUNITY').length;
     expect(custom.profile).toEqual({ name: 'custom', scale: 0.5, cadresPerVillage: 3, enterprises: 17, issues: 44 });
     expect(custom.enterprises).toHaveLength(17);
-    expect(custom.cadres.filter((c) => /^D-\d{6}-/.test(c.departmentId))).toHaveLength(Math.ceil(grassroots * 3));
+    expect(custom.cadres.filter((c) => !c.newcomer && /^D-\d{6}-/.test(c.departmentId))).toHaveLength(Math.ceil(grassroots * 3));
     expect(() => buildDemoWorld({ profile: 'nowhere' as never })).toThrow('unknown demo profile');
   });
 
@@ -391,6 +400,6 @@ describe('buildDemoWorld', () => {
     near(city.cadres.length, 10_000);
     near(city.enterprises.length, 1000);
     expect(city.profile.issues).toBe(20_000);
-    expect(new Set(city.villageLiaisons.map((l) => l.cadreId)).size).toBe(city.cadres.length);
+    expect(new Set(city.villageLiaisons.map((l) => l.cadreId)).size).toBe(city.cadres.filter((c) => !c.newcomer).length);
   });
 });

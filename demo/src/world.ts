@@ -103,6 +103,8 @@ export interface DemoCadre {
   departmentId: string;
   partyMember: boolean;
   phone: string;
+  /** Joined lately: no link, household or visit yet (the cadres coverage lists as without a village). */
+  newcomer?: true;
 }
 
 export interface DemoVillageLiaison {
@@ -348,6 +350,8 @@ export function buildDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
   // Township units and their cadres come after the rest, from streams of their own, so that the
   // city's and districts' cadres and links are what they were before townships had units.
   const town = buildTownshipCadres(createRandom(subSeed(seed, 'township cadres')), townUnits, grassroots, cadres.length, villageLiaisons.length);
+  // Newcomers last, from a stream of their own: the cadres and links above stay as they were.
+  const newcomers = buildNewcomers(createRandom(subSeed(seed, 'newcomers')), departments, cadres.length + town.cadres.length);
   const enterpriseCount = options.enterprises ?? named?.enterprises;
   const enterprises = buildEnterprises(createRandom(subSeed(seed, 'enterprises')), scale, divisions, enterpriseCount);
   const profile: DemoProfile = {
@@ -364,7 +368,7 @@ export function buildDemoWorld(options: DemoWorldOptions = {}): DemoWorld {
     buildings,
     units,
     departments: [...departments, ...townUnits],
-    cadres: [...cadres, ...town.cadres],
+    cadres: [...cadres, ...town.cadres, ...newcomers],
     villageLiaisons: [...villageLiaisons, ...town.villageLiaisons],
     areaLeads: town.areaLeads,
     enterprises,
@@ -569,6 +573,30 @@ function buildTownshipCadres(rng: Random, units: readonly DemoDepartment[], gras
     }
   }
   return { cadres, villageLiaisons, areaLeads };
+}
+
+/**
+ * One newcomer (a STAFF cadre who joined lately, linked to no village yet) in every fourth city
+ * and district department, so that the other direction of 两个全覆盖 has someone to show.
+ */
+function buildNewcomers(rng: Random, departments: readonly DemoDepartment[], cadresBefore: number): DemoCadre[] {
+  const phones = new Set<string>();
+  return departments.filter((_, i) => i % 4 === 1).map((d, i) => {
+    let phone: string;
+    // 171 (a real prefix neither the departments' nor the townships' cadres draw): no collisions.
+    do phone = '171' + pad(rng.int(0, 99_999_999), 8);
+    while (phones.has(phone));
+    phones.add(phone);
+    return {
+      id: `C-${pad(cadresBefore + i + 1, 5)}`,
+      name: rng.pick(SURNAMES) + rng.pick(GIVEN_CHARS) + (rng.chance(0.7) ? rng.pick(GIVEN_CHARS) : ''),
+      rank: 'STAFF' as const,
+      departmentId: d.id,
+      partyMember: rng.chance(0.6),
+      phone,
+      newcomer: true as const,
+    };
+  });
 }
 
 function buildCadres(rng: Random, departments: readonly DemoDepartment[], grassroots: readonly DemoDivision[], perVillage: number): DemoCadre[] {
