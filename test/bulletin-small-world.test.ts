@@ -269,6 +269,45 @@ describeEachDatabase('the bulletin on a hand-built world, through the gateway', 
     expect(other.body.data?.division ?? null).toBeNull();
   });
 
+  it('ranks the townships of the district and the districts of the city by their issues (childIssueRanking, issues asking places for the children)', async () => {
+    const Q = `query($d: ID!, $m: IssueMeasure!, $asc: Boolean) { division(code: $d) {
+      childIssueRanking(measure: $m, ascending: $asc) { totalCount pageInfo { hasNextPage } nodes { rank division { code name } value numerator denominator } }
+    } }`;
+    const rank = async (d: string, m: string, ascending = false, token?: string) => {
+      const { body } = await fed.request(Q, { d, m, asc: ascending }, token ? { token } : {});
+      expect(body.errors).toBeUndefined();
+      return body.data.division?.childIssueRanking ?? null;
+    };
+    const t1 = { code: T1, name: '文汇街道' };
+    const t2 = { code: T2, name: '黄河路街道' };
+    // T1: I1 (satisfied, closed on time) and I3 (never assigned); T2: I2 (evaluated, dissatisfied, not closed).
+    expect((await rank(DISTRICT, 'SATISFACTION_RATE')).nodes).toEqual([
+      { rank: 1, division: t1, value: 1, numerator: 1, denominator: 1 },
+      { rank: 2, division: t2, value: 0, numerator: 0, denominator: 1 },
+    ]);
+    // One assigned each: a tie, in code order either way.
+    for (const asc of [false, true]) {
+      expect((await rank(DISTRICT, 'ASSIGNED', asc)).nodes).toEqual([
+        { rank: 1, division: t1, value: 1, numerator: 1, denominator: null },
+        { rank: 1, division: t2, value: 1, numerator: 1, denominator: null },
+      ]);
+    }
+    // T2 closed nothing: undefined, last even lowest first.
+    expect((await rank(DISTRICT, 'ON_TIME_RATE', true)).nodes).toEqual([
+      { rank: 1, division: t1, value: 1, numerator: 1, denominator: 1 },
+      { rank: 2, division: t2, value: null, numerator: 0, denominator: 0 },
+    ]);
+    // The city's districts: 河口区 responded to I4 in time (1/1), 东营区 to I1 only of I1 and I2 (1/2).
+    expect(await rank(CITY, 'RESPONSE_RATE')).toEqual({ totalCount: 2, pageInfo: { hasNextPage: false }, nodes: [
+      { rank: 1, division: { code: HEKOU, name: '河口区' }, value: 1, numerator: 1, denominator: 1 },
+      { rank: 2, division: { code: DISTRICT, name: '东营区' }, value: 0.5, numerator: 1, denominator: 2 },
+    ] });
+    // A district ANALYST: its own district's townships as the admin sees them; another district is refused (no division).
+    const analyst = await fed.token({ sub: 'analyst-dy', role: 'ANALYST', scope: DISTRICT });
+    expect(await rank(DISTRICT, 'SATISFACTION_RATE', false, analyst)).toEqual(await rank(DISTRICT, 'SATISFACTION_RATE'));
+    expect(await rank(HEKOU, 'SATISFACTION_RATE', false, analyst)).toBeNull();
+  });
+
   it("over a period, the city's additive figures are its districts' sum; a district ANALYST gets its own district only", async () => {
     const period = { from: '2026-01-01', to: '2026-06-30' };
     const city = await fetchBulletin(client, { division: CITY, ...period });

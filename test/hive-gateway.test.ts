@@ -121,6 +121,12 @@ describeEachDatabase('Hive Gateway and ours on the same supergraph', (db) => {
     villageLiaisons(10),
     villageLiaisons(500),
     {
+      name: "a district's townships ranked by satisfaction, issues asking places for the children (issue 11)",
+      query: `query($d: ID!) { division(code: $d) { childIssueRanking(measure: SATISFACTION_RATE, first: 5) { totalCount pageInfo { hasNextPage endCursor }
+        nodes { rank value numerator denominator division { code name } } } } }`,
+      variables: () => ({ d: DISTRICT }),
+    },
+    {
       name: 'an enterprise by credit code with its liaisons, issues and evaluations (issue 3)',
       query: `query($cc: ID!) { enterprise(creditCode: $cc) { id name liaisons { cadre { name } } issues { totalCount } evaluations { count average } } }`,
       variables: async () => {

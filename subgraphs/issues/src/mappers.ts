@@ -2,7 +2,7 @@
 // type, nor the entity of the same name, nor a kit Connection: scripts/codegen.ts maps the type
 // `X` onto the export `XMapper` here, so that the generated resolver types check every parent and
 // every result against it.
-import type { Connection } from '@cadres/kit';
+import type { Connection, RankedDivisionRow } from '@cadres/kit';
 import type { IssueEvent } from './entities';
 import type { RankedRow } from './ranking';
 import type { IssueStatsSource } from './stats';
@@ -34,3 +34,7 @@ export type IssueEventMapper = Pick<IssueEvent, 'at' | 'action' | 'fromStatus' |
 
 /** A published list's line: a demand's public columns, and when it entered the list. */
 export type PublishedItemMapper = { id: string; ref: string; title: string; divisionCode: string; status: string; result: string | null; at: Date };
+
+/** A division ranking's page (kit ranking.ts). */
+export type RankedDivisionMapper = RankedDivisionRow;
+export type DivisionRankingConnectionMapper = Connection<RankedDivisionRow>;

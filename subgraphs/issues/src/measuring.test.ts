@@ -25,6 +25,18 @@ const COUNTS = `total open closed green yellow red assigned respondedInTime eval
 const RANKING = `totalCount pageInfo { hasNextPage endCursor } nodes { rank department { id } value numerator denominator }`;
 const analyst = (scope: string): Viewer => ({ sub: `analyst-${scope}`, role: 'ANALYST', scope });
 
+/** Ten and a thousand village codes of 东营区 (V502 is the 201st), for the statement counts. */
+const villages = (n: number) => Array.from({ length: n }, (_, i) => `37050200${1 + Math.floor(i / 399)}${String((i % 399) + 1).padStart(3, '0')}`);
+/** Places' childCodes as its stand-in answers them (Division.childIssueRanking asks places). 370504 and 370505 hold no issue, no department. */
+const CHILDREN: Record<string, string[]> = {
+  '370500000000': ['370502000000', '370503000000', '370504000000', '370505000000'],
+  '370502000000': ['370502001000', '370502002000'],
+  '370503000000': ['370503001000'],
+  // Stand-ins with many children, only for the statement counts.
+  '370502001000': villages(10),
+  '370502009000': villages(1000),
+};
+
 /** The counts of IssueStats with their rates, as the hand computation gives them. */
 function expected(c: {
   total: number; open: number; closed: number; green: number; yellow: number; red: number; assigned: number; respondedInTime: number;
@@ -45,7 +57,7 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
   let clock = T0;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    issues = await createIssuesSubgraph(db, { config, now: () => clock });
+    issues = await createIssuesSubgraph(db, { config, now: () => clock, places: { children: CHILDREN } });
     // Assignments ask people for the department's division (known_department); the stand-in says `D-DDDDDD-…` serves DDDDDD.
     const unused = () => Promise.reject(new Error('not asked by assignIssue'));
     const owners: Owners = { departmentDivision: async (id) => `${id.slice(2, 8)}000000`, locate: unused, cadreDepartment: unused, householdCadres: unused, visitCadres: unused };
@@ -227,6 +239,70 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
     expect([page1.totalCount, page1.pageInfo.hasNextPage, page1.nodes]).toEqual([4, true, [row(1, D1, 3, null), row(2, D4, 2, null)]]);
     const page2 = await ranking('370500000000', `measure: ASSIGNED, first: 2, after: "${page1.pageInfo.endCursor}"`);
     expect([page2.totalCount, page2.pageInfo.hasNextPage, page2.nodes]).toEqual([4, false, [row(2, D2, 2, null), row(4, D3, 1, null)]]);
+  });
+
+  const DIVISION_RANKING = `totalCount pageInfo { hasNextPage endCursor } nodes { rank division { code } value numerator denominator }`;
+  const childRanking = async (code: string, args: string, viewer?: Viewer) =>
+    (await data(issues, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { childIssueRanking(${args}) { ${DIVISION_RANKING} } } } }`,
+      { r: [{ __typename: 'Division', code }] }, viewer))._entities[0].childIssueRanking;
+  const drow = (rank: number, code: string, numerator: number, denominator: number | null) => ({
+    rank, division: { code }, numerator, denominator, value: denominator == null ? numerator : denominator ? numerator / denominator : null,
+  });
+
+  it('childIssueRanking: every child places lists ranked by its own issueStats or its departments\' ratings; ties by code, undefined (null) last', async () => {
+    const nodes = async (args: string) => (await childRanking('370500000000', args)).nodes;
+    // From district502 and district503 above; 370504 and 370505 (no issue) tie at 0 assigned.
+    expect(await nodes('measure: ASSIGNED')).toEqual([drow(1, '370502000000', 6, null), drow(2, '370503000000', 2, null), drow(3, '370504000000', 0, null), drow(3, '370505000000', 0, null)]);
+    expect(await nodes('measure: ASSIGNED, ascending: true')).toEqual([drow(1, '370504000000', 0, null), drow(1, '370505000000', 0, null), drow(3, '370503000000', 2, null), drow(4, '370502000000', 6, null)]);
+    // Rates: a child with no issue has no denominator: null, last in both directions (a tie of its own).
+    expect(await nodes('measure: RESPONSE_RATE')).toEqual([drow(1, '370502000000', 5, 6), drow(2, '370503000000', 0, 2), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
+    expect(await nodes('measure: RESOLUTION_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 3, 4), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
+    expect(await nodes('measure: RESOLUTION_RATE, ascending: true')).toEqual([drow(1, '370502000000', 3, 4), drow(2, '370503000000', 1, 1), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
+    expect(await nodes('measure: SATISFACTION_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 3, 4), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
+    expect(await nodes('measure: ON_TIME_RATE')).toEqual([drow(1, '370503000000', 1, 1), drow(2, '370502000000', 2, 3), drow(3, '370504000000', 0, 0), drow(3, '370505000000', 0, 0)]);
+    expect((await nodes('measure: SATISFACTION_RATE'))[2].value).toBeNull();
+    // Ratings of the departments serving each: 370502's D1 (4, 2) and D2 (5); D3 was not rated; the city's D4 lies in no district.
+    expect(await nodes('measure: SERVICE_RATING')).toEqual([drow(1, '370502000000', 11, 3), drow(2, '370503000000', 0, 0), drow(2, '370504000000', 0, 0), drow(2, '370505000000', 0, 0)]);
+    // Reported from 2026-02-25 (Beijing): I4, I8 (370502) and I9 (370503).
+    expect(await nodes('measure: ASSIGNED, from: "2026-02-25"')).toEqual([drow(1, '370502000000', 2, null), drow(2, '370503000000', 1, null), drow(3, '370504000000', 0, null), drow(3, '370505000000', 0, null)]);
+    // Each numerator and denominator is the child's own issueStats.
+    const own = await stats('370502000000');
+    expect((await nodes('measure: SATISFACTION_RATE'))[1]).toMatchObject({ numerator: own.satisfied, denominator: own.evaluated, value: own.satisfactionRate });
+    // Pages keep the ranks.
+    const page1 = await childRanking('370500000000', 'measure: ASSIGNED, first: 3');
+    expect([page1.totalCount, page1.pageInfo.hasNextPage, page1.nodes.length]).toEqual([4, true, 3]);
+    const page2 = await childRanking('370500000000', `measure: ASSIGNED, first: 3, after: "${page1.pageInfo.endCursor}"`);
+    expect([page2.totalCount, page2.pageInfo.hasNextPage, page2.nodes]).toEqual([4, false, [drow(3, '370505000000', 0, null)]]);
+    // A township with no children ranks nothing; a division places does not know is null.
+    expect(await childRanking('370503001000', 'measure: ASSIGNED')).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    expect(await childRanking('370599000000', 'measure: ASSIGNED')).toBeNull();
+  });
+
+  it('childIssueRanking as assigneeRanking for a district ANALYST: its own district only, nothing of another', async () => {
+    const viewer = analyst('370502000000');
+    expect((await childRanking('370502000000', 'measure: ASSIGNED', viewer)).nodes).toEqual([drow(1, '370502001000', 6, null), drow(2, '370502002000', 0, null)]);
+    // The city: only the child that holds its scope, counting only what it reads.
+    expect((await childRanking('370500000000', 'measure: RESPONSE_RATE', viewer)).nodes).toEqual([drow(1, '370502000000', 5, 6)]);
+    expect(await childRanking('370503000000', 'measure: ASSIGNED', viewer)).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] });
+    // Ratings: as assigneeRanking, null for a role that may not read them.
+    expect(await ranking('370502000000', 'measure: SERVICE_RATING', { sub: 'p', role: 'PARTNER', scope: null })).toBeNull();
+    expect(await childRanking('370502000000', 'measure: SERVICE_RATING', { sub: 'p', role: 'PARTNER', scope: null })).toBeNull();
+  });
+
+  it('childIssueRanking ranks 10 children and 1,000 in the same number of statements, a city\'s as a township\'s', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division {
+      satisfaction: childIssueRanking(measure: SATISFACTION_RATE) { totalCount nodes { rank division { code } } }
+      rating: childIssueRanking(measure: SERVICE_RATING) { totalCount nodes { rank division { code } } } } } }`;
+    const run = (code: string) => countStatements(() => data(issues, q, { r: [{ __typename: 'Division', code }] }));
+    const ten = await run('370502001000');
+    const thousand = await run('370502009000');
+    expect(thousand.result._entities[0].satisfaction.totalCount).toBe(1000);
+    // V502 (370502001201) holds the district's evaluated issues: first of the thousand.
+    expect(thousand.result._entities[0].satisfaction.nodes[0]).toEqual({ rank: 1, division: { code: V502 } });
+    expect(thousand.statements).toBe(ten.statements);
+    expect((await run('370500000000')).statements).toBe(ten.statements);
+    // One GROUP BY of the issues (SATISFACTION_RATE: the children's issueStats counts) and one of the ratings: the children are all one level.
+    expect(ten.statements).toBe(2);
   });
 
   it('a district-scoped ANALYST ranks and counts only its district', async () => {

@@ -1,9 +1,14 @@
-// Division.assigneeRanking: the departments serving a subtree, ranked by one measure, in SQL.
-import { subtreeGroups, subtreeRange, toConnection, valueLoader, type Page, type SubgraphContext } from '@cadres/kit';
+// Division.assigneeRanking: the departments serving a subtree, ranked by one measure, in SQL;
+// Division.childIssueRanking: the direct children of a division, ranked by their issue figures.
+import DataLoader from 'dataloader';
+import {
+  fetchEntities, inScope, ownerOf, parseDivisionCode, rankedDivisions, requireDivisionCode, sliceConnection, subtreeGroups, subtreeRange, toConnection, valueLoader,
+  type Page, type SubgraphContext,
+} from '@cadres/kit';
 import { readableSql } from './access';
-import type { DivisionAssigneeRankingArgs, IssueMeasure } from './generated/graphql';
+import type { DivisionAssigneeRankingArgs, DivisionChildIssueRankingArgs, IssueMeasure } from './generated/graphql';
 import { and, between, num, reportedBetween, type Where } from './sql';
-import { rateSql, ratio } from './stats';
+import { issueStatsOf, rateSql, ratio, type IssueCounts } from './stats';
 
 export interface RankedRow {
   rank: number;
@@ -103,3 +108,97 @@ export function assigneeRankingOf(ctx: SubgraphContext, args: DivisionAssigneeRa
   return pages.load(prefix).then((rows) => toConnection(rows, page, () => counts.load(prefix)));
 }
 
+
+// ------------------------------------------------------------------ child division ranking
+
+/** A measure of a subtree's IssueStats counts: numerator and denominator (null for ASSIGNED, a count). */
+function issueMeasureOf(measure: Exclude<IssueMeasure, 'SERVICE_RATING'>, c: IssueCounts): { numerator: number; denominator: number | null } {
+  switch (measure) {
+    case 'ASSIGNED':
+      return { numerator: c.assigned, denominator: null };
+    case 'RESPONSE_RATE':
+      return { numerator: c.respondedInTime, denominator: c.assigned };
+    case 'RESOLUTION_RATE':
+      return { numerator: c.solved, denominator: c.evaluated };
+    case 'SATISFACTION_RATE':
+      return { numerator: c.satisfied, denominator: c.evaluated };
+    case 'ON_TIME_RATE':
+      return { numerator: c.closedOnTime, denominator: c.closed };
+  }
+}
+
+/**
+ * Enterprises' ratings of the departments serving a division in each subtree (and in the
+ * viewer's scope), rated from..to: the sum of the scores and their number. One statement per
+ * prefix length, whatever the number of subtrees.
+ */
+async function serviceRatingsIn(ctx: SubgraphContext, prefixes: string[], from?: string | null, to?: string | null): Promise<Map<string, { num: number; den: number }>> {
+  const out = new Map<string, { num: number; den: number }>();
+  const period = between('r.at', from, to);
+  for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
+    const where = and([{ sql: "r.targetType = 'Department'", params: [] }, departmentsWhere(ctx, spec.filter, spec.params), period]);
+    const rows: Record<string, unknown>[] = await ctx.ds.query(
+      `SELECT ${spec.key} AS grp, SUM(r.score) AS num, COUNT(*) AS den FROM rating r JOIN known_department t ON t.id = r.targetId WHERE ${where.sql} GROUP BY ${spec.key}`,
+      where.params,
+    );
+    for (const r of rows) out.set(String(r.grp), { num: num(r.num), den: num(r.den) });
+  }
+  return out;
+}
+
+/**
+ * The direct children of divisions, asked of places (their owner) with the caller's token: one
+ * `_entities` request per GraphQL request for every division asked; null for a division places
+ * does not know.
+ */
+function childCodesOf(ctx: SubgraphContext, code: string): Promise<string[] | null> {
+  const loader = ctx.loaders.get(
+    'placesChildCodes',
+    () =>
+      new DataLoader<string, string[] | null>(async (codes) => {
+        const found = await fetchEntities<{ childCodes: string[] }>(
+          ctx,
+          ownerOf('Division').peer,
+          codes.map((c) => ({ __typename: 'Division', code: c })),
+          '... on Division { childCodes }',
+        );
+        return found.map((f) => f?.childCodes ?? null);
+      }),
+  );
+  return loader.load(code);
+}
+
+/** Whether a child's subtree overlaps the viewer's scope: it lies in the scope, or the scope lies in it. */
+function overlapsScope(ctx: SubgraphContext, child: string, prefix: string): boolean {
+  if (inScope(ctx.viewer, child)) return true;
+  const scope = ctx.viewer.scope ? parseDivisionCode(ctx.viewer.scope) : null;
+  return !!scope && scope.code.startsWith(prefix);
+}
+
+/**
+ * Division.childIssueRanking: the direct children (places' childCodes, every one that overlaps
+ * the caller's scope) ranked by their Division.issueStats (reported from..to; the batched
+ * statements of issueStats, one per prefix length) or by the ratings of the departments
+ * serving them (serviceRatingsIn). Null when places does not know the division.
+ */
+export async function childIssueRankingOf(ctx: SubgraphContext, code: string, args: DivisionChildIssueRankingArgs) {
+  requireDivisionCode(code, 'code');
+  const codes = await childCodesOf(ctx, code);
+  if (!codes) return null;
+  const children = codes
+    .map((c) => ({ code: c, prefix: requireDivisionCode(c, 'childCodes').prefix }))
+    .filter((c) => overlapsScope(ctx, c.code, c.prefix));
+  const { measure } = args;
+  let rows: { key: string; id: string; numerator: number; denominator: number | null }[];
+  if (measure === 'SERVICE_RATING') {
+    const ratings = ctx.loaders.get(`serviceRatingsIn:${args.from ?? ''}:${args.to ?? ''}`, () =>
+      valueLoader((keys: string[]) => serviceRatingsIn(ctx, keys, args.from, args.to), { num: 0, den: 0 }),
+    );
+    rows = await Promise.all(children.map(async (c) => ({ key: c.code, id: c.code, ...(await ratings.load(c.prefix).then((r) => ({ numerator: r.num, denominator: r.den }))) })));
+  } else {
+    rows = await Promise.all(
+      children.map(async (c) => ({ key: c.code, id: c.code, ...issueMeasureOf(measure, await issueStatsOf(ctx, { from: args.from, to: args.to }, 'subtree', c.prefix)) })),
+    );
+  }
+  return sliceConnection(rankedDivisions(rows, !!args.ascending), args);
+}

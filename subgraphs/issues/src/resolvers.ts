@@ -6,7 +6,7 @@ import type { Demand, Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
 import { coHandlersOf, demandById, demandByRef, demandHistoryOf, demandsOf, publishedListOf, takersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
 import { ownersFor, withDepartment } from './owners';
-import { assigneeRankingOf } from './ranking';
+import { assigneeRankingOf, childIssueRankingOf } from './ranking';
 import { rate } from './ratings';
 import * as service from './service';
 import { issueStatsOf } from './stats';
@@ -170,6 +170,8 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       // Ratings are read only by the roles that read every issue in scope (access.ts).
       assigneeRanking: ({ code }, args, ctx) =>
         args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : assigneeRankingOf(ctx, args, pageOf(args), prefixOf(code, 'code')),
+      childIssueRanking: ({ code }, args, ctx) =>
+        args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : childIssueRankingOf(ctx, code, args),
       demands: ({ code }, args, ctx) => demandsOf(ctx, args.status, args).load(prefixOf(code, 'code')),
       publishedList: ({ code }, args, ctx) => publishedListOf(ctx, args.list, args, prefixOf(code, 'code')),
     },

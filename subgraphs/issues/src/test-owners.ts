@@ -2,7 +2,7 @@
 // fake owners (startFakeOwners) answer keys and divisions only; issues also asks people for a
 // department's division, a cadre's department and a household's linked cadres, so people's
 // stand-in here answers those too, from people's real SDL (a selection people does not serve
-// still fails the test).
+// still fails the test). Places' stand-in answers a Division's childCodes from `places`.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -21,6 +21,11 @@ export interface PeopleFixtures {
   links?: Record<string, string[]>;
   /** Visit id → the cadres who made it. Default C-00001 and C-00002. */
   visits?: Record<string, string[]>;
+}
+
+export interface PlacesFixtures {
+  /** Division code → its direct children's codes (places' childCodes). Default: none. */
+  children?: Record<string, string[]>;
 }
 
 const LOCATED = '370502001201';
@@ -44,8 +49,8 @@ function peopleSchema(f: PeopleFixtures) {
 }
 
 /** People's stand-in over HTTP, with kit's fake owners for the other peers. */
-export async function startIssuesPeers(fixtures: PeopleFixtures = {}) {
-  const others = await startFakeOwners();
+export async function startIssuesPeers(fixtures: PeopleFixtures = {}, places: PlacesFixtures = {}) {
+  const others = await startFakeOwners(undefined, undefined, (type, key) => (type === 'Division' ? { childCodes: places.children?.[key] ?? [] } : {}));
   const schema = peopleSchema(fixtures);
   const server = http.createServer((req, res) => {
     let body = '';
@@ -72,9 +77,9 @@ export const testConfig = (env: Record<string, string> = {}): IssuesConfig => pa
 /** The issues subgraph on a new database of `db`'s kind, with its peers' stand-ins; `stop` stops them all. */
 export async function createIssuesSubgraph(
   db: TestDatabaseKind,
-  opts: { now?: () => Date; config?: IssuesConfig; people?: PeopleFixtures } = {},
+  opts: { now?: () => Date; config?: IssuesConfig; people?: PeopleFixtures; places?: PlacesFixtures } = {},
 ): Promise<Subgraph<IssuesConfig>> {
-  const owners = await startIssuesPeers(opts.people);
+  const owners = await startIssuesPeers(opts.people, opts.places);
   const subgraph = await createTestSubgraph(issuesSubgraph, db, { config: opts.config ?? testConfig(), now: opts.now, peers: owners.peers });
   const stop = subgraph.stop;
   return Object.assign(subgraph, { stop: () => stop().finally(() => owners.close()) });

@@ -234,11 +234,13 @@ export const MISSING_DISTRICT = '370599';
  * fails the test as it would fail in production. Every entity exists except those `missing`
  * names (by default, keys containing "missing" and divisions in MISSING_DISTRICT), each located
  * in the division `located` names (by default 370502001201, a community of 东营区), whichever
- * way the question asks for it (division, site, building). Use `peers` as the subgraph's peers.
+ * way the question asks for it (division, site, building), with the fields `fields` adds (e.g. a
+ * Division's childCodes). Use `peers` as the subgraph's peers.
  */
 export async function startFakeOwners(
   missing: (type: string, key: string) => boolean = (_type, key) => key.includes('missing') || key.startsWith(MISSING_DISTRICT),
   located: (type: string, key: string) => string = () => '370502001201',
+  fields: (type: string, key: string) => Record<string, unknown> = () => ({}),
 ): Promise<{ url: string; peers: Record<string, string>; close(): Promise<void> }> {
   const http = await import('node:http');
   const schemas = new Map<string, GraphQLSchema>();
@@ -252,7 +254,7 @@ export async function startFakeOwners(
           const key = String(ref[owner.key]);
           if (missing(type, key)) return null;
           const division = { code: located(type, key) };
-          return { ...ref, division, site: division, building: { id: 'fake-building', division } };
+          return { ...ref, division, site: division, building: { id: 'fake-building', division }, ...fields(type, key) };
         },
       };
     }

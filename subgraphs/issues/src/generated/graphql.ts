@@ -3,7 +3,7 @@
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Issue as IssueEntity, DeadlineExtension as DeadlineExtensionEntity, Rating as RatingEntity, CoHandler as CoHandlerEntity, Meeting as MeetingEntity, Demand as DemandEntity, DemandTaker as DemandTakerEntity } from '../entities';
-import type { IssueEventMapper, DepartmentRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper, PublishedItemMapper } from '../mappers';
+import type { IssueEventMapper, DepartmentRankingConnectionMapper, DivisionRankingConnectionMapper, DivisionMapper, HouseholdMapper, DepartmentMapper, EnterpriseMapper, ProjectMapper, CadreMapper, VisitMapper, IssueSubjectMapper, IssueStatsMapper, RankedDepartmentMapper, PublishedItemMapper, RankedDivisionMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -108,6 +108,21 @@ export type Division = {
    * ascending; a department whose measure is undefined (null) comes last either way.
    */
   assigneeRanking?: Maybe<DepartmentRankingConnection>;
+  /**
+   * The direct children of this division (its districts, townships, villages: every one places
+   * lists) ranked by the issues whose subject division lies in each child's subtree, reported
+   * from..to and readable by the caller, as each child's own issueStats counts them:
+   * ASSIGNED the issues assigned to a department (a count); RESPONSE_RATE respondedInTime / assigned;
+   * RESOLUTION_RATE solved / evaluated; SATISFACTION_RATE satisfied / evaluated; ON_TIME_RATE
+   * closedOnTime / closed; SERVICE_RATING the average score enterprises gave (rated from..to) the
+   * departments serving a division in the child's subtree (numerator: the sum of the scores,
+   * denominator: their number). Highest first unless ascending; ties share a rank and keep code
+   * order; a child whose measure is undefined (no denominator, e.g. no issues) has value null and
+   * comes last either way. A caller with a scope ranks only the children that overlap it (a
+   * district ANALYST: its own district's townships; nothing of another district). Null when
+   * places does not know the division, or SERVICE_RATING for a role that may not read ratings.
+   */
+  childIssueRanking?: Maybe<DivisionRankingConnection>;
   /** Demands (四单) anywhere in this division's subtree, newest first; status: any of these (all when absent). */
   demands?: Maybe<DemandConnection>;
   /**
@@ -139,6 +154,17 @@ export type DivisionIssuesArgs = {
 
 /** An administrative division (owned by places). Issues adds the ledger of its subtree. */
 export type DivisionAssigneeRankingArgs = {
+  measure: IssueMeasure;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+  ascending?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** An administrative division (owned by places). Issues adds the ledger of its subtree. */
+export type DivisionChildIssueRankingArgs = {
   measure: IssueMeasure;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
@@ -221,6 +247,26 @@ export type RankedDepartment = {
 export type DepartmentRankingConnection = {
   __typename?: 'DepartmentRankingConnection';
   nodes: Array<RankedDepartment>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RankedDivision = {
+  __typename?: 'RankedDivision';
+  /** 1 = first in the requested order; ties share a rank (the next one skips), and the order within a tie is the division code. */
+  rank: Scalars['Int']['output'];
+  /** Null only when places cannot answer for it. */
+  division?: Maybe<Division>;
+  /** null when the measure is undefined (no denominator). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** A rate's numerator and denominator; a count: the count and null. */
+  numerator?: Maybe<Scalars['Int']['output']>;
+  denominator?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DivisionRankingConnection = {
+  __typename?: 'DivisionRankingConnection';
+  nodes: Array<RankedDivision>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
 };
@@ -1011,6 +1057,8 @@ export type ResolversTypes = {
   RankedDepartment: ResolverTypeWrapper<RankedDepartmentMapper>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
+  RankedDivision: ResolverTypeWrapper<RankedDivisionMapper>;
+  DivisionRankingConnection: ResolverTypeWrapper<DivisionRankingConnectionMapper>;
   Enterprise: ResolverTypeWrapper<EnterpriseMapper>;
   Project: ResolverTypeWrapper<ProjectMapper>;
   Cadre: ResolverTypeWrapper<CadreMapper>;
@@ -1063,6 +1111,8 @@ export type ResolversParentTypes = {
   RankedDepartment: RankedDepartmentMapper;
   Float: Scalars['Float']['output'];
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
+  RankedDivision: RankedDivisionMapper;
+  DivisionRankingConnection: DivisionRankingConnectionMapper;
   Enterprise: EnterpriseMapper;
   Project: ProjectMapper;
   Cadre: CadreMapper;
@@ -1194,6 +1244,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DivisionIssueStatsArgs, 'by'>>;
   issues?: Resolver<Maybe<ResolversTypes['IssueConnection']>, ParentType, ContextType, Partial<DivisionIssuesArgs>>;
   assigneeRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionAssigneeRankingArgs, 'measure'>>;
+  childIssueRanking?: Resolver<Maybe<ResolversTypes['DivisionRankingConnection']>, ParentType, ContextType, RequireFields<DivisionChildIssueRankingArgs, 'measure'>>;
   demands?: Resolver<Maybe<ResolversTypes['DemandConnection']>, ParentType, ContextType, Partial<DivisionDemandsArgs>>;
   publishedList?: Resolver<Maybe<ResolversTypes['PublishedItemConnection']>, ParentType, ContextType, RequireFields<DivisionPublishedListArgs, 'list'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1223,6 +1274,20 @@ export type RankedDepartmentResolvers<ContextType = SubgraphContext, ParentType 
 
 export type DepartmentRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentRankingConnection'] = ResolversParentTypes['DepartmentRankingConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['RankedDepartment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RankedDivisionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDivision'] = ResolversParentTypes['RankedDivision']> = {
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  division?: Resolver<Maybe<ResolversTypes['Division']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  numerator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  denominator?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type DivisionRankingConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DivisionRankingConnection'] = ResolversParentTypes['DivisionRankingConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RankedDivision']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1483,6 +1548,8 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Department?: DepartmentResolvers<ContextType>;
   RankedDepartment?: RankedDepartmentResolvers<ContextType>;
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
+  RankedDivision?: RankedDivisionResolvers<ContextType>;
+  DivisionRankingConnection?: DivisionRankingConnectionResolvers<ContextType>;
   Enterprise?: EnterpriseResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Cadre?: CadreResolvers<ContextType>;
