@@ -660,10 +660,9 @@ export async function fetchRanking(client: ReportClient, opts: RankingOptions): 
   return { of: 'departments', ...(await fetchAnyRanking<RankingRow>(client, opts, { activity: 'DepartmentRanking', issues: 'AssigneeRanking' })) };
 }
 
-/** A division's children ranked by an ActivityMeasure (divisionRanking). */
+/** A division's children ranked: divisionRanking for an ActivityMeasure, childIssueRanking for an IssueMeasure. */
 export async function fetchDivisionRanking(client: ReportClient, opts: RankingOptions): Promise<DivisionRankingResult> {
-  if (!(ACTIVITY_MEASURES as readonly string[]).includes(opts.measure)) throw new UsageError(`--children ranks by an ActivityMeasure (${ACTIVITY_MEASURES.join(', ')}), not ${opts.measure}`);
-  return { of: 'divisions', ...(await fetchAnyRanking<DivisionRankingRow>(client, opts, { activity: 'DivisionRanking', issues: 'DivisionRanking' })) };
+  return { of: 'divisions', ...(await fetchAnyRanking<DivisionRankingRow>(client, opts, { activity: 'DivisionRanking', issues: 'ChildIssueRanking' })) };
 }
 
 export const RANKING_CSV_COLUMNS = ['rank', 'departmentId', 'departmentName', 'departmentDivisionCode', 'value', 'numerator', 'denominator'];
@@ -717,7 +716,7 @@ export const USAGE = `Usage:
   npm run report -- bulletin --division <code> [--campaign <id> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--top <n>] [--page-size <n>] [--format md|csv]
   npm run report -- coverage --division <code> --list ${COVERAGE_LISTS.join('|')} [--campaign <id> | --visit-quota <n>] [--format md|csv]
   npm run report -- ranking  --division <code> --measure <ActivityMeasure|IssueMeasure> [--ascending] [--children] [--campaign <id> | --from <date> --to <date>] [--format md|csv]
-      (--children ranks the division's townships, districts or villages instead of its departments)
+      (--children ranks the division's townships, districts or villages instead of its departments, by either kind of measure)
 
   ActivityMeasure: ${ACTIVITY_MEASURES.join(', ')}
   IssueMeasure:    ${ISSUE_MEASURES.join(', ')}

@@ -386,6 +386,34 @@ describeEachDatabase('npm run report through the gateway', (db) => {
       await expect(fetchDivisionRanking(scoped, { division: '370503000000', measure: 'PERSON_TIMES' })).rejects.toThrow(/370503000000/);
     });
 
+    it('ranks the townships of the district (--children) by an IssueMeasure (childIssueRanking) as their own issueStats say, through the gateway', async () => {
+      const b = await fetchBulletin(client, { division: DISTRICT, campaignId });
+      const townships = new Map(b.division.children.nodes.map((k) => [k.code, k]));
+      const sat = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'SATISFACTION_RATE', campaignId, pageSize: 2 });
+      expect([sat.of, sat.totalCount, sat.pages]).toEqual(['divisions', townships.size, Math.ceil(townships.size / 2)]);
+      // Every township, with its own campaign issueStats; highest first, ties in code order, undefined last.
+      const expected = [...townships.values()]
+        .map((k) => ({ code: k.code, numerator: k.issueStats!.satisfied, denominator: k.issueStats!.evaluated, value: k.issueStats!.satisfactionRate }))
+        .sort((x, y) => (x.value == null ? 1 : 0) - (y.value == null ? 1 : 0) || (y.value ?? 0) - (x.value ?? 0) || (x.code < y.code ? -1 : 1));
+      expect(sat.nodes.map((r) => ({ code: r.division.code, numerator: r.numerator, denominator: r.denominator, value: r.value }))).toEqual(expected);
+      expect(sat.nodes.map((r) => r.rank)).toEqual(sat.nodes.map((r) => 1 + sat.nodes.findIndex((x) => x.value === r.value)));
+      // The demo's townships differ: not all tied, and not all undefined.
+      expect(new Set(expected.map((e) => e.value)).size).toBeGreaterThan(1);
+      const low = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'SATISFACTION_RATE', ascending: true, campaignId });
+      const defined = low.nodes.filter((r) => r.value != null).map((r) => r.value!);
+      expect(defined).toEqual([...defined].sort((x, y) => x - y));
+      expect(low.nodes.slice(defined.length).every((r) => r.value == null)).toBe(true);
+      expect(formatRanking(low, 'md').split('\n')[0]).toBe(`# 东营区（${DISTRICT}）下级区划排名：SATISFACTION_RATE，由低到高`);
+      const rows = readCsv(formatRanking(sat, 'csv'));
+      expect([rows[0], rows.length]).toEqual([DIVISION_RANKING_CSV_COLUMNS, sat.totalCount + 1]);
+      const assigned = await fetchDivisionRanking(client, { division: DISTRICT, measure: 'ASSIGNED', campaignId });
+      expect(assigned.nodes.map((r) => [r.division.code, r.numerator, r.denominator])).toEqual(
+        [...townships.values()].map((k) => [k.code, k.issueStats!.assigned, null]).sort((x, y) => Number(y[1]) - Number(x[1]) || (x[0]! < y[0]! ? -1 : 1)),
+      );
+      const scoped = graphClient({ url: fed.url, token: await fed.token({ sub: 'report-analyst', role: 'ANALYST', scope: DISTRICT }) });
+      await expect(fetchDivisionRanking(scoped, { division: '370503000000', measure: 'SATISFACTION_RATE' })).rejects.toThrow(/370503000000/);
+    });
+
     it('knows every measure the graph ranks by', () => {
       const enums = parse(readFileSync(repoFile('schema', 'supergraph.graphql'), 'utf8')).definitions.filter((d): d is EnumTypeDefinitionNode => d.kind === 'EnumTypeDefinition');
       const values = (name: string) => enums.find((e) => e.name.value === name)!.values!.map((v) => v.name.value);
