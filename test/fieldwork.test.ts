@@ -113,6 +113,44 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
     expect((await ok(coverage, { d: TOWNSHIP }, townshipOffice)).division.coverage).toEqual({ ...before, cadres: before.cadres + 1 });
   });
 
+  it('counts 包片 in coverage when the campaign says so (areaLeadCovers): a ranked AREA_LEAD covers its township\'s villages and communities', async () => {
+    // A township of the city with a village or community nobody ranked is linked to (东营区 has none).
+    const cityAdmin: Viewer = { sub: 'city-organisation', role: 'ADMIN', scope: '370500000000' };
+    const UNCOVERED = `query($d: ID!) { division(code: $d) { coverage { uncovered(first: 500) { nodes { code } } } } }`;
+    const uncovered: string[] = (await ok(UNCOVERED, { d: '370500000000' }, cityAdmin)).division.coverage.uncovered.nodes.map((n: { code: string }) => n.code);
+    const township = `${uncovered[0].slice(0, 9)}000`;
+    const grassroots = world.divisions.filter((d) => d.parentCode === township).map((d) => d.code).sort();
+    const stillUncovered = uncovered.filter((code) => code.startsWith(township.slice(0, 9)));
+    expect(stillUncovered.length).toBeGreaterThan(0);
+    const districtAdmin: Viewer = { sub: 'district-organisation', role: 'ADMIN', scope: `${township.slice(0, 6)}000000` };
+
+    // The demo's own 包片 leader of the township steps down first, so the cadres below are its only ones.
+    for (const l of world.areaLeads.filter((a) => a.divisionCode === township)) {
+      expect((await ok(`mutation($l: ID!) { unlinkCadre(liaisonId: $l) { until } }`, { l: l.id }, districtAdmin)).unlinkCadre.until).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const dept = (await ok(`mutation { registerDepartment(name: "包片办", divisionCode: "${township}") { id } }`, {}, districtAdmin)).registerDepartment.id;
+    const lead = (await ok(`mutation($d: ID!) { registerCadre(name: "包片干部", rank: SECTION_LEVEL, departmentId: $d, partyMember: true) { id } }`, { d: dept }, districtAdmin)).registerCadre.id;
+    const staff = (await ok(`mutation($d: ID!) { registerCadre(name: "包片科员", rank: STAFF, departmentId: $d, partyMember: true) { id } }`, { d: dept }, districtAdmin)).registerCadre.id;
+    const LINK = `mutation($c: ID!, $t: ID!) { linkCadre(cadreId: $c, targetType: "Division", targetId: $t, role: AREA_LEAD) { role } }`;
+    const CAMPAIGN = `mutation($a: Boolean!) { createCampaign(input: { name: "包片", divisionCode: "${township}", from: "2026-01-01", to: "2026-12-31", rules: { areaLeadCovers: $a } }) { id } }`;
+    const on = (await ok(CAMPAIGN, { a: true }, districtAdmin)).createCampaign.id;
+    const off = (await ok(CAMPAIGN, { a: false }, districtAdmin)).createCampaign.id;
+    const IN = `query($d: ID!, $c: ID!) { division(code: $d) { coverageIn(campaignId: $c) { villagesAndCommunities withRankedLiaison uncovered(first: 500) { nodes { code } } } } }`;
+    const coverageIn = async (c: string) => (await ok(IN, { d: township, c }, districtAdmin)).division.coverageIn;
+    const uncoveredNow = { villagesAndCommunities: grassroots.length, withRankedLiaison: grassroots.length - stillUncovered.length, uncovered: { nodes: stillUncovered.map((code) => ({ code })) } };
+
+    // A STAFF cadre's 包片 is not a ranked liaison: nothing moves, under either rule.
+    expect((await ok(LINK, { c: staff, t: township }, districtAdmin)).linkCadre.role).toBe('AREA_LEAD');
+    expect(await coverageIn(on)).toEqual(uncoveredNow);
+    // The SECTION_LEVEL cadre's covers the whole township, but only where the campaign's rules say so.
+    expect((await ok(LINK, { c: lead, t: township }, districtAdmin)).linkCadre.role).toBe('AREA_LEAD');
+    expect(await coverageIn(on)).toEqual({ villagesAndCommunities: grassroots.length, withRankedLiaison: grassroots.length, uncovered: { nodes: [] } });
+    expect(await coverageIn(off)).toEqual(uncoveredNow);
+    // Division.coverage keeps today's rules (areaLeadCovers: false).
+    const stillThere: string[] = (await ok(UNCOVERED, { d: township }, districtAdmin)).division.coverage.uncovered.nodes.map((n: { code: string }) => n.code);
+    expect(stillThere).toEqual(stillUncovered);
+  });
+
   // ------------------------------------------------------------------ fix on the spot
 
   it('records a problem fixed on the spot: in the ledger with its visit, subject and reporter, closed, counted found and solved', async () => {

@@ -85,7 +85,7 @@ export async function coverageInCampaign(ctx: SubgraphContext, d: DivisionWithRe
   const campaign = visibleCampaign(ctx, await loadOrNull(campaignById(ctx), campaignId));
   if (!campaign) throw notFound('Campaign', campaignId, 'campaignId');
   const { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit } = campaign;
-  return coverageUnder(ctx, d, { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit, rankedLiaisonRanks: ranksOf(campaign) }, { from: campaign.dateFrom, to: campaign.dateTo });
+  return coverageUnder(ctx, d, { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit, rankedLiaisonRanks: ranksOf(campaign), areaLeadCovers: Boolean(campaign.areaLeadCovers) }, { from: campaign.dateFrom, to: campaign.dateTo });
 }
 
 // ------------------------------------------------------------------ grouping

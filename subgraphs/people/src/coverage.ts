@@ -44,6 +44,11 @@ export interface CoverageRules {
   cadresPerBuildingUnit: number;
   /** The ranks whose link makes a village or community covered. */
   rankedLiaisonRanks: readonly CadreRank[];
+  /**
+   * 包片: a village or community also counts as covered when a cadre of a ranked rank holds an
+   * active AREA_LEAD link to its township (the code's first 9 digits + '000').
+   */
+  areaLeadCovers: boolean;
 }
 
 /** China dates, both inclusive. */
@@ -57,6 +62,7 @@ export const defaultRules = (config: PeopleConfig): CoverageRules => ({
   householdsPerCadre: 5,
   cadresPerBuildingUnit: 2,
   rankedLiaisonRanks: ['COUNTY_LEVEL', 'SECTION_LEVEL'],
+  areaLeadCovers: false,
 });
 
 export function calendarYear(ctx: SubgraphContext): Period {
@@ -219,6 +225,35 @@ const rankedCovered = (ctx: SubgraphContext, c: CoverageSource) => {
   });
 };
 
+/**
+ * Townships led (包片) by a cadre of a ranked rank: their active AREA_LEAD links, per subtree. Keyed
+ * by the prefix cut to a township's 9 digits, so a village's own coverage finds its township too.
+ */
+const areaLedTownships = (ctx: SubgraphContext, c: CoverageSource) => {
+  const ranks = [...c.rules.rankedLiaisonRanks].sort();
+  const active = activeOn('t', c.asOf);
+  return perSubtree(ctx, `coverage:areaLed:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
+    if (!ranks.length) return new Map();
+    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
+      `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
+        ` WHERE t.targetType = 'Division' AND t.role = 'AREA_LEAD' AND (${spec.filter}) AND ${active.sql} AND c.cadreRank IN (${ranks.map(() => '?').join(', ')})`,
+      [...spec.params, ...active.params, ...ranks],
+    );
+    return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
+  });
+};
+
+const townshipOf = (code: string) => `${code.slice(0, 9)}000`;
+
+/** Whether each village or community of `c` is covered: its own ranked liaison, or (when the rule says so) its township's ranked AREA_LEAD. */
+async function coveredTest(ctx: SubgraphContext, c: CoverageSource): Promise<(code: string) => boolean> {
+  const [own, led] = await Promise.all([
+    rankedCovered(ctx, c).load(c.prefix),
+    c.rules.areaLeadCovers ? areaLedTownships(ctx, c).load(c.prefix.slice(0, 9)) : Promise.resolve(new Set<string>()),
+  ]);
+  return (code) => own.has(code) || led.has(townshipOf(code));
+}
+
 const householdCount = (ctx: SubgraphContext) =>
   perSubtree(ctx, 'coverage:households', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
 
@@ -268,13 +303,13 @@ export const coverageResolvers = {
   Coverage: {
     villagesAndCommunities: (c) => c.codes.length,
     withRankedLiaison: async (c, _, ctx) => {
-      const covered = await rankedCovered(ctx, c).load(c.prefix);
-      return c.codes.filter((code) => covered.has(code)).length;
+      const covered = await coveredTest(ctx, c);
+      return c.codes.filter(covered).length;
     },
     uncovered: async (c, args, ctx) => {
-      const covered = await rankedCovered(ctx, c).load(c.prefix);
+      const covered = await coveredTest(ctx, c);
       return sliceConnection(
-        c.codes.filter((code) => !covered.has(code)).map((code) => ({ code })),
+        c.codes.filter((code) => !covered(code)).map((code) => ({ code })),
         args,
       );
     },
