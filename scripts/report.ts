@@ -199,10 +199,14 @@ export interface CoverageCounts {
   cadresLinked: number;
   householdsPerCadre: number;
   cadresWithoutVillage: { totalCount: number };
-  buildingUnitsShort: { totalCount: number };
   householdsUnderQuota: { totalCount: number };
   cadresOffHouseholdQuota: { totalCount: number };
 }
+/**
+ * Building units short of the rule's cadres: Coverage.buildingUnitsShort's totalCount, which is
+ * buildingUnits less buildingUnitsFullyLinked (the same units, the same rule), without its list.
+ */
+export const unitsShort = (c: CoverageCounts) => c.buildingUnits - c.buildingUnitsFullyLinked;
 export interface RankingRow {
   rank: number;
   value: number | null;
@@ -365,7 +369,7 @@ function bulletinCsv(b: Bulletin): string {
   const rows = [
     row('division', b.division.code, b.division.name, b.division, {
       cadresWithoutVillage: c?.cadresWithoutVillage.totalCount,
-      buildingUnitsShort: c?.buildingUnitsShort.totalCount,
+      buildingUnitsShort: c ? unitsShort(c) : undefined,
       householdsUnderQuota: c?.householdsUnderQuota.totalCount,
       villagesWithoutRankedLiaison: c?.uncovered.totalCount,
     }),
@@ -485,7 +489,7 @@ function bulletinMarkdown(b: Bulletin): string {
     const list = (name: CoverageListName) => `\`npm run report -- coverage --division ${d.code}${k ? ` --campaign ${k.id}` : ''} --list ${name}\``;
     out.push('| 项目 | 数量 | 清单 |', '|---|---:|---|');
     out.push(`| 未联系村（社区）的干部 | ${n(c.cadresWithoutVillage.totalCount)} / ${n(c.cadres)} | ${list('cadresWithoutVillage')} |`);
-    out.push(`| 联系干部不足的楼栋单元 | ${n(c.buildingUnitsShort.totalCount)} / ${n(c.buildingUnits)} | ${list('buildingUnitsShort')} |`);
+    out.push(`| 联系干部不足的楼栋单元 | ${n(unitsShort(c))} / ${n(c.buildingUnits)} | ${list('buildingUnitsShort')} |`);
     out.push(`| 走访不足${c.visitQuota}次的农户 | ${n(c.householdsUnderQuota.totalCount)} / ${n(c.households)} | ${list('householdsUnderQuota')} |`);
     out.push(`| 无县级或科级联系干部的村（社区） | ${n(c.uncovered.totalCount)} / ${n(c.villagesAndCommunities)} | |`);
     out.push(`| 联系户数不是${c.householdsPerCadre}户的干部 | ${n(c.cadresOffHouseholdQuota.totalCount)} | |`);

@@ -188,8 +188,14 @@ describeEachDatabase('the bulletin on a hand-built world, through the gateway', 
     // Coverage under the campaign's rules: A (c1) and B (c3) have a SECTION_LEVEL liaison; c2 and c4 hold no village; U1 has one cadre of 2.
     expect(b.division.coverage).toMatchObject({
       villagesAndCommunities: 2, withRankedLiaison: 2, uncovered: { totalCount: 0 }, cadres: 4, cadresLinked: 2, cadresWithoutVillage: { totalCount: 2 },
-      buildingUnits: 1, buildingUnitsFullyLinked: 0, buildingUnitsShort: { totalCount: 1 },
+      buildingUnits: 1, buildingUnitsFullyLinked: 0,
     });
+    // U1, the unit short of cadres: the bulletin prints buildingUnits less buildingUnitsFullyLinked, the graph's list counts the same.
+    const short = await ok(`query($d: ID!, $c: ID!) { division(code: $d) { coverageIn(campaignId: $c) { buildingUnitsShort { totalCount } } } }`, { d: DISTRICT, c: campaignId });
+    expect(short.division.coverageIn.buildingUnitsShort.totalCount).toBe(1);
+    expect(formatBulletin(b, 'md').split('\n').filter((l) => l.startsWith('| 联系干部不足的楼栋单元 | 1 / 1 |'))).toHaveLength(1);
+    const [header, districtRow] = formatBulletin(b, 'csv').split('\n').map((l) => l.split(','));
+    expect(districtRow[header.indexOf('buildingUnitsShort')]).toBe('1');
     expect(b.division.children).toEqual({
       totalCount: 2,
       nodes: [
