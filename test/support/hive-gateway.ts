@@ -15,9 +15,11 @@ export interface HiveGateway {
  * Hive Gateway (@graphql-hive/gateway-runtime, The Guild's Federation 2 gateway) serving the
  * supergraph at `supergraphPath`, each subgraph at `subgraphUrls[name]` instead of its
  * join__graph url. Like our gateway, it forwards the caller's Authorization to every subgraph
- * and signs each subgraph request's x-service-credential with `trust` (audience: the subgraph;
- * the hash of the body as sent; the hash of the Authorization header). It checks no token of its
- * own: the subgraphs do. `plugins` run before the signing one (to watch the subgraph requests).
+ * (Hive's propagateHeaders, so that its in-flight deduplication of subgraph fetches keys on it,
+ * as ours does: two callers never share a fetch) and signs each subgraph request's
+ * x-service-credential with `trust` (audience: the subgraph; the hash of the body as sent; the
+ * hash of the Authorization header as sent). It checks no token of its own: the subgraphs do.
+ * `plugins` run before the signing one (to watch the subgraph requests).
  */
 export async function startHiveGateway(opts: {
   supergraphPath: string;
@@ -35,19 +37,20 @@ export async function startHiveGateway(opts: {
   const supergraph = await readFile(opts.supergraphPath, 'utf8');
   const byUrl = new Map(Object.entries(opts.subgraphUrls).map(([name, url]) => [url, name]));
 
-  // The last plugin's onFetch sees the request as it will be sent: the final URL, body and headers.
+  // The last plugin's onFetch sees the request as it will be sent: the final URL, body and headers
+  // (the Authorization propagateHeaders put there, before Hive keyed the fetch for deduplication).
   const signing: GatewayPlugin = {
-    onFetch({ url, options, setOptions, context }) {
+    onFetch({ url, options, setOptions }) {
       const target = new URL(url);
       const subgraph = byUrl.get(`${target.origin}${target.pathname}`);
       if (!subgraph) return;
       if (options.body !== undefined && typeof options.body !== 'string') throw new Error(`Hive Gateway sent ${subgraph} a body that is not a string`);
       const payload = options.body ?? target.search;
-      const authorization = 'request' in context ? (context.request.headers.get('authorization') ?? undefined) : undefined;
+      const sent = Object.entries(options.headers ?? {}).filter(([name]) => name.toLowerCase() === 'authorization');
+      if (sent.length > 1) throw new Error(`Hive Gateway sent ${subgraph} ${sent.length} Authorization headers`);
+      const authorization = sent[0]?.[1];
       return opts.trust.credentials.sign(subgraph, payload, authorization).then((credential) => {
-        const headers: Record<string, string> = { ...options.headers, [CREDENTIAL_HEADER]: credential };
-        if (authorization) headers.authorization = authorization;
-        setOptions({ ...options, headers });
+        setOptions({ ...options, headers: { ...options.headers, [CREDENTIAL_HEADER]: credential } });
       });
     },
   };
@@ -55,6 +58,10 @@ export async function startHiveGateway(opts: {
   const runtime = createGatewayRuntime({
     supergraph,
     transportEntries: Object.fromEntries(Object.entries(opts.subgraphUrls).map(([name, location]) => [name, { location }])),
+    // The caller's Authorization on every subgraph request, set before Hive dedupes the fetch.
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
+    },
     plugins: () => [...(opts.plugins ?? []), signing],
     logging: false,
     landingPage: false,
