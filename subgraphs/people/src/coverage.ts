@@ -210,38 +210,32 @@ const householdsUnderQuota = (c: CoverageSource): ListSource => ({
   }),
 });
 
-/** Villages and communities of each subtree with an active link of a cadre of a ranked rank. */
-const rankedCovered = (ctx: SubgraphContext, c: CoverageSource) => {
+/**
+ * The divisions of each subtree with an active link (of `role`, or any) of a cadre of a ranked
+ * rank: one statement per prefix length.
+ */
+const rankedLinkTargets = (ctx: SubgraphContext, c: CoverageSource, role: 'AREA_LEAD' | null) => {
   const ranks = [...c.rules.rankedLiaisonRanks].sort();
   const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:ranked:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
+  return perSubtree(ctx, `coverage:ranked:${role ?? 'any'}:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
     if (!ranks.length) return new Map();
     const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
       `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
-        ` WHERE t.targetType = 'Division' AND (${spec.filter}) AND ${active.sql} AND c.cadreRank IN (${ranks.map(() => '?').join(', ')})`,
-      [...spec.params, ...active.params, ...ranks],
+        ` WHERE t.targetType = 'Division'${role ? ' AND t.role = ?' : ''} AND (${spec.filter}) AND ${active.sql} AND c.cadreRank IN (${ranks.map(() => '?').join(', ')})`,
+      [...(role ? [role] : []), ...spec.params, ...active.params, ...ranks],
     );
     return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
   });
 };
 
+/** Villages and communities of each subtree with a ranked liaison of their own. */
+const rankedCovered = (ctx: SubgraphContext, c: CoverageSource) => rankedLinkTargets(ctx, c, null);
+
 /**
- * Townships led (包片) by a cadre of a ranked rank: their active AREA_LEAD links, per subtree. Keyed
- * by the prefix cut to a township's 9 digits, so a village's own coverage finds its township too.
+ * Townships led (包片) by a cadre of a ranked rank, per subtree. Load it by the prefix cut to a
+ * township's 9 digits, so a village's own coverage finds its township too.
  */
-const areaLedTownships = (ctx: SubgraphContext, c: CoverageSource) => {
-  const ranks = [...c.rules.rankedLiaisonRanks].sort();
-  const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:areaLed:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
-    if (!ranks.length) return new Map();
-    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
-      `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
-        ` WHERE t.targetType = 'Division' AND t.role = 'AREA_LEAD' AND (${spec.filter}) AND ${active.sql} AND c.cadreRank IN (${ranks.map(() => '?').join(', ')})`,
-      [...spec.params, ...active.params, ...ranks],
-    );
-    return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
-  });
-};
+const areaLedTownships = (ctx: SubgraphContext, c: CoverageSource) => rankedLinkTargets(ctx, c, 'AREA_LEAD');
 
 const townshipOf = (code: string) => `${code.slice(0, 9)}000`;
 
