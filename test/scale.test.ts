@@ -9,7 +9,7 @@ describeEachDatabase('batching at scale through the gateway', (db) => {
   let fed: RunningSupergraph;
   beforeAll(async () => {
     // Pages of pages of 500 on purpose: their worst-case cost is far over the default limit (tested on its own).
-    fed = await startSupergraph(db, { scale: 3, now: () => new Date('2026-07-01T04:00:00Z'), gateway: { limits: { cost: Number.MAX_SAFE_INTEGER } } });
+    fed = await startSupergraph(db, { scale: 3, faults: true, now: () => new Date('2026-07-01T04:00:00Z'), gateway: { limits: { cost: Number.MAX_SAFE_INTEGER } } });
   }, 180_000);
   afterAll(() => fed?.stop());
 
@@ -32,6 +32,24 @@ describeEachDatabase('batching at scale through the gateway', (db) => {
     expect(leaves(all.result).length).toBeGreaterThanOrEqual(1000);
     expect(leaves(all.result).reduce((n, v) => n + v.liaisons.length, 0)).toBe(fed.world.villageLiaisons.length);
     expect(all.statements).toBe(few.statements);
+  });
+
+  it("sends people the same request for the city's coverage as for a township's: two counts, not the subtree's villages", async () => {
+    const overview = (code: string) => `{ division(code: "${code}") { name coverage { villagesAndCommunities withRankedLiaison households
+      householdsLinked householdsVisitedEnough buildingUnits buildingUnitsFullyLinked cadres cadresLinked } } }`;
+    const township = fed.world.divisions.find((d) => d.level === 'TOWNSHIP')!.code;
+    const sent = async (code: string) => {
+      const before = fed.faults.people.bytesIn;
+      const { result, statements } = await countStatements(() => ok(overview(code)));
+      return { coverage: result.division.coverage, bytes: fed.faults.people.bytesIn - before, statements };
+    };
+    const small = await sent(township);
+    const city = await sent('370500000000');
+    expect(city.coverage.villagesAndCommunities).toBe(villageLevel().length);
+    expect(small.coverage.villagesAndCommunities).toBeLessThan(50);
+    // The codes have the same length; only a header's digits may differ (a request id, a length).
+    expect(Math.abs(city.bytes - small.bytes)).toBeLessThan(16);
+    expect(city.statements).toBe(small.statements);
   });
 
   it('answers issueStats, households and coverage for 500 villages with as many statements as for 10', async () => {

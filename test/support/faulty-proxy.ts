@@ -16,6 +16,8 @@ export interface FaultyProxy {
   readonly connections: number;
   /** HTTP requests passed on to the subgraph so far. */
   readonly requests: number;
+  /** Bytes of those requests (headers and bodies) so far. */
+  readonly bytesIn: number;
   /** Holds each answer back this long (a slow subgraph), 0 for none. */
   delayMs: number;
   /** Cuts the next `n` connections as soon as a request arrives on them (a reset mid-request). */
@@ -30,6 +32,7 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
   let fault: Fault = 'none';
   let connections = 0;
   let requests = 0;
+  let bytesIn = 0;
   let resets = 0;
   const track = (socket: net.Socket) => {
     sockets.add(socket);
@@ -52,7 +55,10 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     }
     const upstream = net.connect(Number(targetPort), hostname);
     track(upstream);
-    client.on('data', (chunk: Buffer) => (requests += chunk.toString('latin1').match(/^(POST|GET) \//gm)?.length ?? 0));
+    client.on('data', (chunk: Buffer) => {
+      requests += chunk.toString('latin1').match(/^(POST|GET) \//gm)?.length ?? 0;
+      bytesIn += chunk.length;
+    });
     client.pipe(upstream);
     upstream.on('data', (chunk: Buffer) => {
       const forward = () => client.writable && client.write(chunk);
@@ -85,6 +91,9 @@ export async function startFaultyProxy(target: string): Promise<FaultyProxy> {
     },
     get requests() {
       return requests;
+    },
+    get bytesIn() {
+      return bytesIn;
     },
     delayMs: 0,
     async resetNext(n) {

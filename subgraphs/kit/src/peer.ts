@@ -4,6 +4,7 @@
 // forwarded, so the owner applies the caller's rights and the logs line up, with this
 // subgraph's credential for the request (a subgraph answers only the gateway and its peers).
 
+import DataLoader from 'dataloader';
 import { CREDENTIAL_HEADER } from './auth';
 import { AppError, notFound } from './errors';
 import { entityOwnersOf, type OwnedType, type SubgraphName } from './registry';
@@ -99,6 +100,21 @@ export async function fetchEntities<T>(
   const list = body.data?._entities;
   if (!Array.isArray(list) || list.length !== representations.length) throw new PeerError(peer, '_entities answered no list of the right length');
   return list.map((e) => e ?? null);
+}
+
+/**
+ * One field of many `type` entities, read from their owner: one `_entities` request per
+ * request and field, whatever the number of keys (a DataLoader on ctx.loaders). An entity the
+ * owner does not have, or does not show this caller, is null.
+ */
+export function ownerFieldLoader<T>(ctx: PeerContext & Pick<SubgraphContext, 'loaders'>, type: OwnedType, field: string): DataLoader<string, T | null> {
+  const owner = ownerOf(type);
+  return ctx.loaders.get(`owner:${type}:${field}`, () =>
+    new DataLoader<string, T | null>(async (keys) => {
+      const found = await fetchEntities<Record<string, T>>(ctx, owner.peer, keys.map((k) => ({ __typename: type, [owner.key]: k })), `... on ${type} { ${field} }`);
+      return found.map((f) => f?.[field] ?? null);
+    }),
+  );
 }
 
 /** Which subgraph owns each entity type, and its key field: subgraphs/registry.ts `owns`. */

@@ -194,15 +194,16 @@ export function subgraphFetch(viewer: Viewer, subgraph: string): typeof fetch {
 /**
  * A subgraph on a new, empty database of `db`'s kind (migrated). Stop it in afterAll.
  * `fakeOwners`: its peers are a stand-in that knows every entity but keys containing
- * "missing" (see startFakeOwners), stopped with the subgraph. `config`: its own settings
+ * "missing" (see startFakeOwners), stopped with the subgraph, answering the fields `ownerFields`
+ * adds (startFakeOwners' `fields`). `config`: its own settings
  * (default: parsed from the environment, as at start-up).
  */
 export async function createTestSubgraph<C>(
   def: SubgraphDefinition<C>,
   db: TestDatabaseKind,
-  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; requestTimeoutMs?: number; limits?: Partial<QueryLimits>; config?: C } = {},
+  opts: { now?: Clock; peers?: Record<string, string>; fakeOwners?: boolean; ownerFields?: (type: string, key: string) => Record<string, unknown>; requestTimeoutMs?: number; limits?: Partial<QueryLimits>; config?: C } = {},
 ): Promise<Subgraph<C>> {
-  const owners = opts.fakeOwners ? await startFakeOwners() : undefined;
+  const owners = opts.fakeOwners ? await startFakeOwners(undefined, undefined, opts.ownerFields) : undefined;
   const subgraph = await createSubgraph(def, {
     dbUrl: await db.create(def.name),
     dataDir: path.join(os.tmpdir(), 'cadres-test'),

@@ -49,7 +49,8 @@ describeEachDatabase('coverage with 包片 (areaLeadCovers)', (db) => {
   beforeAll(async () => {
     placesSg = await createTestSubgraph(placesSubgraph, db);
     await placesSg.seed(miniWorld);
-    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW });
+    // People asks places itself for the lists of villages and units (and township sizes for 包片).
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: { places: (await placesSg.listen(0)).url } });
     await people.ds.transaction(async (em) => {
       await insertInChunks(em, Department, [{ id: 'D1', name: '东营区民政局', divisionCode: DISTRICT }]);
       await insertInChunks(
@@ -90,7 +91,7 @@ describeEachDatabase('coverage with 包片 (areaLeadCovers)', (db) => {
   const FIELDS = 'villagesAndCommunities withRankedLiaison uncovered(first: 10) { totalCount nodes { code } }';
   /** `field` (coverage or coverageIn(…)) of each code, as the gateway asks people: with the fields places provides. */
   const coverageOf = async (codes: string[], field: string) => {
-    const fromPlaces = await data(placesSg, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCodes buildingUnitIds } } }`, {
+    const fromPlaces = await data(placesSg, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code villageAndCommunityCount buildingUnitCount } } }`, {
       r: codes.map((code) => ({ __typename: 'Division', code })),
     });
     const reps = fromPlaces._entities.map((d: object) => ({ __typename: 'Division', ...d }));
@@ -122,6 +123,7 @@ describeEachDatabase('coverage with 包片 (areaLeadCovers)', (db) => {
     const one = await coverageOf([T1], field);
     const three = await coverageOf([T1, T2, T3], field);
     expect(three.statements).toBe(one.statements);
-    expect(one.statements).toBe(3); // the campaign, own ranked liaisons, area-led townships
+    // people: the campaign, own ranked liaisons, area-led townships; places, asked for uncovered: the division, its village codes
+    expect(one.statements).toBe(5);
   });
 });

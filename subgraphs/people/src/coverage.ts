@@ -1,6 +1,7 @@
 import {
   badInput,
   countByGroup,
+  ownerFieldLoader,
   pageOf,
   parseDivisionCode,
   sliceConnection,
@@ -22,17 +23,14 @@ import { cadreById, householdById } from './loaders';
 /**
  * Division.coverage: the subtree against the campaign rules (两个全覆盖 and the quotas).
  *
- * Why @requires: people does not own the list of divisions. It knows the villages and
- * communities that have links, but coverage is about the ones that have none, so the full list
- * must come from places. The federation way is `coverage @requires(fields:
- * "villageAndCommunityCodes buildingUnitIds")`: the gateway first reads those two fields
- * from places (one batched statement per prefix length there) and hands them to people in
- * the representation. People then needs no HTTP call of its own and no copy of places' data,
- * and every count below is one statement per prefix length for any number of divisions.
- * The units come as ids, not a count, because buildingUnitsShort lists units nobody is linked
- * to, which people cannot know of otherwise.
- * (Asking places from the resolver, as linkCadre does, would work too, but would add a
- * subgraph round trip per request that the gateway already makes.)
+ * People does not own the list of divisions or of building units: coverage is about the
+ * villages that have no link, which people cannot know of by itself. The counts it needs come
+ * with the representation (`coverage @requires(fields: "villageAndCommunityCount
+ * buildingUnitCount")`: two integers, whatever the size of the subtree), and every figure is
+ * counted from people's own links, one statement per prefix length for any number of
+ * divisions. Only the lists of the uncovered villages and of the units short of cadres need
+ * places' lists: people asks places for them itself (ownerFieldLoader), and only when a client
+ * reads those lists. So a dashboard's coverage costs the same for a township as for a city.
  */
 /** The rules coverage measures against: today's defaults (defaultRules), or a campaign's. */
 export interface CoverageRules {
@@ -71,32 +69,35 @@ export function calendarYear(ctx: SubgraphContext): Period {
 }
 
 export interface CoverageSource {
+  code: string;
   prefix: string;
-  codes: string[];
-  unitIds: string[];
+  /** Villages and communities of the subtree, as places counts them. */
+  villages: number;
+  /** Building units of the subtree, as places counts them. */
+  units: number;
   rules: CoverageRules;
   period: Period;
   /** Links count when active on this day: today, or the period's end when that is past. */
   asOf: string;
 }
 
-/** A division as people sees it: its key, and (through the gateway) the fields coverage @requires. */
+/** A division as people sees it: its key, and (through the gateway) the counts coverage @requires. */
 export interface DivisionWithRequires {
   code: string;
-  villageAndCommunityCodes?: string[];
-  buildingUnitIds?: string[];
+  villageAndCommunityCount?: number;
+  buildingUnitCount?: number;
 }
 
 /** Coverage of `d`'s subtree under a period and rules (a campaign's, for Division.coverageIn). */
 export function coverageUnder(ctx: SubgraphContext, d: DivisionWithRequires, rules: CoverageRules, period: Period): CoverageSource {
   const info = parseDivisionCode(d.code);
   if (!info) throw badInput('code', `not a division code: ${d.code}`);
-  if (!d.villageAndCommunityCodes || !d.buildingUnitIds) {
+  if (d.villageAndCommunityCount == null || d.buildingUnitCount == null) {
     // Only reachable when a client calls people directly without the @requires fields.
-    throw badInput('code', 'coverage needs villageAndCommunityCodes and buildingUnitIds from places (query it through the gateway)');
+    throw badInput('code', 'coverage needs villageAndCommunityCount and buildingUnitCount from places (query it through the gateway)');
   }
   const asOf = period.to < today(ctx) ? period.to : today(ctx);
-  return { prefix: info.prefix, codes: [...d.villageAndCommunityCodes].sort(), unitIds: [...d.buildingUnitIds].sort(), rules, period, asOf };
+  return { code: d.code, prefix: info.prefix, villages: d.villageAndCommunityCount, units: d.buildingUnitCount, rules, period, asOf };
 }
 
 /** Division.coverage: today's rules over the calendar year, the visit quota as asked. */
@@ -238,6 +239,12 @@ const rankedCovered = (ctx: SubgraphContext, c: CoverageSource) => rankedLinkTar
 const areaLedTownships = (ctx: SubgraphContext, c: CoverageSource) => rankedLinkTargets(ctx, c, 'AREA_LEAD');
 
 const townshipOf = (code: string) => `${code.slice(0, 9)}000`;
+const isGrassroots = (code: string) => code.slice(9) !== '000';
+const isTownship = (code: string) => code.slice(6, 9) !== '000' && code.slice(9) === '000';
+
+/** What people asks places for itself: lists only when a client reads them, and township sizes for 包片. */
+const placesField = <T>(ctx: SubgraphContext, field: 'villageAndCommunityCodes' | 'buildingUnitIds' | 'villageAndCommunityCount') =>
+  ownerFieldLoader<T>(ctx, 'Division', field);
 
 /** Whether each village or community of `c` is covered: its own ranked liaison, or (when the rule says so) its township's ranked AREA_LEAD. */
 async function coveredTest(ctx: SubgraphContext, c: CoverageSource): Promise<(code: string) => boolean> {
@@ -246,6 +253,29 @@ async function coveredTest(ctx: SubgraphContext, c: CoverageSource): Promise<(co
     c.rules.areaLeadCovers ? areaLedTownships(ctx, c).load(c.prefix.slice(0, 9)) : Promise.resolve(new Set<string>()),
   ]);
   return (code) => own.has(code) || led.has(townshipOf(code));
+}
+
+/**
+ * How many villages and communities of `c` are covered, from people's links alone; with
+ * 包片, plus every village of a led township, which places counts (one request for all of them).
+ */
+async function coveredCount(ctx: SubgraphContext, c: CoverageSource): Promise<number> {
+  const own = [...(await rankedCovered(ctx, c).load(c.prefix))].filter(isGrassroots);
+  let covered = own.length;
+  if (c.rules.areaLeadCovers) {
+    const led = [...(await areaLedTownships(ctx, c).load(c.prefix.slice(0, 9)))].filter(isTownship);
+    if (c.prefix.length >= 9) {
+      // A township or a village: its own township's lead covers all of it.
+      if (led.includes(townshipOf(c.code))) covered = c.villages;
+    } else {
+      const ledSet = new Set(led);
+      const sizes = await placesField<number>(ctx, 'villageAndCommunityCount').loadMany(led);
+      const inLed = sizes.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
+      covered = inLed + own.filter((v) => !ledSet.has(townshipOf(v))).length;
+    }
+  }
+  // A link to a division places no longer has must not count beyond the subtree.
+  return Math.min(covered, c.villages);
 }
 
 const householdCount = (ctx: SubgraphContext) =>
@@ -295,15 +325,12 @@ const cadreNodes = async (ctx: SubgraphContext, page: Connection<string>) => ({
 
 export const coverageResolvers = {
   Coverage: {
-    villagesAndCommunities: (c) => c.codes.length,
-    withRankedLiaison: async (c, _, ctx) => {
-      const covered = await coveredTest(ctx, c);
-      return c.codes.filter(covered).length;
-    },
+    villagesAndCommunities: (c) => c.villages,
+    withRankedLiaison: (c, _, ctx) => coveredCount(ctx, c),
     uncovered: async (c, args, ctx) => {
-      const covered = await coveredTest(ctx, c);
+      const [covered, codes] = await Promise.all([coveredTest(ctx, c), placesField<string[]>(ctx, 'villageAndCommunityCodes').load(c.code)]);
       return sliceConnection(
-        c.codes.filter((code) => !covered(code)).map((code) => ({ code })),
+        (codes ?? []).filter((code) => !covered(code)).map((code) => ({ code })),
         args,
       );
     },
@@ -315,15 +342,12 @@ export const coverageResolvers = {
       return { ...page, nodes: await Promise.all(page.nodes.map((id) => householdById(ctx).load(id))) };
     },
     visitQuota: (c) => c.rules.visitsPerHousehold,
-    buildingUnits: (c) => c.unitIds.length,
-    buildingUnitsFullyLinked: async (c, _, ctx) => {
-      const full = await unitsFullyLinked(ctx, c).load(c.prefix);
-      return c.unitIds.filter((id) => full.has(id)).length;
-    },
+    buildingUnits: (c) => c.units,
+    buildingUnitsFullyLinked: async (c, _, ctx) => Math.min((await unitsFullyLinked(ctx, c).load(c.prefix)).size, c.units),
     buildingUnitsShort: async (c, args, ctx) => {
-      const full = await unitsFullyLinked(ctx, c).load(c.prefix);
+      const [full, ids] = await Promise.all([unitsFullyLinked(ctx, c).load(c.prefix), placesField<string[]>(ctx, 'buildingUnitIds').load(c.code)]);
       return sliceConnection(
-        c.unitIds.filter((id) => !full.has(id)).map((id) => ({ id })),
+        (ids ?? []).filter((id) => !full.has(id)).map((id) => ({ id })),
         args,
       );
     },

@@ -53,8 +53,8 @@ describeEachDatabase('people scope', (db) => {
             { __typename: 'Department', id: otherDepartment.id },
             { __typename: 'Visit', id: otherVisit.id },
             // another district, and the city above D: their households, links and coverage are no D figures
-            { __typename: 'Division', code: otherVillage, villageAndCommunityCodes: [otherVillage], buildingUnitIds: [] },
-            { __typename: 'Division', code: '370500000000', villageAndCommunityCodes: [otherVillage], buildingUnitIds: [] },
+            { __typename: 'Division', code: otherVillage, villageAndCommunityCount: 1, buildingUnitCount: 0 },
+            { __typename: 'Division', code: '370500000000', villageAndCommunityCount: 1, buildingUnitCount: 0 },
           ],
         },
         viewer,

@@ -1,6 +1,6 @@
 // Test set-up (not a test file): a world small enough that every figure of departments,
 // campaigns, help records and activity is worked out by hand in the tests that use it.
-import { insertInChunks, type Subgraph, type Viewer } from '@cadres/kit';
+import { insertInChunks, parseDivisionCode, type Subgraph, type Viewer } from '@cadres/kit';
 import { adminViewer, createTestSubgraph, data, runOperation, type TestDatabaseKind } from '@cadres/kit/src/testing';
 import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
 import { subgraph as peopleSubgraph } from './server';
@@ -79,11 +79,23 @@ async function seed(people: Subgraph): Promise<void> {
 
 type Variables = Record<string, unknown>;
 
-/** Inside a describe: people on a fresh database of `db`'s kind with the small world, its peers a stand-in (kit fakeOwners). */
+/**
+ * What places knows of the small world, as its stand-in answers a Division: the villages and
+ * communities A, B and C, and one building unit, U1 in A.
+ */
+function placesFields(type: string, key: string): Record<string, unknown> {
+  if (type !== 'Division') return {};
+  const prefix = parseDivisionCode(key)?.prefix ?? key;
+  const codes = [A, B, C].filter((code) => code.startsWith(prefix));
+  const unitIds = A.startsWith(prefix) ? ['U1'] : [];
+  return { villageAndCommunityCodes: codes, villageAndCommunityCount: codes.length, buildingUnitIds: unitIds, buildingUnitCount: unitIds.length };
+}
+
+/** Inside a describe: people on a fresh database of `db`'s kind with the small world, its peers a stand-in (kit fakeOwners) answering placesFields. */
 export function useSmallWorld(db: TestDatabaseKind) {
   let people: Subgraph;
   beforeAll(async () => {
-    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, fakeOwners: true });
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, fakeOwners: true, ownerFields: placesFields });
     await seed(people);
   });
   afterAll(() => people?.stop());

@@ -64,6 +64,22 @@ export const grassrootsCodesIn = (ctx: SubgraphContext) =>
     }, [] as string[]),
   );
 
+/** Village and community counts of many subtrees (keys are code prefixes): one statement per prefix length. */
+export const grassrootsCountIn = (ctx: SubgraphContext) =>
+  ctx.loaders.get('grassrootsCountIn', () =>
+    valueLoader(async (prefixes: string[]) => {
+      const out = new Map<string, number>();
+      for (const { spec } of subtreeGroups('code', prefixes)) {
+        const rows: { grp: string; n: unknown }[] = await ctx.ds.query(
+          `SELECT ${spec.key} AS grp, COUNT(*) AS n FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') GROUP BY ${spec.key}`,
+          spec.params,
+        );
+        for (const r of rows) out.set(String(r.grp), Number(r.n));
+      }
+      return out;
+    }, 0),
+  );
+
 /** Building-unit ids of many subtrees (keys are code prefixes), ordered: one statement per prefix length. */
 export const unitIdsIn = (ctx: SubgraphContext) =>
   ctx.loaders.get('unitIdsIn', () =>

@@ -10,7 +10,7 @@ import {
 import { mayReadAt, readableRange, visible } from './access';
 import { Division, type Building, type BuildingUnit } from './entities';
 import type { QueryDivisionsArgs, Resolvers } from './generated/graphql';
-import { buildingById, buildingsIn, childCodesOf, childrenOf, divisionByCode, grassrootsCodesIn, unitById, unitCountIn, unitIdsIn, unitsByBuilding } from './loaders';
+import { buildingById, buildingsIn, childCodesOf, childrenOf, divisionByCode, grassrootsCodesIn, grassrootsCountIn, unitById, unitCountIn, unitIdsIn, unitsByBuilding } from './loaders';
 
 /** Codes of the enclosing divisions, root first, read off the code itself. */
 function ancestorCodes(code: string): string[] {
@@ -70,8 +70,10 @@ export const resolvers: Resolvers = {
       return found.filter((a): a is Division => !(a instanceof Error));
     },
     buildings: (d, args, ctx) => buildingsIn(ctx, args).load(parseDivisionCode(d.code)!.prefix),
-    // The two fields people's Division.coverage @requires: places owns the division list, so
-    // the gateway fetches them here and hands them to people with the representation.
+    // The two counts people's Division.coverage @requires (places owns the division list, so the
+    // gateway fetches them here and hands them to people), and the lists people asks for itself
+    // only when a client reads the villages or units coverage lists.
+    villageAndCommunityCount: (d, _, ctx) => grassrootsCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     villageAndCommunityCodes: (d, _, ctx) => grassrootsCodesIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     buildingUnitCount: (d, _, ctx) => unitCountIn(ctx).load(parseDivisionCode(d.code)!.prefix),
     buildingUnitIds: (d, _, ctx) => unitIdsIn(ctx).load(parseDivisionCode(d.code)!.prefix),

@@ -85,10 +85,10 @@ export type Division = {
    * gets the count (totalCount) with no rows. Null for PARTNER and outside the caller's scope.
    */
   households?: Maybe<HouseholdConnection>;
-  /** Provided by places: the codes of the villages and communities in the subtree. */
-  villageAndCommunityCodes: Array<Scalars['ID']['output']>;
-  /** Provided by places: the ids of the building units in the subtree (coverage counts them and lists those short of cadres). */
-  buildingUnitIds: Array<Scalars['ID']['output']>;
+  /** Provided by places: how many villages and communities the subtree has. */
+  villageAndCommunityCount: Scalars['Int']['output'];
+  /** Provided by places: how many building units the subtree has. */
+  buildingUnitCount: Scalars['Int']['output'];
   /**
    * Coverage of the subtree against the campaign rules. visitQuota is the yearly number of
    * visits a household needs (default: the PEOPLE_VISIT_QUOTA setting, 4 unless set).
@@ -1243,13 +1243,13 @@ export type FederationReferenceTypes = {
     ( { __typename: 'Division' }
     & GraphQLRecursivePick<FederationTypes['Division'], {"code":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true,"childCodes":true}>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true,"childCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCount":true,"buildingUnitCount":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCount":true,"buildingUnitCount":true,"childCodes":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCount":true,"buildingUnitCount":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCount":true,"buildingUnitCount":true,"childCodes":true}>
         | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true}>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true,"villageAndCommunityCodes":true,"buildingUnitIds":true}>
-        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCodes":true,"buildingUnitIds":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Division'], {"childCodes":true,"villageAndCommunityCount":true,"buildingUnitCount":true}>
+        | GraphQLRecursivePick<FederationTypes['Division'], {"villageAndCommunityCount":true,"buildingUnitCount":true}> ) );
   BuildingUnit:
     ( { __typename: 'BuildingUnit' }
     & GraphQLRecursivePick<FederationTypes['BuildingUnit'], {"id":true}> );

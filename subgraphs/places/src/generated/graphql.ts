@@ -52,11 +52,13 @@ export type Division = {
   population?: Maybe<Scalars['Int']['output']>;
   /** Buildings anywhere in this division's subtree, ordered by id. */
   buildings: BuildingConnection;
-  /** Codes of the villages and communities in this division's subtree (itself included), ordered. Feeds people's Division.coverage (@requires). */
+  /** Number of villages and communities in this division's subtree (itself included). Feeds people's Division.coverage (@requires). */
+  villageAndCommunityCount: Scalars['Int']['output'];
+  /** Codes of the villages and communities in this division's subtree (itself included), ordered. People asks for them when a client reads Coverage.uncovered. */
   villageAndCommunityCodes: Array<Scalars['ID']['output']>;
   /** Number of building units in this division's subtree. Feeds people's Division.coverage (@requires). */
   buildingUnitCount: Scalars['Int']['output'];
-  /** Ids of the building units in this division's subtree, ordered. Feeds people's Division.coverage (@requires: the units short of cadres). */
+  /** Ids of the building units in this division's subtree, ordered. People asks for them when a client reads Coverage.buildingUnitsShort. */
   buildingUnitIds: Array<Scalars['ID']['output']>;
   /** Codes of the direct children, ordered. Feeds people's Division.divisionRanking (@requires): every child is ranked, even one with nothing to count. */
   childCodes: Array<Scalars['ID']['output']>;
@@ -388,6 +390,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   ancestors?: Resolver<Array<ResolversTypes['Division']>, ParentType, ContextType>;
   population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   buildings?: Resolver<ResolversTypes['BuildingConnection'], ParentType, ContextType, Partial<DivisionBuildingsArgs>>;
+  villageAndCommunityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   villageAndCommunityCodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   buildingUnitCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   buildingUnitIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
