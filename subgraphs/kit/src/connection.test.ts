@@ -1,4 +1,5 @@
-import { encodeCursor, pageOf, sliceConnection, toConnection } from './connection';
+import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
+import { encodeCursor, pageOf, selectsField, sliceConnection, toConnection } from './connection';
 
 const errorOf = (f: () => unknown) => {
   try {
@@ -40,5 +41,19 @@ describe('connections', () => {
     const third = sliceConnection(all, { first: 2, after: second.pageInfo.endCursor });
     expect([first.nodes, second.nodes, third.nodes]).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
     expect([first.pageInfo.hasNextPage, second.pageInfo.hasNextPage, third.pageInfo.hasNextPage]).toEqual([true, true, false]);
+  });
+
+  it('selectsField finds a field directly, in an inline fragment and through a fragment spread (once per fragment)', () => {
+    const infoOf = (query: string) => {
+      const doc = parse(query);
+      const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+      return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
+    };
+    expect(selectsField(infoOf('{ list { n: totalCount nodes { id } } }'), 'totalCount')).toBe(true);
+    expect(selectsField(infoOf('{ list { nodes { totalCount } } }'), 'totalCount')).toBe(false);
+    expect(selectsField(infoOf('{ list { ... on C { totalCount } } }'), 'totalCount')).toBe(true);
+    expect(selectsField(infoOf('{ list { ...A } } fragment A on C { ...B ...A } fragment B on C { totalCount }'), 'totalCount')).toBe(true);
+    expect(selectsField(infoOf('{ list { ...A ...A } } fragment A on C { nodes { id } }'), 'totalCount')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -63,4 +64,23 @@ export function toConnection<T>(rows: T[], page: Page, totalCount: Connection<T>
 export function sliceConnection<T>(all: T[], args: PageArgs): Connection<T> {
   const page = pageOf(args);
   return toConnection(all.slice(page.offset, page.offset + page.limit + 1), page, all.length);
+}
+
+/**
+ * Whether the field being resolved selects `name` (directly, in an inline fragment or through a
+ * fragment spread; @skip and @include are not read, so it may say yes where the field is skipped).
+ * A batched list uses it to ask for its count with its page, in the same tick for every key.
+ */
+export function selectsField(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>, name: string): boolean {
+  const seen = new Set<string>();
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((s) => {
+      if (s.kind === Kind.FIELD) return s.name.value === name;
+      if (s.kind === Kind.INLINE_FRAGMENT) return within(s.selectionSet);
+      if (seen.has(s.name.value)) return false;
+      seen.add(s.name.value);
+      return within(info.fragments[s.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((f) => within(f.selectionSet));
 }

@@ -4,8 +4,8 @@
 // fixed number of statements, whatever the number asked for or the size of the subtree.
 import { badInput, isMysql, loadOrNull, notFound, parseDivisionCode, rankedDivisions, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { helpRecordScopeSql, liaisonScopeSql, mayRead, visitScopeSql } from './access';
-import { campaignById, ranksOf, visibleCampaign } from './campaigns';
-import { coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
+import { campaignById, visibleCampaign } from './campaigns';
+import { campaignCoverage, coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
 import { visitKinds, type Department, type VisitKind } from './entities';
 import type { ActivityMeasure, DivisionDepartmentRankingArgs, DivisionDivisionRankingArgs } from './generated/graphql';
 import { departmentById } from './loaders';
@@ -82,10 +82,8 @@ const num = (v: unknown) => (v == null ? 0 : Number(v));
 
 /** Division.coverageIn: coverage.ts's coverage under the campaign's rules and over its period. */
 export async function coverageInCampaign(ctx: SubgraphContext, d: DivisionWithRequires, campaignId: string): Promise<CoverageSource> {
-  const campaign = visibleCampaign(ctx, await loadOrNull(campaignById(ctx), campaignId));
-  if (!campaign) throw notFound('Campaign', campaignId, 'campaignId');
-  const { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit } = campaign;
-  return coverageUnder(ctx, d, { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit, rankedLiaisonRanks: ranksOf(campaign), areaLeadCovers: Boolean(campaign.areaLeadCovers) }, { from: campaign.dateFrom, to: campaign.dateTo });
+  const { rules, period } = await campaignCoverage(ctx, campaignId);
+  return coverageUnder(ctx, d, rules, period);
 }
 
 // ------------------------------------------------------------------ grouping

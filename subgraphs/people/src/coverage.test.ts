@@ -1,8 +1,8 @@
 import { insertInChunks, type Subgraph, type Viewer } from '@cadres/kit';
 import { type DemoWorld } from '@cadres/demo';
-import { countStatements, createTestSubgraph, data, describeEachDatabase } from '@cadres/kit/src/testing';
+import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { subgraph as placesSubgraph } from '@cadres/places';
-import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
+import { Cadre, Campaign, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
 import { subgraph as peopleSubgraph } from './server';
 import { YEAR, buildingDivision, demo, grassroots, useDemoPeople, visitsOf, world } from './testing';
 
@@ -24,11 +24,13 @@ import { YEAR, buildingDivision, demo, grassroots, useDemoPeople, visitsOf, worl
  *
  *   cadres:     D1 (the district): K1 → A, S1 → B, S2 → E (in the other district), K2 (its link ended)
  *               D2 (the township): S3, no village, holds H1 H2 H3 H5 H6 (the rule's 5)
+ *               DC (the city): K9 (STAFF) → E (the other district), holds H4 (in C, this district)
  *               households held: S1 2, S2 1, K1 K2 0 → all four off the rule
  *
  * By hand: 3 places, 1 with a ranked liaison, uncovered B and C; 6 households, all linked,
  * 2 visited enough (quota 4); 3 units, 1 fully linked. The township's departments have 1 cadre,
- * unlinked; the district's 5, 3 linked (2 seen from the district, which does not see S2 → E).
+ * unlinked; the district's 5, 3 linked (2 seen from the district, which does not see S2 → E);
+ * the city's 6, 4 linked.
  */
 const NOW = new Date('2026-07-01T02:00:00Z');
 const T = '370502001';
@@ -70,6 +72,7 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
       await insertInChunks(em, Department, [
         { id: 'D1', name: '东营区民政局', divisionCode: '370502000000' },
         { id: 'D2', name: '文汇街道', divisionCode: `${T}000` },
+        { id: 'DC', name: '市委组织部', divisionCode: '370500000000' },
       ]);
       await insertInChunks(
         em,
@@ -80,6 +83,7 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
           ['S2', 'STAFF'],
           ['K2', 'COUNTY_LEVEL'],
           ['S3', 'STAFF', 'D2'],
+          ['K9', 'STAFF', 'DC'],
         ].map(([id, cadreRank, departmentId = 'D1']) => ({ id, name: id, cadreRank, departmentId, partyMember: true, phone: null, version: 1 })),
       );
       const link = (id: string, cadreId: string, targetType: Liaison['targetType'], targetId: string, divisionCode: string, role: Liaison['role'], until: string | null = null) => ({
@@ -96,6 +100,8 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
         link('L8', 'S2', 'BuildingUnit', 'U1', A, 'MEMBER'),
         link('L9', 'S2', 'BuildingUnit', 'U2', A, 'LEAD'),
         link('L10', 'S2', 'Division', E, E, 'MEMBER'),
+        link('L20', 'K9', 'Division', E, E, 'MEMBER'),
+        link('L21', 'K9', 'Household', 'H4', C, 'MEMBER'),
         ...['H1', 'H2', 'H3', 'H5', 'H6'].map((h, i) => link(`L1${i + 1}`, 'S3', 'Household', h, h === 'H1' || h === 'H2' ? A : h === 'H3' ? B : C, 'MEMBER')),
       ]);
       await insertInChunks(
@@ -156,7 +162,15 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
       cadresOffHouseholdQuota: ids(),
     };
     const district = { ...township, cadres: 5, cadresLinked: 3, cadresWithoutVillage: ids('K2', 'S3'), cadresOffHouseholdQuota: ids('K1', 'K2', 'S1', 'S2') };
-    const city = { ...district, villagesAndCommunities: 4, uncovered: { totalCount: 3, nodes: [{ code: B }, { code: C }, { code: E }] } };
+    // The city adds DC's K9 (linked to E, holding 1 household) and E.
+    const city = {
+      ...district,
+      villagesAndCommunities: 4,
+      uncovered: { totalCount: 3, nodes: [{ code: B }, { code: C }, { code: E }] },
+      cadres: 6,
+      cadresLinked: 4,
+      cadresOffHouseholdQuota: ids('K1', 'K2', 'K9', 'S1', 'S2'),
+    };
     const list = (name: string) => `${name}(first: 10) { totalCount nodes { id } }`;
     expect(
       await coverageOf(`villagesAndCommunities withRankedLiaison uncovered(first: 10) { totalCount nodes { code } }
@@ -187,6 +201,75 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
     expect(await coverageOf(fields, { sub: 'p', role: 'PARTNER', scope: null })).toEqual([null, null, null]);
   });
 
+  /** Department.coverage of departments as the gateway asks people for them; null for a department unseen. */
+  const DEPARTMENT_COVERAGE = `query($r: [_Any!]!, $c: ID) { _entities(representations: $r) { ... on Department { coverage(campaignId: $c) {
+    cadres cadresLinked cadresWithoutVillage(first: 10) { totalCount nodes { id } } householdsPerCadre householdsLinked cadresOffHouseholdQuota(first: 10) { totalCount nodes { id } } } } } }`;
+  const departments = (ids: string[], campaignId?: string) => ({ r: ids.map((id) => ({ __typename: 'Department', id })), c: campaignId ?? null });
+  const departmentCoverage = async (ids: string[], viewer?: Viewer, campaignId?: string) =>
+    (await data(people, DEPARTMENT_COVERAGE, departments(ids, campaignId), viewer))._entities.map((d: { coverage: unknown } | null) => d?.coverage ?? null);
+
+  it("Department.coverage: its own cadres' figures, the same as the division's where the department is the division's only one", async () => {
+    const own = (cadres: number, linked: number, without: string[], householdsLinked: number, off: string[], householdsPerCadre = 5) => ({
+      cadres, cadresLinked: linked, cadresWithoutVillage: ids(...without), householdsPerCadre, householdsLinked, cadresOffHouseholdQuota: ids(...off),
+    });
+    expect(await departmentCoverage(['D1', 'D2', 'DC'])).toEqual([
+      // K1 → A, S1 → B, S2 → E; K2's link ended. Households H1 H2 (S1), H4 (S2): 2, 1, 0, 0 against 5.
+      own(4, 3, ['K2'], 3, ['K1', 'K2', 'S1', 'S2']),
+      // S3 holds exactly the rule's 5.
+      own(1, 0, ['S3'], 5, []),
+      own(1, 1, [], 1, ['K9']),
+    ]);
+    // The township's coverage counts D2 alone: the same cadre figures.
+    const [township] = await coverageOf('cadres cadresLinked cadresWithoutVillage(first: 10) { totalCount nodes { id } } householdsPerCadre cadresOffHouseholdQuota(first: 10) { totalCount nodes { id } }');
+    const { householdsLinked: _, ...d2 } = (await departmentCoverage(['D2']))[0];
+    expect(d2).toEqual(township);
+  });
+
+  it("Department.coverage counts only the links lying in the caller's scope; a department unseen is null", async () => {
+    const dongying: Viewer = { sub: 'a', role: 'ANALYST', scope: '370502000000' };
+    const hekou: Viewer = { sub: 'h', role: 'ANALYST', scope: '370503000000' };
+    const fields = (c: { cadresLinked: number; cadresWithoutVillage: unknown; householdsLinked: number; cadresOffHouseholdQuota: unknown }) => ({
+      cadresLinked: c.cadresLinked, cadresWithoutVillage: c.cadresWithoutVillage, householdsLinked: c.householdsLinked, cadresOffHouseholdQuota: c.cadresOffHouseholdQuota,
+    });
+    // From 东营区: S2's and K9's links to E lie in 河口区; K9's link to H4 (in C) is seen.
+    expect((await departmentCoverage(['D1', 'D2', 'DC'], dongying)).map(fields)).toEqual([
+      { cadresLinked: 2, cadresWithoutVillage: ids('K2', 'S2'), householdsLinked: 3, cadresOffHouseholdQuota: ids('K1', 'K2', 'S1', 'S2') },
+      { cadresLinked: 0, cadresWithoutVillage: ids('S3'), householdsLinked: 5, cadresOffHouseholdQuota: ids() },
+      { cadresLinked: 0, cadresWithoutVillage: ids('K9'), householdsLinked: 1, cadresOffHouseholdQuota: ids('K9') },
+    ]);
+    // From 河口区: 东营区's departments are unseen; the city's K9 holds E there, and no household.
+    expect(await departmentCoverage(['D1', 'D2', 'DC'], hekou)).toEqual([
+      null,
+      null,
+      { cadres: 1, cadresLinked: 1, cadresWithoutVillage: ids(), householdsPerCadre: 5, householdsLinked: 0, cadresOffHouseholdQuota: ids('K9') },
+    ]);
+    // A CADRE reads people data too; PARTNER reads none (the department itself is null).
+    const cadre: Viewer = { sub: 'c', role: 'CADRE', scope: null, cadreId: 'S1' };
+    expect((await departmentCoverage(['D1'], cadre)).map(fields)).toEqual([
+      { cadresLinked: 3, cadresWithoutVillage: ids('K2'), householdsLinked: 3, cadresOffHouseholdQuota: ids('K1', 'K2', 'S1', 'S2') },
+    ]);
+    expect(await runOperation(people, DEPARTMENT_COVERAGE, departments(['D1', 'DC']), { sub: 'p', role: 'PARTNER', scope: null })).toEqual({ data: { _entities: [null, null] } });
+  });
+
+  it("Department.coverage under a campaign: its householdsPerCadre, links as on its last day; NOT_FOUND for a campaign unseen", async () => {
+    const campaign = (id: string, divisionCode: string) => ({
+      id, name: id, divisionCode, dateFrom: '2025-06-01', dateTo: '2025-06-30', phases: [], householdsPerCadre: 2, visitsPerHousehold: 4, cadresPerHomeVisit: 2,
+      cadresPerBuildingUnit: 2, rankedLiaisonRanks: 'COUNTY_LEVEL,SECTION_LEVEL', areaLeadCovers: false, version: 1,
+    });
+    await people.ds.getRepository(Campaign).insert([campaign('CP-CITY', '370500000000'), campaign('CP-HEKOU', '370503000000')]);
+    // On 30 June 2025 K2's link to C was active; holdings against 2: K1 0, K2 0, S1 2, S2 1; S3 5; K9 1.
+    expect(await departmentCoverage(['D1', 'D2', 'DC'], undefined, 'CP-CITY')).toEqual([
+      { cadres: 4, cadresLinked: 4, cadresWithoutVillage: ids(), householdsPerCadre: 2, householdsLinked: 3, cadresOffHouseholdQuota: ids('K1', 'K2', 'S2') },
+      { cadres: 1, cadresLinked: 0, cadresWithoutVillage: ids('S3'), householdsPerCadre: 2, householdsLinked: 5, cadresOffHouseholdQuota: ids('S3') },
+      { cadres: 1, cadresLinked: 1, cadresWithoutVillage: ids(), householdsPerCadre: 2, householdsLinked: 1, cadresOffHouseholdQuota: ids('K9') },
+    ]);
+    const failure = async (campaignId: string, viewer?: Viewer) =>
+      (await runOperation(people, DEPARTMENT_COVERAGE, departments(['D1'], campaignId), viewer)).errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field }));
+    expect(await failure('no-such-campaign')).toEqual([{ code: 'NOT_FOUND', field: 'campaignId' }]);
+    // The same error Division.coverageIn gives: a 河口区 campaign is not seen from 东营区.
+    expect(await failure('CP-HEKOU', { sub: 'a', role: 'ANALYST', scope: '370502000000' })).toEqual([{ code: 'NOT_FOUND', field: 'campaignId' }]);
+  });
+
   it('answers ended links with includeEnded on every liaison field, active ones by default', async () => {
     const fields = 'id since until';
     const result = await data(people, `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -196,6 +279,43 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
     });
     const ended = { id: 'L3', since: '2025-01-01', until: '2025-12-31' };
     expect(result._entities).toEqual([{ active: [], all: [ended] }, { activeOfCadre: [], allOfCadre: [ended] }]);
+  });
+
+  it('Department.coverage sends as many statements for a department of 2 cadres as of 200, and for 4 departments as for 1', async () => {
+    // Two more departments in another city (no coverage above counts them): 2 and 200 cadres, cadre
+    // n linked to a village there when n is even, and to n % 7 households.
+    const sizes: [string, number][] = [['DS', 2], ['DX', 200]];
+    await people.ds.transaction(async (em) => {
+      await insertInChunks(em, Department, sizes.map(([id]) => ({ id, name: id, divisionCode: '370600000000', leaderCadreId: null, version: 1 })));
+      const cadres = sizes.flatMap(([dept, n]) => Array.from({ length: n }, (_, i) => ({ id: `${dept}-${String(i).padStart(3, '0')}`, n: i })));
+      await insertInChunks(em, Cadre, cadres.map(({ id }) => ({ id, name: id, cadreRank: 'STAFF' as const, departmentId: id.slice(0, 2), partyMember: false, phone: null, version: 1 })));
+      const link = (id: string, cadreId: string, targetType: Liaison['targetType'], targetId: string) => ({
+        id, cadreId, targetType, targetId, divisionCode: '370602001201', role: 'MEMBER' as const, since: '2025-01-01', until: null, openKey: openKeyOf({ cadreId, targetType, targetId, role: 'MEMBER' }), version: 1,
+      });
+      await insertInChunks(em, Liaison, cadres.flatMap(({ id, n }) => [
+        ...(n % 2 === 0 ? [link(`${id}-v`, id, 'Division', '370602001201')] : []),
+        ...Array.from({ length: n % 7 }, (_, k) => link(`${id}-h${k}`, id, 'Household', `HX-${n}-${k}`)),
+      ]));
+    });
+    const count = (ids: string[], campaignId?: string) => countStatements(() => data(people, DEPARTMENT_COVERAGE, departments(ids, campaignId)));
+    const small = await count(['DS']);
+    const big = await count(['DX']);
+    // DS: its 2 cadres hold 0 and 1 households, DS-000 a village. DX: 200 cadres, 100 with a village; those holding 5 (n % 7 = 5) are on the rule.
+    const onRule = Array.from({ length: 200 }, (_, n) => n).filter((n) => n % 7 === 5).length;
+    const held = Array.from({ length: 200 }, (_, n) => n % 7).reduce((a, b) => a + b, 0);
+    expect(small.result._entities[0].coverage).toEqual({
+      cadres: 2, cadresLinked: 1, cadresWithoutVillage: ids('DS-001'), householdsPerCadre: 5, householdsLinked: 1, cadresOffHouseholdQuota: ids('DS-000', 'DS-001'),
+    });
+    expect(big.result._entities[0].coverage).toMatchObject({ cadres: 200, cadresLinked: 100, cadresWithoutVillage: { totalCount: 100 }, householdsLinked: held, cadresOffHouseholdQuota: { totalCount: 200 - onRule } });
+    expect(big.result._entities[0].coverage.cadresOffHouseholdQuota.nodes.map((c: { id: string }) => c.id)).toEqual(['DX-000', 'DX-001', 'DX-002', 'DX-003', 'DX-004', 'DX-006', 'DX-007', 'DX-008', 'DX-009', 'DX-010']);
+    expect(big.statements).toBe(small.statements);
+    // The department (1), all cadres, those without a village and their page, the households
+    // held, those off the rule and their page (6), and the cadres of both lists' nodes: 1
+    // statement, or 2 when the two pages come back apart (MySQL's pool runs them side by side).
+    expect([8, 9]).toContain(small.statements);
+    expect((await count(['D1', 'D2', 'DC', 'DX'])).statements).toBe(small.statements);
+    // A campaign adds the one statement that loads it.
+    expect((await count(['D1', 'D2', 'DC', 'DX'], 'CP-CITY')).statements).toBe(small.statements + 1);
   });
 });
 

@@ -2,8 +2,12 @@ import {
   badInput,
   countByGroup,
   ownerFieldLoader,
+  equalGroups,
+  loadOrNull,
+  notFound,
   pageOf,
   parseDivisionCode,
+  selectsField,
   sliceConnection,
   subtreeGroups,
   today,
@@ -14,9 +18,11 @@ import {
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
-import { liaisonScopeSql } from './access';
+import type { GraphQLResolveInfo } from 'graphql';
+import { liaisonScopeSql, mayRead } from './access';
+import { campaignById, ranksOf, visibleCampaign } from './campaigns';
 import type { PeopleConfig } from './config';
-import { Household, type CadreRank } from './entities';
+import { Household, type CadreRank, type Department } from './entities';
 import type { DivisionCoverageArgs, Resolvers } from './generated/graphql';
 import { cadreById, householdById } from './loaders';
 
@@ -68,18 +74,35 @@ export function calendarYear(ctx: SubgraphContext): Period {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-export interface CoverageSource {
+/**
+ * Whose cadres the cadre figures count: those of the departments lying in a division subtree
+ * (key: the code's prefix; Coverage), or those of one department (key: its id; DepartmentCoverage).
+ */
+export interface CadresOf {
+  by: 'subtree' | 'department';
+  key: string;
+}
+
+/** What the cadre figures (cadres, cadresLinked, the two cadre lists, householdsPerCadre) need. */
+export interface CadreCoverageSource {
+  cadresOf: CadresOf;
+  rules: CoverageRules;
+  /** Links count when active on this day: today, or the period's end when that is past. */
+  asOf: string;
+}
+
+export interface CoverageSource extends CadreCoverageSource {
   code: string;
   prefix: string;
   /** Villages and communities of the subtree, as places counts them. */
   villages: number;
   /** Building units of the subtree, as places counts them. */
   units: number;
-  rules: CoverageRules;
   period: Period;
-  /** Links count when active on this day: today, or the period's end when that is past. */
-  asOf: string;
 }
+
+/** The day links count on over a period: its last day, or today while it runs. */
+export const linksDay = (ctx: SubgraphContext, period: Period) => (period.to < today(ctx) ? period.to : today(ctx));
 
 /** A division as people sees it: its key, and (through the gateway) the counts coverage @requires. */
 export interface DivisionWithRequires {
@@ -96,8 +119,27 @@ export function coverageUnder(ctx: SubgraphContext, d: DivisionWithRequires, rul
     // Only reachable when a client calls people directly without the @requires fields.
     throw badInput('code', 'coverage needs villageAndCommunityCount and buildingUnitCount from places (query it through the gateway)');
   }
-  const asOf = period.to < today(ctx) ? period.to : today(ctx);
-  return { code: d.code, prefix: info.prefix, villages: d.villageAndCommunityCount, units: d.buildingUnitCount, rules, period, asOf };
+  return {
+    code: d.code,
+    prefix: info.prefix,
+    cadresOf: { by: 'subtree', key: info.prefix },
+    villages: d.villageAndCommunityCount,
+    units: d.buildingUnitCount,
+    rules,
+    period,
+    asOf: linksDay(ctx, period),
+  };
+}
+
+/** A campaign's rules and period: NOT_FOUND (campaignId) for one the viewer does not see. */
+export async function campaignCoverage(ctx: SubgraphContext, campaignId: string): Promise<{ rules: CoverageRules; period: Period }> {
+  const campaign = visibleCampaign(ctx, await loadOrNull(campaignById(ctx), campaignId));
+  if (!campaign) throw notFound('Campaign', campaignId, 'campaignId');
+  const { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit } = campaign;
+  return {
+    rules: { visitsPerHousehold, householdsPerCadre, cadresPerBuildingUnit, rankedLiaisonRanks: ranksOf(campaign), areaLeadCovers: Boolean(campaign.areaLeadCovers) },
+    period: { from: campaign.dateFrom, to: campaign.dateTo },
+  };
 }
 
 /** Division.coverage: today's rules over the calendar year, the visit quota as asked. */
@@ -107,16 +149,41 @@ export function coverageOf(ctx: SubgraphContext, d: DivisionWithRequires, args: 
   return coverageUnder(ctx, d, { ...defaultRules(config), visitsPerHousehold: visitQuota }, calendarYear(ctx));
 }
 
-/** One `valueLoader` per (name, extra params) that runs `sql(spec)` once per prefix length, for many subtrees. */
-function perSubtree<V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) {
+/**
+ * Department.coverage: its cadres under a campaign's rules, links as on the campaign's last day
+ * (today while it runs), else today's default rules; null for those who read no people data.
+ */
+export async function departmentCoverage(ctx: SubgraphContext, d: Department, campaignId: string | null | undefined, config: PeopleConfig): Promise<CadreCoverageSource | null> {
+  if (!mayRead(ctx.viewer)) return null;
+  const { rules, period } = campaignId != null ? await campaignCoverage(ctx, campaignId) : { rules: defaultRules(config), period: calendarYear(ctx) };
+  return { cadresOf: { by: 'department', key: d.id }, rules, asOf: linksDay(ctx, period) };
+}
+
+/** How a batch of keys becomes group specs: one statement runs per spec. */
+type Grouping = (keys: string[]) => GroupSpec[];
+
+const subtreesOf =
+  (column: string): Grouping =>
+  (prefixes) =>
+    subtreeGroups(column, prefixes).map((g) => g.spec);
+
+/** The rows of `department t` that each kind of CadresOf key selects: a subtree per prefix length, or one IN list of ids. */
+const departmentGroups: Record<CadresOf['by'], Grouping> = { subtree: subtreesOf('divisionCode'), department: (ids) => equalGroups('id', ids) };
+
+/** One `valueLoader` per (name, extra params) that runs `run(spec)` once per group spec of the keys asked for. */
+function perGroup<V>(ctx: SubgraphContext, name: string, groups: Grouping, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) {
   return ctx.loaders.get(name, () =>
-    valueLoader(async (prefixes: string[]) => {
+    valueLoader(async (keys: string[]) => {
       const out = new Map<string, V>();
-      for (const { spec } of subtreeGroups(column, prefixes)) for (const [k, v] of await run(spec)) out.set(k, v);
+      for (const spec of groups(keys)) for (const [k, v] of await run(spec)) out.set(k, v);
       return out;
     }, fallback),
   );
 }
+
+/** `perGroup` over subtrees of `column`'s codes (keys: prefixes): one statement per prefix length, for many subtrees. */
+const perSubtree = <V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) =>
+  perGroup(ctx, name, subtreesOf(column), fallback, run);
 
 const counts = (rows: { grp: unknown; n: unknown }[]) => new Map(rows.map((r) => [String(r.grp), Number(r.n)]));
 const idsByGroup = (rows: { grp: unknown; id: string }[]) => {
@@ -133,26 +200,32 @@ const idsByGroup = (rows: { grp: unknown; id: string }[]) => {
 const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
 
 /**
- * A coverage list: the rows `(grp, id)` of one subtree spec, as SQL. `name` must tell apart
- * every source with other SQL or parameters (it keys the request's loaders).
+ * A coverage list: the rows `(grp, id)` of one group spec, as SQL. `name` must tell apart
+ * every source with other SQL, parameters or grouping (it keys the request's loaders).
  */
 interface ListSource {
   name: string;
-  /** The column of `t` the subtrees are ranges of. */
-  column: string;
+  /** How the keys (subtree prefixes, department ids) become specs on `t`. */
+  groups: Grouping;
   sql: (spec: GroupSpec) => { sql: string; params: unknown[] };
 }
 
 const listCount = (ctx: SubgraphContext, source: ListSource) =>
-  perSubtree(ctx, `${source.name}:count`, source.column, 0, async (spec) => {
+  perGroup(ctx, `${source.name}:count`, source.groups, 0, async (spec) => {
     const { sql, params } = source.sql(spec);
     return counts(await ctx.ds.query(`SELECT x.grp AS grp, COUNT(*) AS n FROM (${sql}) x GROUP BY x.grp`, params));
   });
 
-/** A page of a list per subtree, ordered by id: one statement per prefix length, and one more for the counts when asked. */
-function listPage(ctx: SubgraphContext, source: ListSource, prefix: string, args: PageArgs) {
+/**
+ * A page of a list per key, ordered by id: one statement per group spec, and one more for the
+ * counts when the query selects totalCount. The count is asked for with the page, not when
+ * GraphQL reaches totalCount: that comes later for a page whose nodes must load first than for
+ * an empty one, which then sent its count apart.
+ */
+function listPage(ctx: SubgraphContext, source: ListSource, key: string, args: PageArgs, info: GraphQLResolveInfo) {
   const page = pageOf(args);
-  const rows = perSubtree(ctx, `${source.name}:${page.offset}:${page.limit}`, source.column, [] as string[], async (spec) => {
+  const total = selectsField(info, 'totalCount') ? listCount(ctx, source).load(key) : null;
+  const rows = perGroup(ctx, `${source.name}:${page.offset}:${page.limit}`, source.groups, [] as string[], async (spec) => {
     const { sql, params } = source.sql(spec);
     return idsByGroup(
       await ctx.ds.query(
@@ -162,35 +235,43 @@ function listPage(ctx: SubgraphContext, source: ListSource, prefix: string, args
       ),
     );
   });
-  return rows.load(prefix).then((ids) => toConnection(ids, page, () => listCount(ctx, source).load(prefix)));
+  return rows.load(key).then((ids) => toConnection(ids, page, () => total ?? listCount(ctx, source).load(key)));
 }
 
 /**
- * The cadres of the subtree's departments, optionally only those for which `condition` (SQL on
- * cadre `c`) holds. Their links count only where the viewer reads them (a link lies at its
- * target), so a district never learns of its cadres' links in another district.
+ * The links (alias `l`) of cadre `c` that count: active on the day, and lying where the viewer
+ * reads them (a link lies at its target), so a district never learns of its cadres' links in
+ * another district.
  */
-function cadresWhere(ctx: SubgraphContext, c: CoverageSource, name: string, condition?: (links: string) => string, extra: unknown[] = []): ListSource {
+function countedLinks(ctx: SubgraphContext, c: CadreCoverageSource) {
   const scope = liaisonScopeSql(ctx.viewer, 'l');
   const active = activeOn('l', c.asOf);
-  const links = `l.cadreId = c.id AND ${active.sql}${scope ? ` AND ${scope.sql}` : ''}`;
+  return { sql: `l.cadreId = c.id AND ${active.sql}${scope ? ` AND ${scope.sql}` : ''}`, params: [...active.params, ...(scope?.params ?? [])] };
+}
+
+/**
+ * The cadres of `c.cadresOf` (the subtree's departments, or one department), optionally only
+ * those for which `condition` (SQL on cadre `c`, given the SQL of its counted links) holds.
+ */
+function cadresWhere(ctx: SubgraphContext, c: CadreCoverageSource, name: string, condition?: (links: string) => string, extra: unknown[] = []): ListSource {
+  const links = countedLinks(ctx, c);
   return {
-    name: `coverage:cadres:${name}:${c.asOf}:${extra.join()}`,
-    column: 'divisionCode',
+    name: `coverage:cadres:${c.cadresOf.by}:${name}:${c.asOf}:${extra.join()}`,
+    groups: departmentGroups[c.cadresOf.by],
     sql: (spec) => ({
-      sql: `SELECT ${spec.key} AS grp, c.id AS id FROM department t JOIN cadre c ON c.departmentId = t.id WHERE (${spec.filter})${condition ? ` AND ${condition(links)}` : ''}`,
-      params: [...spec.params, ...(condition ? [...active.params, ...(scope?.params ?? []), ...extra] : [])],
+      sql: `SELECT ${spec.key} AS grp, c.id AS id FROM department t JOIN cadre c ON c.departmentId = t.id WHERE (${spec.filter})${condition ? ` AND ${condition(links.sql)}` : ''}`,
+      params: [...spec.params, ...(condition ? [...links.params, ...extra] : [])],
     }),
   };
 }
 
-const allCadres = (ctx: SubgraphContext, c: CoverageSource) => cadresWhere(ctx, c, 'all');
+const allCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => cadresWhere(ctx, c, 'all');
 
 /** Cadres with no active link to a village or community (a Division target below township level). */
-const cadresWithoutVillage = (ctx: SubgraphContext, c: CoverageSource) =>
+const cadresWithoutVillage = (ctx: SubgraphContext, c: CadreCoverageSource) =>
   cadresWhere(ctx, c, 'withoutVillage', (links) => `NOT EXISTS (SELECT 1 FROM liaison l WHERE ${links} AND l.targetType = 'Division' AND SUBSTR(l.targetId, 10, 3) <> '000')`);
 
-const cadresOffHouseholdQuota = (ctx: SubgraphContext, c: CoverageSource) =>
+const cadresOffHouseholdQuota = (ctx: SubgraphContext, c: CadreCoverageSource) =>
   cadresWhere(
     ctx,
     c,
@@ -202,7 +283,7 @@ const cadresOffHouseholdQuota = (ctx: SubgraphContext, c: CoverageSource) =>
 /** Households of the subtree with fewer visits in the period than the rule. */
 const householdsUnderQuota = (c: CoverageSource): ListSource => ({
   name: `coverage:underQuota:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`,
-  column: 'divisionCode',
+  groups: subtreesOf('divisionCode'),
   sql: (spec) => ({
     sql:
       `SELECT ${spec.key} AS grp, t.id AS id FROM household t WHERE (${spec.filter}) AND (SELECT COUNT(*) FROM visit v` +
@@ -293,6 +374,20 @@ const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   );
 };
 
+/** Distinct households the cadres of `c.cadresOf` hold: their counted links (as the cadre lists count them) to households. */
+const householdsOfCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => {
+  const links = countedLinks(ctx, c);
+  return perGroup(ctx, `coverage:householdsOfCadres:${c.cadresOf.by}:${c.asOf}`, departmentGroups[c.cadresOf.by], 0, async (spec) =>
+    counts(
+      await ctx.ds.query(
+        `SELECT ${spec.key} AS grp, COUNT(DISTINCT l.targetId) AS n FROM department t JOIN cadre c ON c.departmentId = t.id JOIN liaison l ON ${links.sql}` +
+          ` WHERE (${spec.filter}) AND l.targetType = 'Household' GROUP BY ${spec.key}`,
+        [...links.params, ...spec.params],
+      ),
+    ),
+  );
+};
+
 const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
   perSubtree(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
     counts(
@@ -323,7 +418,25 @@ const cadreNodes = async (ctx: SubgraphContext, page: Connection<string>) => ({
   nodes: await Promise.all(page.nodes.map((id) => cadreById(ctx).load(id))),
 });
 
+/** The cadre figures, the same for a subtree's departments (Coverage) and for one department (DepartmentCoverage). */
+const cadreFigures = {
+  cadres: (c: CadreCoverageSource, _: unknown, ctx: SubgraphContext) => listCount(ctx, allCadres(ctx, c)).load(c.cadresOf.key),
+  cadresLinked: async (c: CadreCoverageSource, _: unknown, ctx: SubgraphContext) => {
+    const [all, without] = await Promise.all([listCount(ctx, allCadres(ctx, c)).load(c.cadresOf.key), listCount(ctx, cadresWithoutVillage(ctx, c)).load(c.cadresOf.key)]);
+    return all - without;
+  },
+  cadresWithoutVillage: async (c: CadreCoverageSource, args: PageArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) =>
+    cadreNodes(ctx, await listPage(ctx, cadresWithoutVillage(ctx, c), c.cadresOf.key, args, info)),
+  householdsPerCadre: (c: CadreCoverageSource) => c.rules.householdsPerCadre,
+  cadresOffHouseholdQuota: async (c: CadreCoverageSource, args: PageArgs, ctx: SubgraphContext, info: GraphQLResolveInfo) =>
+    cadreNodes(ctx, await listPage(ctx, cadresOffHouseholdQuota(ctx, c), c.cadresOf.key, args, info)),
+};
+
 export const coverageResolvers = {
+  DepartmentCoverage: {
+    ...cadreFigures,
+    householdsLinked: (c, _, ctx) => householdsOfCadres(ctx, c).load(c.cadresOf.key),
+  },
   Coverage: {
     villagesAndCommunities: (c) => c.villages,
     withRankedLiaison: (c, _, ctx) => coveredCount(ctx, c),
@@ -337,8 +450,8 @@ export const coverageResolvers = {
     households: (c, _, ctx) => householdCount(ctx).load(c.prefix),
     householdsLinked: (c, _, ctx) => householdsLinked(ctx, c).load(c.prefix),
     householdsVisitedEnough: (c, _, ctx) => householdsVisitedEnough(ctx, c).load(c.prefix),
-    householdsUnderQuota: async (c, args, ctx) => {
-      const page = await listPage(ctx, householdsUnderQuota(c), c.prefix, args);
+    householdsUnderQuota: async (c, args, ctx, info) => {
+      const page = await listPage(ctx, householdsUnderQuota(c), c.prefix, args, info);
       return { ...page, nodes: await Promise.all(page.nodes.map((id) => householdById(ctx).load(id))) };
     },
     visitQuota: (c) => c.rules.visitsPerHousehold,
@@ -351,13 +464,6 @@ export const coverageResolvers = {
         args,
       );
     },
-    cadres: (c, _, ctx) => listCount(ctx, allCadres(ctx, c)).load(c.prefix),
-    cadresLinked: async (c, _, ctx) => {
-      const [all, without] = await Promise.all([listCount(ctx, allCadres(ctx, c)).load(c.prefix), listCount(ctx, cadresWithoutVillage(ctx, c)).load(c.prefix)]);
-      return all - without;
-    },
-    cadresWithoutVillage: async (c, args, ctx) => cadreNodes(ctx, await listPage(ctx, cadresWithoutVillage(ctx, c), c.prefix, args)),
-    householdsPerCadre: (c) => c.rules.householdsPerCadre,
-    cadresOffHouseholdQuota: async (c, args, ctx) => cadreNodes(ctx, await listPage(ctx, cadresOffHouseholdQuota(ctx, c), c.prefix, args)),
+    ...cadreFigures,
   },
 } satisfies Resolvers;

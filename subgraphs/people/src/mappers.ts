@@ -4,7 +4,7 @@
 // every result against it.
 import type { Connection, RankedDivisionRow } from '@cadres/kit';
 import type { RankedDepartmentRow } from './activity';
-import type { CoverageSource, DivisionWithRequires } from './coverage';
+import type { CadreCoverageSource, CoverageSource, DivisionWithRequires } from './coverage';
 import type { Household } from './entities';
 
 /**
@@ -29,6 +29,9 @@ export type LiaisonTargetMapper =
 
 /** Coverage is computed from the division's subtree and the @requires fields (coverage.ts). */
 export type CoverageMapper = CoverageSource;
+
+/** A department's coverage: its cadres, the rules and the day links count on (coverage.ts). */
+export type DepartmentCoverageMapper = CadreCoverageSource;
 
 /** A ranking's page: RankedDepartment is named by the node type, not by the connection's name (as in issues). */
 export type RankedDepartmentMapper = RankedDepartmentRow;

@@ -4,7 +4,7 @@ import { coverageInCampaign, departmentActivity, departmentRanking, divisionActi
 import { idNumberReads } from './audit';
 import { cadres, registerCadre } from './cadres';
 import type { PeopleConfig } from './config';
-import { coverageOf, coverageResolvers } from './coverage';
+import { coverageOf, coverageResolvers, departmentCoverage } from './coverage';
 import { campaignById, campaignResolvers, campaigns, createCampaign, ranksOf, updateCampaign, visibleCampaign } from './campaigns';
 import { departments, registerDepartment, updateDepartment } from './departments';
 import { Household, type TargetType } from './entities';
@@ -119,6 +119,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
     leader: async (d, _, ctx) => (d.leaderCadreId ? visibleCadre(ctx, await loadOrNull(cadreById(ctx), d.leaderCadreId)) : null),
     activity: (d, args, ctx) => departmentActivity(ctx, d, args),
+    coverage: (d, args, ctx) => departmentCoverage(ctx, d, args.campaignId, config),
   },
   Cadre: {
     __resolveReference: async ({ id }, ctx) => visibleCadre(ctx, await loadOrNull(cadreById(ctx), id)),

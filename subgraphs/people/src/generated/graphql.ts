@@ -3,7 +3,7 @@
 import type { Connection } from '@cadres/kit';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Department as DepartmentEntity, Cadre as CadreEntity, Liaison as LiaisonEntity, Household as HouseholdEntity, Resident as ResidentEntity, Visit as VisitEntity, IdNumberRead as IdNumberReadEntity, Campaign as CampaignEntity, HelpRecord as HelpRecordEntity, Assessment as AssessmentEntity, Pledge as PledgeEntity } from '../entities';
-import type { DepartmentRankingConnectionMapper, DivisionRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, RankedDepartmentMapper, RankedDivisionMapper } from '../mappers';
+import type { DepartmentRankingConnectionMapper, DivisionRankingConnectionMapper, DivisionMapper, BuildingUnitMapper, EnterpriseMapper, ProjectMapper, LiaisonTargetMapper, CoverageMapper, DepartmentCoverageMapper, RankedDepartmentMapper, RankedDivisionMapper } from '../mappers';
 import type { SubgraphContext } from '@cadres/kit';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -290,6 +290,13 @@ export type Department = {
   version: Scalars['Int']['output'];
   /** Its cadres' activity over the period (counting only what lies in the caller's scope); null for those who read no people data. */
   activity?: Maybe<ActivityStats>;
+  /**
+   * Its cadres' coverage: under a campaign's rules with links as on its last day (today while it
+   * runs), else under today's default rules with today's links. Only links lying in the caller's
+   * scope count. Null for those who read no people data; NOT_FOUND for a campaign the caller does
+   * not see.
+   */
+  coverage?: Maybe<DepartmentCoverage>;
 };
 
 
@@ -305,6 +312,12 @@ export type DepartmentActivityArgs = {
   campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A department or unit (单位) that cadres belong to. */
+export type DepartmentCoverageArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type DepartmentConnection = {
@@ -1092,6 +1105,37 @@ export type DivisionRankingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A department's cadres against the campaign rules (两个全覆盖 and the households each cadre holds). */
+export type DepartmentCoverage = {
+  __typename?: 'DepartmentCoverage';
+  /** Its cadres. */
+  cadres: Scalars['Int']['output'];
+  /** Of those, the ones actively linked to at least one village or community. */
+  cadresLinked: Scalars['Int']['output'];
+  /** The others, ordered by id. */
+  cadresWithoutVillage: CadreConnection;
+  /** The households a cadre should hold (about 5): the rule cadresOffHouseholdQuota measures against. */
+  householdsPerCadre: Scalars['Int']['output'];
+  /** Distinct households actively linked to its cadres. */
+  householdsLinked: Scalars['Int']['output'];
+  /** Its cadres actively linked to fewer or more households than householdsPerCadre, ordered by id. */
+  cadresOffHouseholdQuota: CadreConnection;
+};
+
+
+/** A department's cadres against the campaign rules (两个全覆盖 and the households each cadre holds). */
+export type DepartmentCoverageCadresWithoutVillageArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A department's cadres against the campaign rules (两个全覆盖 and the households each cadre holds). */
+export type DepartmentCoverageCadresOffHouseholdQuotaArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type LiaisonConnection = {
   __typename?: 'LiaisonConnection';
   nodes: Array<Liaison>;
@@ -1340,6 +1384,7 @@ export type ResolversTypes = {
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
   RankedDivision: ResolverTypeWrapper<RankedDivisionMapper>;
   DivisionRankingConnection: ResolverTypeWrapper<DivisionRankingConnectionMapper>;
+  DepartmentCoverage: ResolverTypeWrapper<DepartmentCoverageMapper>;
   LiaisonConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Liaison']>>;
   Assessment: ResolverTypeWrapper<AssessmentEntity>;
   PledgeStatus: PledgeStatus;
@@ -1403,6 +1448,7 @@ export type ResolversParentTypes = {
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
   RankedDivision: RankedDivisionMapper;
   DivisionRankingConnection: DivisionRankingConnectionMapper;
+  DepartmentCoverage: DepartmentCoverageMapper;
   LiaisonConnection: Connection<ResolversParentTypes['Liaison']>;
   Assessment: AssessmentEntity;
   Pledge: PledgeEntity;
@@ -1549,6 +1595,7 @@ export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extend
   leader?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DepartmentActivityArgs>>;
+  coverage?: Resolver<Maybe<ResolversTypes['DepartmentCoverage']>, ParentType, ContextType, Partial<DepartmentCoverageArgs>>;
 };
 
 export type DepartmentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentConnection'] = ResolversParentTypes['DepartmentConnection']> = {
@@ -1828,6 +1875,15 @@ export type DivisionRankingConnectionResolvers<ContextType = SubgraphContext, Pa
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DepartmentCoverageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentCoverage'] = ResolversParentTypes['DepartmentCoverage']> = {
+  cadres?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresWithoutVillage?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCoverageCadresWithoutVillageArgs>>;
+  householdsPerCadre?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  householdsLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cadresOffHouseholdQuota?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCoverageCadresOffHouseholdQuotaArgs>>;
+};
+
 export type LiaisonConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LiaisonConnection'] = ResolversParentTypes['LiaisonConnection']> = {
   nodes?: Resolver<Array<ResolversTypes['Liaison']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -1918,6 +1974,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
   RankedDivision?: RankedDivisionResolvers<ContextType>;
   DivisionRankingConnection?: DivisionRankingConnectionResolvers<ContextType>;
+  DepartmentCoverage?: DepartmentCoverageResolvers<ContextType>;
   LiaisonConnection?: LiaisonConnectionResolvers<ContextType>;
   Assessment?: AssessmentResolvers<ContextType>;
   Pledge?: PledgeResolvers<ContextType>;
