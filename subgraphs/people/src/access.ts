@@ -19,7 +19,8 @@ import { forbidden, inScope, maskIdNumber, maskPhone, parseDivisionCode, subtree
  * a resident's personal data: `cadrePhone`.
  *
  * `byTag`: Division.households(tag:) answers its rows only to those who see tags; the others
- * get the aggregate (totalCount) with no rows, since the rows would reveal the tag.
+ * get the aggregate (totalCount) with no rows, since the rows would reveal the tag. Likewise
+ * Division.householdTags (per tag: households, linked, visited) is counts only: every reader gets it.
  *
  * Writes (always in scope, every stored id checked to exist and to lie in scope):
  * - registerCadre: ADMIN, into a department that lies in its scope (not merely serves it). A

@@ -182,7 +182,7 @@ function perGroup<V>(ctx: SubgraphContext, name: string, groups: Grouping, fallb
 }
 
 /** `perGroup` over subtrees of `column`'s codes (keys: prefixes): one statement per prefix length, for many subtrees. */
-const perSubtree = <V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) =>
+export const perSubtree = <V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) =>
   perGroup(ctx, name, subtreesOf(column), fallback, run);
 
 const counts = (rows: { grp: unknown; n: unknown }[]) => new Map(rows.map((r) => [String(r.grp), Number(r.n)]));
@@ -197,7 +197,7 @@ const idsByGroup = (rows: { grp: unknown; id: string }[]) => {
 };
 
 /** SQL for a link (alias `alias`) active on a day, with its two parameters. */
-const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
+export const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
 
 /**
  * A coverage list: the rows `(grp, id)` of one group spec, as SQL. `name` must tell apart

@@ -19,10 +19,12 @@ import {
 } from '@cadres/kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager } from 'typeorm';
+import { periodOf } from './activity';
 import { maskPersonal, mayListByTag, mayReadAt, personalView, requireMayWrite, requireWriteScope, type PersonalView } from './access';
 import { auditIdNumberRead } from './audit';
-import { Household, HouseholdTagRow, Resident, householdTags } from './entities';
-import type { DivisionHouseholdsArgs, MutationAddResidentArgs, MutationRegisterHouseholdArgs, ResidentInput, Resolvers } from './generated/graphql';
+import { activeOn, linksDay, perSubtree } from './coverage';
+import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
+import type { DivisionHouseholdTagsArgs, DivisionHouseholdsArgs, HouseholdTagCount, MutationAddResidentArgs, MutationRegisterHouseholdArgs, ResidentInput, Resolvers } from './generated/graphql';
 import {
   householdById,
   householdVisitCounts,
@@ -159,4 +161,42 @@ export async function divisionHouseholds(ctx: SubgraphContext, code: string, arg
   const households = await householdsIn(ctx, args).load(requireDivisionCode(code, 'code').prefix);
   if (!args.tag || mayListByTag(ctx.viewer)) return households;
   return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: households.totalCount };
+}
+
+/**
+ * The tag counts of many subtrees over a period, batched per request and period: one GROUP BY
+ * statement per prefix length. Links count as on the period's last day (today while it runs), as
+ * coverage counts them; a visit counts on its date.
+ */
+const tagCounts = (ctx: SubgraphContext, period: { from: string; to: string }) => {
+  const day = linksDay(ctx, period);
+  const active = activeOn('l', day);
+  return perSubtree(ctx, `householdTags:${period.from}:${period.to}:${day}`, 'divisionCode', new Map<string, HouseholdTagCount>(), async (spec) => {
+    const rows: { grp: unknown; tag: HouseholdTag; households: unknown; linked: unknown; visited: unknown }[] = await ctx.ds.query(
+      `SELECT ${spec.key} AS grp, ht.tag AS tag, COUNT(*) AS households,` +
+        ` SUM(CASE WHEN EXISTS (SELECT 1 FROM liaison l WHERE l.targetType = 'Household' AND l.targetId = t.id AND ${active.sql}) THEN 1 ELSE 0 END) AS linked,` +
+        ` SUM(CASE WHEN EXISTS (SELECT 1 FROM visit v WHERE v.targetType = 'Household' AND v.targetId = t.id AND v.date >= ? AND v.date <= ?) THEN 1 ELSE 0 END) AS visited` +
+        ` FROM household t JOIN household_tag ht ON ht.householdId = t.id WHERE (${spec.filter}) GROUP BY ${spec.key}, ht.tag`,
+      [...active.params, period.from, period.to, ...spec.params],
+    );
+    const out = new Map<string, Map<string, HouseholdTagCount>>();
+    for (const r of rows) {
+      const byTag = out.get(String(r.grp)) ?? new Map<string, HouseholdTagCount>();
+      byTag.set(r.tag, { tag: r.tag, households: Number(r.households), linked: Number(r.linked), visited: Number(r.visited) });
+      out.set(String(r.grp), byTag);
+    }
+    return out;
+  });
+};
+
+/**
+ * Division.householdTags: per tag, in the enum's order, the subtree's households carrying it,
+ * linked and visited in the period (Division.activity's). Counts only, which reveal no
+ * household's tags: every reader of people data gets them; null for PARTNER and outside the scope.
+ */
+export async function divisionHouseholdTags(ctx: SubgraphContext, code: string, args: DivisionHouseholdTagsArgs): Promise<HouseholdTagCount[] | null> {
+  if (!mayReadAt(ctx.viewer, code)) return null;
+  const prefix = requireDivisionCode(code, 'code').prefix;
+  const byTag = await tagCounts(ctx, await periodOf(ctx, args)).load(prefix);
+  return householdTags.map((tag) => byTag.get(tag) ?? { tag, households: 0, linked: 0, visited: 0 });
 }

@@ -9,7 +9,7 @@ import { campaignById, campaignResolvers, campaigns, createCampaign, ranksOf, up
 import { departments, registerDepartment, updateDepartment } from './departments';
 import { Household, type TargetType } from './entities';
 import type { Resolvers } from './generated/graphql';
-import { addResident, divisionHouseholds, householdResolvers, registerHousehold } from './households';
+import { addResident, divisionHouseholdTags, divisionHouseholds, householdResolvers, registerHousehold } from './households';
 import { helpRecordById, helpRecordsOfCadre, recordHelp, visibleHelpRecord } from './help';
 import {
   assessFirstSecretary,
@@ -102,6 +102,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     __resolveReference: divisionStub,
     liaisons: (d, args, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division', !!args.includeEnded).load(d.code))),
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
+    householdTags: (d, args, ctx) => divisionHouseholdTags(ctx, d.code, args),
     activity: (d, args, ctx) => inReach(ctx, d.code, () => divisionActivity(ctx, d.code, args)),
     departmentRanking: (d, args, ctx) => inReach(ctx, d.code, () => departmentRanking(ctx, d.code, args, pageOf(args))),
     divisionRanking: (d, args, ctx) => inReach(ctx, d.code, () => divisionRanking(ctx, d.childCodes, args)),

@@ -121,6 +121,14 @@ export type Division = {
    * it runs); null outside the caller's scope, NOT_FOUND for a campaign the caller does not see.
    */
   coverageIn?: Maybe<Coverage>;
+  /**
+   * One row per HouseholdTag, every one in the enum's order (zeros too), for the households of
+   * the subtree: how many carry the tag, have an active liaison, and were visited in the period
+   * (with campaignId, the campaign's, not with from/to; else from/to, the calendar year filling
+   * in). Counts only, so every reader of people data gets them (the tags of a household stay
+   * hidden, see Household.tags); null for PARTNER and outside the caller's scope.
+   */
+  householdTags?: Maybe<Array<HouseholdTagCount>>;
   /** Active FIRST_SECRETARY links to the villages and communities of the subtree, by village code then oldest first; null outside the caller's scope. */
   firstSecretaries?: Maybe<LiaisonConnection>;
   /** Pledges lying in the subtree, optionally of one status, by target date then id; null outside the caller's scope. */
@@ -183,6 +191,14 @@ export type DivisionDivisionRankingArgs = {
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type DivisionCoverageInArgs = {
   campaignId: Scalars['ID']['input'];
+};
+
+
+/** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
+export type DivisionHouseholdTagsArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1105,6 +1121,18 @@ export type DivisionRankingConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How many of a subtree's households carry a tag, and how many of those are linked and visited: counts, never whose. */
+export type HouseholdTagCount = {
+  __typename?: 'HouseholdTagCount';
+  tag: HouseholdTag;
+  /** Households carrying the tag. */
+  households: Scalars['Int']['output'];
+  /** Of those, the ones with an active liaison (as on the period's last day; today while it runs). */
+  linked: Scalars['Int']['output'];
+  /** Of those, the ones visited at least once in the period. */
+  visited: Scalars['Int']['output'];
+};
+
 /** A department's cadres against the campaign rules (两个全覆盖 and the households each cadre holds). */
 export type DepartmentCoverage = {
   __typename?: 'DepartmentCoverage';
@@ -1384,6 +1412,7 @@ export type ResolversTypes = {
   DepartmentRankingConnection: ResolverTypeWrapper<DepartmentRankingConnectionMapper>;
   RankedDivision: ResolverTypeWrapper<RankedDivisionMapper>;
   DivisionRankingConnection: ResolverTypeWrapper<DivisionRankingConnectionMapper>;
+  HouseholdTagCount: ResolverTypeWrapper<HouseholdTagCount>;
   DepartmentCoverage: ResolverTypeWrapper<DepartmentCoverageMapper>;
   LiaisonConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Liaison']>>;
   Assessment: ResolverTypeWrapper<AssessmentEntity>;
@@ -1448,6 +1477,7 @@ export type ResolversParentTypes = {
   DepartmentRankingConnection: DepartmentRankingConnectionMapper;
   RankedDivision: RankedDivisionMapper;
   DivisionRankingConnection: DivisionRankingConnectionMapper;
+  HouseholdTagCount: HouseholdTagCount;
   DepartmentCoverage: DepartmentCoverageMapper;
   LiaisonConnection: Connection<ResolversParentTypes['Liaison']>;
   Assessment: AssessmentEntity;
@@ -1557,6 +1587,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   departmentRanking?: Resolver<Maybe<ResolversTypes['DepartmentRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDepartmentRankingArgs, 'measure'>>;
   divisionRanking?: Resolver<Maybe<ResolversTypes['DivisionRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDivisionRankingArgs, 'measure'>>;
   coverageIn?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<DivisionCoverageInArgs, 'campaignId'>>;
+  householdTags?: Resolver<Maybe<Array<ResolversTypes['HouseholdTagCount']>>, ParentType, ContextType, Partial<DivisionHouseholdTagsArgs>>;
   firstSecretaries?: Resolver<Maybe<ResolversTypes['LiaisonConnection']>, ParentType, ContextType, Partial<DivisionFirstSecretariesArgs>>;
   pledges?: Resolver<Maybe<ResolversTypes['PledgeConnection']>, ParentType, ContextType, Partial<DivisionPledgesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1875,6 +1906,13 @@ export type DivisionRankingConnectionResolvers<ContextType = SubgraphContext, Pa
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type HouseholdTagCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['HouseholdTagCount'] = ResolversParentTypes['HouseholdTagCount']> = {
+  tag?: Resolver<ResolversTypes['HouseholdTag'], ParentType, ContextType>;
+  households?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type DepartmentCoverageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DepartmentCoverage'] = ResolversParentTypes['DepartmentCoverage']> = {
   cadres?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cadresLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1974,6 +2012,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   DepartmentRankingConnection?: DepartmentRankingConnectionResolvers<ContextType>;
   RankedDivision?: RankedDivisionResolvers<ContextType>;
   DivisionRankingConnection?: DivisionRankingConnectionResolvers<ContextType>;
+  HouseholdTagCount?: HouseholdTagCountResolvers<ContextType>;
   DepartmentCoverage?: DepartmentCoverageResolvers<ContextType>;
   LiaisonConnection?: LiaisonConnectionResolvers<ContextType>;
   Assessment?: AssessmentResolvers<ContextType>;
