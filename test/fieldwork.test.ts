@@ -5,7 +5,7 @@
 // (README "Security → Roles"), and the exact state after it.
 import { buildDemoPeople, DEMO_PROJECTS_AS_OF, type DemoWorld } from '@cadres/demo';
 import { describeEachDatabase } from '@cadres/kit/src/testing';
-import type { Viewer } from '@cadres/kit';
+import { creditCodeCheckChar, type Viewer } from '@cadres/kit';
 import { entities as issuesEntities } from '@cadres/issues';
 import { startSupergraph, type RunningSupergraph } from './support/supergraph';
 
@@ -547,5 +547,38 @@ describeEachDatabase('field work through the gateway (issue 12)', (db) => {
     // The township's own list: its first secretaries only.
     const township = now.filter((r) => r.target.code.startsWith(TOWNSHIP.slice(0, 9)));
     expect((await ok(FS, { d: TOWNSHIP }, townshipOffice)).division.firstSecretaries).toEqual({ totalCount: township.length, nodes: township });
+  });
+
+  // ------------------------------------------------------------------ enterprises without a liaison (挂钩联系企业)
+
+  it('lists a newly registered enterprise as without a liaison until a cadre is linked to it, to the district and its analyst', async () => {
+    const COVERAGE = `query($d: ID!) { division(code: $d) { coverage { enterprises enterprisesLinked enterprisesWithoutLiaison(first: 50) { totalCount nodes { id name } } } } }`;
+    const inDistrict = world.enterprises.filter((e) => e.divisionCode.startsWith(DISTRICT.slice(0, 6)));
+    const linked = new Set(people.liaisons.filter((l) => l.targetType === 'Enterprise').map((l) => l.targetId));
+    const unlinked = inDistrict.filter((e) => !linked.has(e.id)).sort((a, b) => (a.id < b.id ? -1 : 1)).map((e) => ({ id: e.id, name: e.name }));
+    const before = { enterprises: inDistrict.length, enterprisesLinked: inDistrict.length - unlinked.length, enterprisesWithoutLiaison: { totalCount: unlinked.length, nodes: unlinked } };
+    expect((await ok(COVERAGE, { d: DISTRICT }, districtAdmin)).division.coverage).toEqual(before);
+
+    const first17 = '91370502MA9XK1000';
+    const made = await ok(
+      `mutation($c: ID!, $d: ID!) { registerEnterprise(creditCode: $c, name: "东营新材料有限公司", category: OTHER, divisionCode: $d) { id name } }`,
+      { c: first17 + creditCodeCheckChar(first17), d: COMMUNITY },
+      districtAdmin,
+    );
+    const added = made.registerEnterprise as { id: string; name: string };
+    const withNew = {
+      enterprises: before.enterprises + 1,
+      enterprisesLinked: before.enterprisesLinked,
+      enterprisesWithoutLiaison: { totalCount: unlinked.length + 1, nodes: [...unlinked, added].sort((a, b) => (a.id < b.id ? -1 : 1)) },
+    };
+    expect((await ok(COVERAGE, { d: DISTRICT }, districtAdmin)).division.coverage).toEqual(withNew);
+    expect((await ok(COVERAGE, { d: DISTRICT }, analyst)).division.coverage).toEqual(withNew);
+    // Its township sees it too; the neighbouring township does not.
+    expect((await ok(COVERAGE, { d: TOWNSHIP }, townshipOffice)).division.coverage.enterprisesWithoutLiaison.nodes).toContainEqual(added);
+    expect((await ok(COVERAGE, { d: OTHER_TOWNSHIP }, districtAdmin)).division.coverage.enterprisesWithoutLiaison.nodes).not.toContainEqual(added);
+
+    const liaison = world.cadres.find((c) => c.departmentId === LEAD && !c.newcomer)!;
+    await ok(`mutation($c: ID!, $t: ID!) { linkCadre(cadreId: $c, targetType: "Enterprise", targetId: $t, role: LEAD) { id } }`, { c: liaison.id, t: added.id }, districtAdmin);
+    expect((await ok(COVERAGE, { d: DISTRICT }, districtAdmin)).division.coverage).toEqual({ ...withNew, enterprisesLinked: before.enterprisesLinked + 1, enterprisesWithoutLiaison: before.enterprisesWithoutLiaison });
   });
 });

@@ -5,6 +5,8 @@ import { BP, plannedProgress, projectLight, type LightRules } from './light';
 import {
   enterpriseByCreditCode,
   enterpriseById,
+  enterpriseCountIn,
+  enterpriseIdsIn,
   enterprisesIn,
   projectById,
   projectsByEnterprise,
@@ -38,6 +40,15 @@ export const createResolvers = (rules: LightRules): Resolvers => ({
     enterprises: (d, args, ctx) => {
       const prefix = readablePrefix(ctx.viewer, d.code);
       return prefix ? enterprisesIn(ctx, args).load(prefix) : null;
+    },
+    // What people's Coverage asks for itself (its enterprise figures and the list without a liaison).
+    enterpriseCount: (d, _, ctx) => {
+      const prefix = readablePrefix(ctx.viewer, d.code);
+      return prefix ? enterpriseCountIn(ctx).load(prefix) : null;
+    },
+    enterpriseIds: (d, _, ctx) => {
+      const prefix = readablePrefix(ctx.viewer, d.code);
+      return prefix ? enterpriseIdsIn(ctx).load(prefix) : null;
     },
     projects: (d, args, ctx) => {
       const prefix = readablePrefix(ctx.viewer, d.code);

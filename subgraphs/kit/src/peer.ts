@@ -103,15 +103,17 @@ export async function fetchEntities<T>(
 }
 
 /**
- * One field of many `type` entities, read from their owner: one `_entities` request per
- * request and field, whatever the number of keys (a DataLoader on ctx.loaders). An entity the
- * owner does not have, or does not show this caller, is null.
+ * One field of many `type` entities, read from `peer` (by default the type's owner; another
+ * subgraph for a field it adds, e.g. enterprises' Division.enterpriseIds): one `_entities`
+ * request per request and field, whatever the number of keys (a DataLoader on ctx.loaders).
+ * An entity the peer does not have, or does not show this caller, is null.
  */
-export function ownerFieldLoader<T>(ctx: PeerContext & Pick<SubgraphContext, 'loaders'>, type: OwnedType, field: string): DataLoader<string, T | null> {
+export function entityFieldLoader<T>(ctx: PeerContext & Pick<SubgraphContext, 'loaders'>, type: OwnedType, field: string, peer?: SubgraphName): DataLoader<string, T | null> {
   const owner = ownerOf(type);
-  return ctx.loaders.get(`owner:${type}:${field}`, () =>
+  const asked = peer ?? owner.peer;
+  return ctx.loaders.get(`entityField:${asked}:${type}:${field}`, () =>
     new DataLoader<string, T | null>(async (keys) => {
-      const found = await fetchEntities<Record<string, T>>(ctx, owner.peer, keys.map((k) => ({ __typename: type, [owner.key]: k })), `... on ${type} { ${field} }`);
+      const found = await fetchEntities<Record<string, T>>(ctx, asked, keys.map((k) => ({ __typename: type, [owner.key]: k })), `... on ${type} { ${field} }`);
       return found.map((f) => f?.[field] ?? null);
     }),
   );

@@ -308,14 +308,16 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
     });
     expect(big.result._entities[0].coverage).toMatchObject({ cadres: 200, cadresLinked: 100, cadresWithoutVillage: { totalCount: 100 }, householdsLinked: held, cadresOffHouseholdQuota: { totalCount: 200 - onRule } });
     expect(big.result._entities[0].coverage.cadresOffHouseholdQuota.nodes.map((c: { id: string }) => c.id)).toEqual(['DX-000', 'DX-001', 'DX-002', 'DX-003', 'DX-004', 'DX-006', 'DX-007', 'DX-008', 'DX-009', 'DX-010']);
-    expect(big.statements).toBe(small.statements);
     // The department (1), all cadres, those without a village and their page, the households
     // held, those off the rule and their page (6), and the cadres of both lists' nodes: 1
-    // statement, or 2 when the two pages come back apart (MySQL's pool runs them side by side).
-    expect([8, 9]).toContain(small.statements);
-    expect((await count(['D1', 'D2', 'DC', 'DX'])).statements).toBe(small.statements);
+    // statement, or 2 when the two pages come back apart (MySQL's pool runs them side by side,
+    // so which one a run sends varies). Whichever, never more for more cadres or departments.
+    const bound = [8, 9];
+    expect(bound).toContain(small.statements);
+    expect(bound).toContain(big.statements);
+    expect(bound).toContain((await count(['D1', 'D2', 'DC', 'DX'])).statements);
     // A campaign adds the one statement that loads it.
-    expect((await count(['D1', 'D2', 'DC', 'DX'], 'CP-CITY')).statements).toBe(small.statements + 1);
+    expect(bound.map((n) => n + 1)).toContain((await count(['D1', 'D2', 'DC', 'DX'], 'CP-CITY')).statements);
   });
 });
 

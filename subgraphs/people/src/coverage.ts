@@ -1,7 +1,7 @@
 import {
   badInput,
   countByGroup,
-  ownerFieldLoader,
+  entityFieldLoader,
   equalGroups,
   loadOrNull,
   notFound,
@@ -35,7 +35,7 @@ import { cadreById, householdById } from './loaders';
  * buildingUnitCount")`: two integers, whatever the size of the subtree), and every figure is
  * counted from people's own links, one statement per prefix length for any number of
  * divisions. Only the lists of the uncovered villages and of the units short of cadres need
- * places' lists: people asks places for them itself (ownerFieldLoader), and only when a client
+ * places' lists: people asks places for them itself (entityFieldLoader), and only when a client
  * reads those lists. So a dashboard's coverage costs the same for a township as for a city.
  */
 /** The rules coverage measures against: today's defaults (defaultRules), or a campaign's. */
@@ -325,7 +325,7 @@ const isTownship = (code: string) => code.slice(6, 9) !== '000' && code.slice(9)
 
 /** What people asks places for itself: lists only when a client reads them, and township sizes for 包片. */
 const placesField = <T>(ctx: SubgraphContext, field: 'villageAndCommunityCodes' | 'buildingUnitIds' | 'villageAndCommunityCount') =>
-  ownerFieldLoader<T>(ctx, 'Division', field);
+  entityFieldLoader<T>(ctx, 'Division', field);
 
 /** Whether each village or community of `c` is covered: its own ranked liaison, or (when the rule says so) its township's ranked AREA_LEAD. */
 async function coveredTest(ctx: SubgraphContext, c: CoverageSource): Promise<(code: string) => boolean> {
@@ -400,6 +400,21 @@ const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
     ),
   );
 
+/** The enterprises of each subtree with an active liaison (links lie at the enterprise's division). */
+const enterprisesLinked = (ctx: SubgraphContext, c: CoverageSource) => {
+  const active = activeOn('t', c.asOf);
+  return perSubtree(ctx, `coverage:enterprisesLinked:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
+    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
+      `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t WHERE t.targetType = 'Enterprise' AND (${spec.filter}) AND ${active.sql}`,
+      [...spec.params, ...active.params],
+    );
+    return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
+  });
+};
+
+/** What people asks enterprises for itself, only when a client reads the enterprise figures. */
+const enterprisesField = <T>(ctx: SubgraphContext, field: 'enterpriseCount' | 'enterpriseIds') => entityFieldLoader<T>(ctx, 'Division', field, 'enterprises');
+
 /** The building units of each subtree with at least the rule's distinct cadres actively linked. */
 const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
@@ -461,6 +476,16 @@ export const coverageResolvers = {
       const [full, ids] = await Promise.all([unitsFullyLinked(ctx, c).load(c.prefix), placesField<string[]>(ctx, 'buildingUnitIds').load(c.code)]);
       return sliceConnection(
         (ids ?? []).filter((id) => !full.has(id)).map((id) => ({ id })),
+        args,
+      );
+    },
+    enterprises: (c, _, ctx) => enterprisesField<number>(ctx, 'enterpriseCount').load(c.code),
+    enterprisesLinked: async (c, _, ctx) => (await enterprisesLinked(ctx, c).load(c.prefix)).size,
+    enterprisesWithoutLiaison: async (c, args, ctx) => {
+      const [linked, ids] = await Promise.all([enterprisesLinked(ctx, c).load(c.prefix), enterprisesField<string[]>(ctx, 'enterpriseIds').load(c.code)]);
+      if (!ids) return null;
+      return sliceConnection(
+        ids.filter((id) => !linked.has(id)).map((id) => ({ id })),
         args,
       );
     },

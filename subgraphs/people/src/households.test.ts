@@ -89,10 +89,10 @@ describeEachDatabase('people subgraph: households and residents', (db) => {
     const small = await countStatements(() => ok(q(10), r));
     const large = await countStatements(() => ok(q(500), r));
     expect(large.result._entities[0].households.nodes).toHaveLength(500);
-    expect(large.statements).toBe(small.statements);
     // households, count, heads, members, the audit of the members' ID numbers, members' households, tags,
-    // liaisons, their cadres, visits this year, visit pages, their counts, visits, visit cadres
-    expect(large.statements).toBe(14);
+    // liaisons, their cadres, visits this year, visit pages, their counts, visits, visit cadres: 14;
+    // 13 when two loaders' keys happen to arrive in one tick (seen on MariaDB under load), never more.
+    for (const run of [small, large]) expect([13, 14]).toContain(run.statements);
   });
 
   it('registers a household; a lowercase x in the ID number is stored as X', async () => {

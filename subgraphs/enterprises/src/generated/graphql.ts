@@ -56,6 +56,10 @@ export type Division = {
   code: Scalars['ID']['output'];
   /** Enterprises anywhere in this division's subtree, optionally of one category, ordered by id. */
   enterprises?: Maybe<EnterpriseConnection>;
+  /** How many enterprises lie in the subtree; null where enterprises shows the caller nothing. People's Coverage.enterprises asks for it. */
+  enterpriseCount?: Maybe<Scalars['Int']['output']>;
+  /** Ids of the enterprises in the subtree, ordered; null where enterprises shows the caller nothing. People asks for them when a client reads Coverage.enterprisesWithoutLiaison. */
+  enterpriseIds?: Maybe<Array<Scalars['ID']['output']>>;
   /** Projects sited anywhere in this division's subtree, optionally only those showing one light today, ordered by id. */
   projects?: Maybe<ProjectConnection>;
 };
@@ -509,6 +513,8 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Division']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   enterprises?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, Partial<DivisionEnterprisesArgs>>;
+  enterpriseCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enterpriseIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
   projects?: Resolver<Maybe<ResolversTypes['ProjectConnection']>, ParentType, ContextType, Partial<DivisionProjectsArgs>>;
 };
 

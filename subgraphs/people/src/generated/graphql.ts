@@ -546,6 +546,12 @@ export type Coverage = {
   householdsPerCadre: Scalars['Int']['output'];
   /** Cadres of the subtree's departments actively linked to fewer or more households than householdsPerCadre, ordered by id. */
   cadresOffHouseholdQuota: CadreConnection;
+  /** Enterprises lying in the subtree, as the enterprises subgraph counts them; null when it does not answer. */
+  enterprises?: Maybe<Scalars['Int']['output']>;
+  /** Enterprises of the subtree with at least one active liaison (any cadre, any role). */
+  enterprisesLinked: Scalars['Int']['output'];
+  /** The enterprises of the subtree without an active liaison, ordered by id; null when the enterprises subgraph does not answer. */
+  enterprisesWithoutLiaison?: Maybe<EnterpriseConnection>;
 };
 
 
@@ -581,6 +587,20 @@ export type CoverageHouseholdsUnderQuotaArgs = {
 export type CoverageCadresOffHouseholdQuotaArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Coverage of a division's subtree against the campaign rules (两个全覆盖 and the quotas). */
+export type CoverageEnterprisesWithoutLiaisonArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EnterpriseConnection = {
+  __typename?: 'EnterpriseConnection';
+  nodes: Array<Enterprise>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type BuildingUnitConnection = {
@@ -1388,6 +1408,7 @@ export type ResolversTypes = {
   Visit: ResolverTypeWrapper<VisitEntity>;
   VisitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Visit']>>;
   Coverage: ResolverTypeWrapper<CoverageMapper>;
+  EnterpriseConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['Enterprise']>>;
   BuildingUnitConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['BuildingUnit']>>;
   IdNumberRead: ResolverTypeWrapper<IdNumberReadEntity>;
   IdNumberReadConnection: ResolverTypeWrapper<Connection<ResolversParentTypes['IdNumberRead']>>;
@@ -1454,6 +1475,7 @@ export type ResolversParentTypes = {
   Visit: VisitEntity;
   VisitConnection: Connection<ResolversParentTypes['Visit']>;
   Coverage: CoverageMapper;
+  EnterpriseConnection: Connection<ResolversParentTypes['Enterprise']>;
   BuildingUnitConnection: Connection<ResolversParentTypes['BuildingUnit']>;
   IdNumberRead: IdNumberReadEntity;
   IdNumberReadConnection: Connection<ResolversParentTypes['IdNumberRead']>;
@@ -1736,6 +1758,15 @@ export type CoverageResolvers<ContextType = SubgraphContext, ParentType extends 
   householdsUnderQuota?: Resolver<ResolversTypes['HouseholdConnection'], ParentType, ContextType, Partial<CoverageHouseholdsUnderQuotaArgs>>;
   householdsPerCadre?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cadresOffHouseholdQuota?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<CoverageCadresOffHouseholdQuotaArgs>>;
+  enterprises?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enterprisesLinked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  enterprisesWithoutLiaison?: Resolver<Maybe<ResolversTypes['EnterpriseConnection']>, ParentType, ContextType, Partial<CoverageEnterprisesWithoutLiaisonArgs>>;
+};
+
+export type EnterpriseConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EnterpriseConnection'] = ResolversParentTypes['EnterpriseConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Enterprise']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type BuildingUnitConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['BuildingUnitConnection'] = ResolversParentTypes['BuildingUnitConnection']> = {
@@ -1994,6 +2025,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   Visit?: VisitResolvers<ContextType>;
   VisitConnection?: VisitConnectionResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
+  EnterpriseConnection?: EnterpriseConnectionResolvers<ContextType>;
   BuildingUnitConnection?: BuildingUnitConnectionResolvers<ContextType>;
   IdNumberRead?: IdNumberReadResolvers<ContextType>;
   IdNumberReadConnection?: IdNumberReadConnectionResolvers<ContextType>;
