@@ -1,10 +1,13 @@
 // Measuring (issues 11 and 12) on a hand-built ledger: every count and rate below is worked out
 // by hand from the timeline in `beforeAll`, for subtrees, assignees and the assignee ranking.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseConfig, type Subgraph, type Viewer } from '@cadres/kit';
-import { countStatements, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
+import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
 import { issuesSettings } from './config';
 import { Issue, KnownDepartment } from './entities';
 import type { Owners } from './owners';
+import { subgraph as issuesSubgraph } from './server';
 import { createIssuesSubgraph } from './test-owners';
 import * as service from './service';
 
@@ -37,6 +40,9 @@ const CHILDREN: Record<string, string[]> = {
   '370502009000': villages(1000),
 };
 
+/** People's campaigns as its stand-in answers them (campaignId on the measures asks people for the period). */
+const CAMPAIGNS = { 'CP-1': { from: '2026-02-25', to: '2026-02-28' } };
+
 /** The counts of IssueStats with their rates, as the hand computation gives them. */
 function expected(c: {
   total: number; open: number; closed: number; green: number; yellow: number; red: number; assigned: number; respondedInTime: number;
@@ -56,8 +62,9 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
   let issues: Subgraph;
   let clock = T0;
   const ids: Record<string, string> = {};
+  const peopleQueries: string[] = [];
   beforeAll(async () => {
-    issues = await createIssuesSubgraph(db, { config, now: () => clock, places: { children: CHILDREN } });
+    issues = await createIssuesSubgraph(db, { config, now: () => clock, places: { children: CHILDREN }, people: { campaigns: CAMPAIGNS, received: peopleQueries } });
     // Assignments ask people for the department's division (known_department); the stand-in says `D-DDDDDD-…` serves DDDDDD.
     const unused = () => Promise.reject(new Error('not asked by assignIssue'));
     const owners: Owners = { departmentDivision: async (id) => `${id.slice(2, 8)}000000`, locate: unused, cadreDepartment: unused, householdCadres: unused, visitCadres: unused };
@@ -315,6 +322,85 @@ describeEachDatabase('issues subgraph: measuring (counts, rates, assignees, rank
     expect(await households()).toEqual({ totalCount: 1, nodes: [{ id: ids.I6 }] });
     expect(await households(viewer)).toEqual({ totalCount: 1, nodes: [{ id: ids.I6 }] });
     expect(await households(analyst('370503000000'))).toEqual({ totalCount: 0, nodes: [] });
+  });
+
+  it('campaignId: the campaign\'s period for issueStats (subtree, Query, department) and both rankings, as with its from/to', async () => {
+    const campaign = 'campaignId: "CP-1"';
+    const period = 'from: "2026-02-25", to: "2026-02-28"';
+    // Reported 2026-02-25..28 in Beijing: I9 (02-25, closed on time after a late response), I8 (02-27, ACCEPTED), I4 (02-28, RESOLVED).
+    const hand = expected({ total: 3, open: 2, closed: 1, green: 2, yellow: 0, red: 0, assigned: 3, respondedInTime: 2,
+      evaluated: 1, solved: 1, satisfied: 1, closedOnTime: 1, fromVisits: 0, fixedOnTheSpot: 0 });
+    expect(await stats('370500000000', `, ${campaign}`)).toEqual(hand);
+    expect(await stats('370500000000', `, ${period}`)).toEqual(hand);
+    // Closed in the period: I9 only (02-28 04:00 in Beijing).
+    expect((await stats('370500000000', `, by: CLOSED, ${campaign}`)).total).toBe(1);
+    expect(await stats('370503000000', `, ${campaign}, by: CLOSED, category: INFRASTRUCTURE`)).toEqual(await stats('370503000000', `, ${period}, by: CLOSED, category: INFRASTRUCTURE`));
+    // The rankings: from 2026-02-25 I4 (D2), I8 (D4), I9 (D3) were assigned; the ratings were all given on 03-02, after it.
+    expect((await ranking('370500000000', `measure: ASSIGNED, ${campaign}`)).nodes).toEqual([row(1, D4, 1, null), row(1, D2, 1, null), row(1, D3, 1, null), row(4, D1, 0, null)]);
+    for (const measure of ['RESPONSE_RATE', 'SERVICE_RATING']) {
+      expect(await ranking('370500000000', `measure: ${measure}, ${campaign}, first: 2`)).toEqual(await ranking('370500000000', `measure: ${measure}, ${period}, first: 2`));
+    }
+    expect((await ranking('370500000000', `measure: SERVICE_RATING, ${campaign}`)).nodes.map((n: { denominator: number }) => n.denominator)).toEqual([0, 0, 0, 0]);
+    expect((await childRanking('370500000000', `measure: ASSIGNED, ${campaign}`)).nodes).toEqual([
+      drow(1, '370502000000', 2, null), drow(2, '370503000000', 1, null), drow(3, '370504000000', 0, null), drow(3, '370505000000', 0, null)]);
+    expect(await childRanking('370500000000', `measure: SATISFACTION_RATE, ${campaign}`)).toEqual(await childRanking('370500000000', `measure: SATISFACTION_RATE, ${period}`));
+    const department = async (args: string) =>
+      (await data(issues, `{ _entities(representations: [{ __typename: "Department", id: "${D2}" }]) { ... on Department { issueStats(${args}) { ${COUNTS} } } } }`))._entities[0].issueStats;
+    // D2 in the period: I4 only (I5 was reported 02-22).
+    expect((await department(campaign)).total).toBe(1);
+    expect(await department(campaign)).toEqual(await department(period));
+  });
+
+  it('campaignId: NOT_FOUND for a campaign people does not give, BAD_USER_INPUT with from or to, both on campaignId', async () => {
+    const errors = async (query: string) => (await runOperation(issues, query)).errors?.map((e) => e.extensions);
+    const divisionField = (field: string) => `{ _entities(representations: [{ __typename: "Division", code: "370500000000" }]) { ... on Division { ${field} } } }`;
+    const cases: [string, string][] = [
+      ['{ issueStats(divisionCode: "370500000000", ARGS) { total } }', 'Query.issueStats'],
+      [divisionField('issueStats(ARGS) { total }'), 'Division.issueStats'],
+      [divisionField('assigneeRanking(measure: ASSIGNED, ARGS) { totalCount }'), 'assigneeRanking'],
+      [divisionField('childIssueRanking(measure: ASSIGNED, ARGS) { totalCount }'), 'childIssueRanking'],
+      [`{ _entities(representations: [{ __typename: "Department", id: "${D1}" }]) { ... on Department { issueStats(ARGS) { total } } } }`, 'Department.issueStats'],
+    ];
+    for (const [query, name] of cases) {
+      const of = (args: string) => errors(query.replace('ARGS', args)).then((e) => [name, e]);
+      expect(await of('campaignId: "CP-missing"')).toEqual([name, [{ code: 'NOT_FOUND', field: 'campaignId' }]]);
+      expect(await of('campaignId: "CP-1", from: "2026-02-25"')).toEqual([name, [{ code: 'BAD_USER_INPUT', field: 'campaignId' }]]);
+      expect(await of('campaignId: "CP-1", to: "2026-02-28"')).toEqual([name, [{ code: 'BAD_USER_INPUT', field: 'campaignId' }]]);
+    }
+  });
+
+  it('campaignId: the same statements as from/to, and one request to people for every campaign measure of a request', async () => {
+    const q = (args: string) => `{ _entities(representations: [
+        { __typename: "Division", code: "370500000000" }, { __typename: "Division", code: "370502000000" }, { __typename: "Division", code: "370503000000" },
+        { __typename: "Department", id: "${D1}" }, { __typename: "Department", id: "${D2}" }]) {
+      ... on Division { issueStats(${args}) { total byCategory { count } coHandled } assigneeRanking(measure: RESPONSE_RATE, ${args}) { totalCount nodes { rank } }
+        childIssueRanking(measure: ASSIGNED, ${args}) { nodes { rank division { code } } } }
+      ... on Department { issueStats(${args}) { total satisfied } } } }`;
+    peopleQueries.length = 0;
+    const byPeriod = await countStatements(() => data(issues, q('from: "2026-02-25", to: "2026-02-28"')));
+    expect(peopleQueries).toEqual([]);
+    const byCampaign = await countStatements(() => data(issues, q('campaignId: "CP-1"')));
+    expect(byCampaign.result).toEqual(byPeriod.result);
+    expect(byCampaign.statements).toBe(byPeriod.statements);
+    expect(peopleQueries).toHaveLength(1);
+    expect(peopleQueries[0]).toContain('... on Campaign { from to }');
+  });
+
+  it('campaignId with people away: SERVICE_UNAVAILABLE naming people, as for any peer issues asks', async () => {
+    // A port nobody listens on any more.
+    const gone = http.createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    const alone = await createTestSubgraph(issuesSubgraph, db, { config, peers: { people: `http://127.0.0.1:${port}/graphql` } });
+    try {
+      const result = await runOperation(alone, '{ issueStats(divisionCode: "370500000000", campaignId: "CP-1") { total } }');
+      expect(result.errors?.map((e) => e.extensions)).toEqual([{ code: 'SERVICE_UNAVAILABLE', subgraph: 'people' }]);
+      // Without a campaign, people is not asked.
+      expect((await data(alone, '{ issueStats(divisionCode: "370500000000") { total } }')).issueStats).toEqual({ total: 0 });
+    } finally {
+      await alone.stop();
+    }
   });
 
   it('answers departments and rankings in the same number of statements for 10 and for 1,000 departments', async () => {

@@ -6,7 +6,11 @@ import {
   type Page, type SubgraphContext,
 } from '@cadres/kit';
 import { readableSql } from './access';
-import type { DivisionAssigneeRankingArgs, DivisionChildIssueRankingArgs, IssueMeasure } from './generated/graphql';
+import type { DivisionAssigneeRankingArgs as RankingArgsWithCampaign, DivisionChildIssueRankingArgs as ChildArgsWithCampaign, IssueMeasure } from './generated/graphql';
+
+// The rankings see a period as from/to only: the resolvers put a campaign's into them (campaigns.ts).
+type DivisionAssigneeRankingArgs = Omit<RankingArgsWithCampaign, 'campaignId'>;
+type DivisionChildIssueRankingArgs = Omit<ChildArgsWithCampaign, 'campaignId'>;
 import { and, between, num, reportedBetween, type Where } from './sql';
 import { issueStatsOf, rateSql, ratio, type IssueCounts } from './stats';
 

@@ -5,6 +5,7 @@ import { deliberationOf } from './demands';
 import type { Demand, Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
 import { coHandlersOf, demandById, demandByRef, demandHistoryOf, demandsOf, publishedListOf, takersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { withCampaignPeriod } from './campaigns';
 import { ownersFor, withDepartment } from './owners';
 import { assigneeRankingOf, childIssueRankingOf } from './ranking';
 import { rate } from './ratings';
@@ -61,7 +62,10 @@ export function createResolvers(config: IssuesConfig): Resolvers {
         if (args.divisionCode != null) requireDivisionCode(args.divisionCode, 'divisionCode');
         return issuesPage(ctx, args.divisionCode ?? null, args.filter, args);
       },
-      issueStats: (_, args, ctx) => issueStatsOf(ctx, args, 'subtree', prefixOf(args.divisionCode, 'divisionCode')),
+      issueStats: async (_, args, ctx) => {
+        const prefix = prefixOf(args.divisionCode, 'divisionCode');
+        return issueStatsOf(ctx, await withCampaignPeriod(ctx, args), 'subtree', prefix);
+      },
       demand: async (_, args, ctx) => {
         if ((args.id == null) === (args.ref == null)) throw badInput('id', 'give exactly one of id and ref');
         const found = args.id != null ? await loadOrNull(demandById(ctx), args.id) : await loadOrNull(demandByRef(ctx), args.ref!);
@@ -165,13 +169,23 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       __resolveType: (s) => s.__typename,
     },
     Division: {
-      issueStats: ({ code }, args, ctx) => issueStatsOf(ctx, args, 'subtree', prefixOf(code, 'code')),
+      issueStats: async ({ code }, args, ctx) => {
+        const prefix = prefixOf(code, 'code');
+        return issueStatsOf(ctx, await withCampaignPeriod(ctx, args), 'subtree', prefix);
+      },
       issues: ({ code }, args, ctx) => issuesOf(ctx, 'subtree', args.filter, args).load(prefixOf(code, 'code')),
       // Ratings are read only by the roles that read every issue in scope (access.ts).
-      assigneeRanking: ({ code }, args, ctx) =>
-        args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : assigneeRankingOf(ctx, args, pageOf(args), prefixOf(code, 'code')),
-      childIssueRanking: ({ code }, args, ctx) =>
-        args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer) ? null : childIssueRankingOf(ctx, code, args),
+      assigneeRanking: async ({ code }, args, ctx) => {
+        if (args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer)) return null;
+        const page = pageOf(args);
+        const prefix = prefixOf(code, 'code');
+        return assigneeRankingOf(ctx, await withCampaignPeriod(ctx, args), page, prefix);
+      },
+      childIssueRanking: async ({ code }, args, ctx) => {
+        if (args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer)) return null;
+        prefixOf(code, 'code');
+        return childIssueRankingOf(ctx, code, await withCampaignPeriod(ctx, args));
+      },
       demands: ({ code }, args, ctx) => demandsOf(ctx, args.status, args).load(prefixOf(code, 'code')),
       publishedList: ({ code }, args, ctx) => publishedListOf(ctx, args.list, args, prefixOf(code, 'code')),
     },
@@ -179,7 +193,7 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Household', null, args).load(id),
     },
     Department: {
-      issueStats: ({ id }, args, ctx) => issueStatsOf(ctx, args, 'assignee', id),
+      issueStats: async ({ id }, args, ctx) => issueStatsOf(ctx, await withCampaignPeriod(ctx, args), 'assignee', id),
       serviceEvaluations: ({ id }, _, ctx) => (mayReadRatings(ctx.viewer) ? evaluationsOf(ctx, 'Department').load(id) : null),
     },
     Enterprise: {

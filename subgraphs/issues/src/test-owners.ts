@@ -1,6 +1,6 @@
 // Test support: the issues subgraph on a fresh database, with stand-ins for its peers. kit's
 // fake owners (startFakeOwners) answer keys and divisions only; issues also asks people for a
-// department's division, a cadre's department and a household's linked cadres, so people's
+// department's division, a cadre's department, a household's linked cadres and a campaign's period, so people's
 // stand-in here answers those too, from people's real SDL (a selection people does not serve
 // still fails the test). Places' stand-in answers a Division's childCodes from `places`.
 import http from 'node:http';
@@ -21,6 +21,10 @@ export interface PeopleFixtures {
   links?: Record<string, string[]>;
   /** Visit id → the cadres who made it. Default C-00001 and C-00002. */
   visits?: Record<string, string[]>;
+  /** Campaign id → its period (Beijing dates); a campaign not listed is unknown. Default: none. */
+  campaigns?: Record<string, { from: string; to: string }>;
+  /** When given, every query people's stand-in receives is pushed here (tests that count requests). */
+  received?: string[];
 }
 
 export interface PlacesFixtures {
@@ -39,12 +43,13 @@ function peopleSchema(f: PeopleFixtures) {
     Household: (id) => ({ division: { code: LOCATED }, liaisons: (f.links?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ cadre: { id: c } })) }),
     Visit: (id) => ({ cadres: (f.visits?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ id: c })) }),
   };
-  const resolvers = Object.fromEntries(
+  const resolvers: Record<string, { __resolveReference(ref: { id: string }): unknown }> = Object.fromEntries(
     Object.entries(fields).map(([type, of]) => [
       type,
       { __resolveReference: (ref: { id: string }) => (isMissing(ref.id) ? null : { ...ref, ...of(ref.id) }) },
     ]),
   );
+  resolvers.Campaign = { __resolveReference: (ref) => (f.campaigns?.[ref.id] ? { ...ref, ...f.campaigns[ref.id] } : null) };
   return buildSubgraphSchema([{ typeDefs: loadSdl('people'), resolvers: resolvers as never }]);
 }
 
@@ -57,6 +62,7 @@ export async function startIssuesPeers(fixtures: PeopleFixtures = {}, places: Pl
     req.on('data', (chunk) => (body += chunk));
     req.on('end', async () => {
       const { query, variables } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+      fixtures.received?.push(query);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(await graphql({ schema, source: query, variableValues: variables })));
     });

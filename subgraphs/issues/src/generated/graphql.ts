@@ -97,7 +97,10 @@ export type RatingAspect =
 export type Division = {
   __typename?: 'Division';
   code: Scalars['ID']['output'];
-  /** Statistics of the issues anywhere in this division's subtree, reported (or, by: CLOSED, closed) from..to. */
+  /**
+   * Statistics of the issues anywhere in this division's subtree, reported (or, by: CLOSED, closed)
+   * from..to. With campaignId, the campaign's period (people's Campaign from..to), not with from/to.
+   */
   issueStats?: Maybe<IssueStats>;
   /** Issues reported anywhere in this division's subtree, newest first. */
   issues?: Maybe<IssueConnection>;
@@ -105,7 +108,8 @@ export type Division = {
    * The departments serving a division in this subtree (as people said when issues met them: an
    * assignment or a rating), ranked by how they handle the issues assigned to them (reported
    * from..to) or by enterprises' ratings of their service (rated from..to). Highest first unless
-   * ascending; a department whose measure is undefined (null) comes last either way.
+   * ascending; a department whose measure is undefined (null) comes last either way. With
+   * campaignId, the period is the campaign's (people's Campaign from..to), not with from/to.
    */
   assigneeRanking?: Maybe<DepartmentRankingConnection>;
   /**
@@ -121,6 +125,7 @@ export type Division = {
    * comes last either way. A caller with a scope ranks only the children that overlap it (a
    * district ANALYST: its own district's townships; nothing of another district). Null when
    * places does not know the division, or SERVICE_RATING for a role that may not read ratings.
+   * With campaignId, the period is the campaign's (people's Campaign from..to), not with from/to.
    */
   childIssueRanking?: Maybe<DivisionRankingConnection>;
   /** Demands (四单) anywhere in this division's subtree, newest first; status: any of these (all when absent). */
@@ -137,6 +142,7 @@ export type Division = {
 
 /** An administrative division (owned by places). Issues adds the ledger of its subtree. */
 export type DivisionIssueStatsArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<IssueCategory>;
@@ -155,6 +161,7 @@ export type DivisionIssuesArgs = {
 /** An administrative division (owned by places). Issues adds the ledger of its subtree. */
 export type DivisionAssigneeRankingArgs = {
   measure: IssueMeasure;
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   ascending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -166,6 +173,7 @@ export type DivisionAssigneeRankingArgs = {
 /** An administrative division (owned by places). Issues adds the ledger of its subtree. */
 export type DivisionChildIssueRankingArgs = {
   measure: IssueMeasure;
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   ascending?: InputMaybe<Scalars['Boolean']['input']>;
@@ -205,7 +213,11 @@ export type HouseholdIssuesArgs = {
 export type Department = {
   __typename?: 'Department';
   id: Scalars['ID']['output'];
-  /** Statistics of the issues assigned to this department (its performance as an assignee), reported (or, by: CLOSED, closed) from..to. */
+  /**
+   * Statistics of the issues assigned to this department (its performance as an assignee), reported
+   * (or, by: CLOSED, closed) from..to. With campaignId, the campaign's period (people's Campaign
+   * from..to), not with from/to.
+   */
   issueStats?: Maybe<IssueStats>;
   /** How enterprises rate this department (评环境评服务): every rating it received. */
   serviceEvaluations?: Maybe<EvaluationSummary>;
@@ -213,6 +225,7 @@ export type Department = {
 
 
 export type DepartmentIssueStatsArgs = {
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   by?: InputMaybe<IssueDate>;
@@ -633,7 +646,11 @@ export type Query = {
   issues: IssueConnection;
   /** A demand by id or by ref (exactly one of them); null when none or not visible to the caller. */
   demand?: Maybe<Demand>;
-  /** Statistics of the issues in a division's subtree. */
+  /**
+   * Statistics of the issues in a division's subtree, as Division.issueStats. With campaignId, the
+   * campaign's period (people's Campaign from..to), not with from/to: NOT_FOUND for a campaign
+   * the caller does not see, BAD_USER_INPUT with from or to.
+   */
   issueStats: IssueStats;
 };
 
@@ -676,6 +693,7 @@ export type QueryDemandArgs = {
  */
 export type QueryIssueStatsArgs = {
   divisionCode: Scalars['ID']['input'];
+  campaignId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   category?: InputMaybe<IssueCategory>;
