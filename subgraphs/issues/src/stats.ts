@@ -1,9 +1,9 @@
-import { equalGroups, subtreeGroups, valueLoader, type GroupSpec, type SubgraphContext } from '@cadres/kit';
+import { badInput, chinaMonthSql, equalGroups, monthsOf, subtreeGroups, today, valueLoader, type GroupSpec, type SubgraphContext } from '@cadres/kit';
 import type { DataSource } from 'typeorm';
 import { readableSql } from './access';
 import { issueCategories, type IssueCategory } from './entities';
-import type { IssueDate, IssueStats } from './generated/graphql';
-import { OPEN, and, atLightClock, num, periodSql, type Where } from './sql';
+import type { IssueDate, IssueStats, MonthlyIssues } from './generated/graphql';
+import { OPEN, and, atLightClock, between, num, periodSql, reportedBetween, type Where } from './sql';
 
 /** The aggregate counts behind IssueStats; the rates are ratios of them (null on a zero denominator). */
 export interface IssueCounts {
@@ -45,16 +45,25 @@ export interface CategoryCount {
 
 export const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
-/** What Query.issueStats and Division.issueStats return: byCategory and coHandled are functions, run only when asked for. */
-export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory' | 'coHandled'> {
+type Month = Omit<MonthlyIssues, '__typename'>;
+
+/** What Query.issueStats and Division.issueStats return: byCategory, coHandled and monthly are functions, run only when asked for. */
+export interface IssueStatsSource extends Omit<IssueStats, '__typename' | 'byCategory' | 'coHandled' | 'monthly'> {
   byCategory: () => Promise<CategoryCount[]>;
   coHandled: () => Promise<number>;
+  monthly: () => Promise<Month[]>;
 }
 
-/** IssueStats as the schema shows it; byCategory and coHandled are resolved only when asked for. */
-export const toIssueStats = (c: IssueCounts, byCategory: () => Promise<CategoryCount[]>, coHandled: () => Promise<number>): IssueStatsSource => ({
+/** IssueStats as the schema shows it; byCategory, coHandled and monthly are resolved only when asked for (each its own statements). */
+export const toIssueStats = (
+  c: IssueCounts,
+  byCategory: () => Promise<CategoryCount[]>,
+  coHandled: () => Promise<number>,
+  monthly: () => Promise<Month[]>,
+): IssueStatsSource => ({
   ...c,
   coHandled,
+  monthly,
   responseRate: ratio(c.respondedInTime, c.assigned),
   resolutionRate: ratio(c.solved, c.evaluated),
   satisfactionRate: ratio(c.satisfied, c.evaluated),
@@ -213,6 +222,70 @@ export async function coHandledBy(ds: DataSource, of: Of, keys: string[], args: 
   return out;
 }
 
+// ------------------------------------------------------------------ monthly series
+
+/** Months a series may span (about ten years): the rows are built in JS, one per month. */
+const MAX_MONTHS = 120;
+
+/**
+ * Per group and Beijing month, the figures of IssueStats.monthly: each event by its own date
+ * (reported, closed, the evaluation: its latest, or for one fixed on the spot its closing) when
+ * that date lies in from..to; `by` plays no part. One statement per GroupSpec: three
+ * branches (one per date column), each grouped, summed once more over the UNION ALL.
+ */
+export async function monthlyBy(ds: DataSource, of: Of, keys: string[], args: StatsArgs, readable: Where): Promise<Map<string, Month[]>> {
+  const out = new Map<string, Month[]>();
+  const base = and([readable, args.category ? { sql: 't.category = ?', params: [args.category] } : { sql: '', params: [] }]);
+  const month = (column: string) => chinaMonthSql(ds, column);
+  const evaluated = between('t.evaluatedAt', args.from, args.to);
+  const fixedClosed = between('t.finishedAt', args.from, args.to);
+  // Evaluated in the period, or fixed on the spot (never evaluated after) and closed in it: two branches of an OR, never a
+  // COALESCE compared with a parameter (atLightClock says why).
+  const evaluation: Where = {
+    sql: `(t.evaluatedAt IS NOT NULL${evaluated.sql ? ` AND ${evaluated.sql}` : ''}) OR (t.evaluatedAt IS NULL AND ${FIXED}${fixedClosed.sql ? ` AND ${fixedClosed.sql}` : ''})`,
+    params: [...evaluated.params, ...fixedClosed.params],
+  };
+  const branches: { m: string; where: Where; figures: [string, string, string, string, string] }[] = [
+    { m: month('t.reportedAt'), where: reportedBetween(args.from, args.to), figures: ['COUNT(*)', '0', '0', '0', sum('t.visitId IS NOT NULL')] },
+    { m: month('t.finishedAt'), where: and([{ sql: "t.status = 'CLOSED'", params: [] }, between('t.finishedAt', args.from, args.to)]), figures: ['0', 'COUNT(*)', '0', '0', '0'] },
+    { m: month('COALESCE(t.evaluatedAt, t.finishedAt)'), where: evaluation, figures: ['0', '0', sum(SOLVED), sum(SATISFIED), '0'] },
+  ];
+  const names = ['reported', 'closed', 'solved', 'satisfied', 'from_visits'];
+  for (const spec of groupsOf(of, keys)) {
+    const parts = branches.map((b) => {
+      const where = and([{ sql: spec.filter, params: spec.params }, base, b.where]);
+      return {
+        sql: `SELECT ${spec.key} AS grp, ${b.m} AS m, ${b.figures.map((f, k) => `${f} AS ${names[k]}`).join(', ')} FROM issue t WHERE ${where.sql} GROUP BY ${spec.key}, ${b.m}`,
+        params: where.params,
+      };
+    });
+    const rows: Record<string, unknown>[] = await ds.query(
+      `SELECT x.grp AS grp, x.m AS m, ${names.map((n) => `SUM(x.${n}) AS ${n}`).join(', ')} FROM (${parts.map((p) => p.sql).join(' UNION ALL ')}) x GROUP BY x.grp, x.m`,
+      parts.flatMap((p) => p.params),
+    );
+    for (const r of rows) {
+      const key = String(r.grp);
+      const row = { month: String(r.m), reported: num(r.reported), closed: num(r.closed), solved: num(r.solved), satisfied: num(r.satisfied), fromVisits: num(r.from_visits) };
+      out.set(key, [...(out.get(key) ?? []), row]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every month of the series, oldest first, zeros where nothing happened: from from's month (else
+ * the first with a figure, else this month) to to's (else this month, or a later one with a figure).
+ */
+export function monthlySeries(found: readonly Month[], args: StatsArgs, thisMonth: string): Month[] {
+  const seen = found.map((f) => f.month).sort();
+  const first = args.from?.slice(0, 7) ?? seen[0] ?? thisMonth;
+  const last = args.to?.slice(0, 7) ?? [thisMonth, ...seen].sort().at(-1)!;
+  const months = monthsOf(first, last);
+  if (months.length > MAX_MONTHS) throw badInput(args.from ? 'to' : 'from', `monthly spans at most ${MAX_MONTHS} months: give a shorter from..to`);
+  const byMonth = new Map(found.map((f) => [f.month, f]));
+  return months.map((month) => byMonth.get(month) ?? { month, reported: 0, closed: 0, solved: 0, satisfied: 0, fromVisits: 0 });
+}
+
 const argsKey = (args: StatsArgs) => `${args.from ?? ''}:${args.to ?? ''}:${args.category ?? ''}:${args.by ?? 'REPORTED'}`;
 
 /**
@@ -231,5 +304,10 @@ export function issueStatsOf(ctx: SubgraphContext, args: StatsArgs, of: Of, key:
   const coHandled = ctx.loaders.get(`issueCoHandled:${of}:${argsKey(args)}`, () =>
     valueLoader((keys: string[]) => coHandledBy(ctx.ds, of, keys, args, readable), 0),
   );
-  return counts.load(key).then((c) => toIssueStats(c, () => categories.load(key), () => coHandled.load(key)));
+  // The series does not depend on `by`: one loader for both.
+  const monthly = ctx.loaders.get(`issueMonthly:${of}:${argsKey({ ...args, by: null })}`, () =>
+    valueLoader((keys: string[]) => monthlyBy(ctx.ds, of, keys, args, readable), [] as Month[]),
+  );
+  const series = () => monthly.load(key).then((found) => monthlySeries(found, args, today(ctx).slice(0, 7)));
+  return counts.load(key).then((c) => toIssueStats(c, () => categories.load(key), () => coHandled.load(key), series));
 }

@@ -137,6 +137,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
 /** Dialect-neutral SQL helpers for the few raw statements we write. */
 export const isMysql = (ds: DataSource) => ds.options.type === 'mysql' || ds.options.type === 'mariadb';
 
+/**
+ * SQL: the calendar month in China (Beijing) time, 'YYYY-MM', of `column`, an instant stored as
+ * a UTC datetime (SQLite: its text). China keeps UTC+8 all year, so a fixed shift is exact.
+ */
+export const chinaMonthSql = (ds: DataSource, column: string) =>
+  isMysql(ds) ? `DATE_FORMAT(DATE_ADD(${column}, INTERVAL 8 HOUR), '%Y-%m')` : `strftime('%Y-%m', ${column}, '+8 hours')`;
+
 /** MySQL and MariaDB both answer mysql:// URLs; ask the server which it is. */
 async function detectMysqlFlavor(url: string): Promise<'mysql' | 'mariadb'> {
   const mysql = await import('mysql2/promise');

@@ -2,7 +2,7 @@
 // (Division.departmentRanking), computed in SQL: aggregates only, never rows into Node. Each
 // batch of divisions (one statement per prefix length) or of departments (one IN list) sends a
 // fixed number of statements, whatever the number asked for or the size of the subtree.
-import { badInput, isMysql, loadOrNull, notFound, parseDivisionCode, rankedDivisions, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { badInput, isMysql, loadOrNull, monthsOf, notFound, parseDivisionCode, rankedDivisions, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { helpRecordScopeSql, liaisonScopeSql, mayRead, visitScopeSql } from './access';
 import { campaignById, visibleCampaign } from './campaigns';
 import { campaignCoverage, coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
@@ -18,18 +18,6 @@ export interface Period {
 }
 
 const MAX_MONTHS = 120;
-
-const monthsOf = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number);
-  const last = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(month);
-    if (month >= last) return out;
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-};
 
 /** The period of (campaignId | from, to): a campaign's (one it sees), else from/to with the calendar year (Beijing) filling in. */
 export async function periodOf(ctx: SubgraphContext, args: { campaignId?: string | null; from?: string | null; to?: string | null }): Promise<Period> {

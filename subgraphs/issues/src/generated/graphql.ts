@@ -513,6 +513,33 @@ export type IssueStats = {
   coHandled: Scalars['Int']['output'];
   /** Categories with at least one issue, most first (ties in enum order). */
   byCategory: Array<CategoryCount>;
+  /**
+   * The same issues (subtree or assignee, category, what the caller reads) month by month, for
+   * trend charts: each figure in the Beijing calendar month of its own date, counted when that
+   * date lies in from..to (whatever by says), so that the months of reported add up to total
+   * with by: REPORTED and those of closed to total with by: CLOSED. Oldest first, one row per
+   * month from from's month (without from: the first month with any figure; none: this month)
+   * to to's month (without to: this month, or a later month with a figure), months with nothing
+   * as zeros; at most 120 months (BAD_USER_INPUT beyond).
+   */
+  monthly: Array<MonthlyIssues>;
+};
+
+/** One calendar month (Beijing time) of IssueStats.monthly. */
+export type MonthlyIssues = {
+  __typename?: 'MonthlyIssues';
+  /** YYYY-MM, e.g. 2026-05. */
+  month: Scalars['String']['output'];
+  /** Reported in the month. */
+  reported: Scalars['Int']['output'];
+  /** Closed (销号) in the month. */
+  closed: Scalars['Int']['output'];
+  /** Evaluated as solved in the month (the latest evaluation), or fixed on the spot in it: IssueStats.solved by month. */
+  solved: Scalars['Int']['output'];
+  /** Evaluated SATISFIED or BASICALLY_SATISFIED in the month, or fixed on the spot in it: IssueStats.satisfied by month. */
+  satisfied: Scalars['Int']['output'];
+  /** Reported in the month and found on a visit. */
+  fromVisits: Scalars['Int']['output'];
 };
 
 export type CategoryCount = {
@@ -1092,6 +1119,7 @@ export type ResolversTypes = {
   IssueEvent: ResolverTypeWrapper<IssueEventMapper>;
   IssueFilter: IssueFilter;
   IssueStats: ResolverTypeWrapper<IssueStatsMapper>;
+  MonthlyIssues: ResolverTypeWrapper<MonthlyIssues>;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Evaluation: ResolverTypeWrapper<Evaluation>;
   EvaluationSummary: ResolverTypeWrapper<EvaluationSummary>;
@@ -1144,6 +1172,7 @@ export type ResolversParentTypes = {
   IssueEvent: IssueEventMapper;
   IssueFilter: IssueFilter;
   IssueStats: IssueStatsMapper;
+  MonthlyIssues: MonthlyIssues;
   CategoryCount: CategoryCount;
   Evaluation: Evaluation;
   EvaluationSummary: EvaluationSummary;
@@ -1435,6 +1464,16 @@ export type IssueStatsResolvers<ContextType = SubgraphContext, ParentType extend
   fixedOnTheSpot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coHandled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   byCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  monthly?: Resolver<Array<ResolversTypes['MonthlyIssues']>, ParentType, ContextType>;
+};
+
+export type MonthlyIssuesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MonthlyIssues'] = ResolversParentTypes['MonthlyIssues']> = {
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  solved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromVisits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type CategoryCountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = {
@@ -1580,6 +1619,7 @@ export type Resolvers<ContextType = SubgraphContext> = {
   IssueConnection?: IssueConnectionResolvers<ContextType>;
   IssueEvent?: IssueEventResolvers<ContextType>;
   IssueStats?: IssueStatsResolvers<ContextType>;
+  MonthlyIssues?: MonthlyIssuesResolvers<ContextType>;
   CategoryCount?: CategoryCountResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   EvaluationSummary?: EvaluationSummaryResolvers<ContextType>;
