@@ -1,8 +1,7 @@
 // campaignId on the issue measures: a campaign's period (owned by people) instead of from/to.
 // Issues keeps no copy of campaigns; it asks people, with the caller's token, so a campaign the
 // caller does not see is as unknown as one that does not exist.
-import DataLoader from 'dataloader';
-import { badInput, fetchEntities, notFound, ownerOf, type SubgraphContext } from '@cadres/kit';
+import { badInput, entityLoader, notFound, type SubgraphContext } from '@cadres/kit';
 
 export interface CampaignPeriod {
   from: string;
@@ -13,17 +12,7 @@ export interface CampaignPeriod {
  * The periods of campaigns, asked of people: one `_entities` request per GraphQL request for
  * every campaign asked (the loader dedups ids); null for a campaign people does not give.
  */
-function campaignPeriodOf(ctx: SubgraphContext, id: string): Promise<CampaignPeriod | null> {
-  const loader = ctx.loaders.get(
-    'peopleCampaignPeriods',
-    () =>
-      new DataLoader<string, CampaignPeriod | null>(async (ids) => {
-        const { peer, key } = ownerOf('Campaign');
-        return fetchEntities<CampaignPeriod>(ctx, peer, ids.map((c) => ({ __typename: 'Campaign', [key]: c })), '... on Campaign { from to }');
-      }),
-  );
-  return loader.load(id);
-}
+const campaignPeriodOf = (ctx: SubgraphContext, id: string) => entityLoader<CampaignPeriod>(ctx, 'Campaign', 'from to').load(id);
 
 /**
  * The arguments with the period campaignId stands for put into from/to (Beijing dates, as the

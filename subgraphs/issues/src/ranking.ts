@@ -1,8 +1,7 @@
 // Division.assigneeRanking: the departments serving a subtree, ranked by one measure, in SQL;
 // Division.childIssueRanking: the direct children of a division, ranked by their issue figures.
-import DataLoader from 'dataloader';
 import {
-  fetchEntities, inScope, ownerOf, parseDivisionCode, rankedDivisions, requireDivisionCode, sliceConnection, subtreeGroups, subtreeRange, toConnection, valueLoader,
+  entityLoader, inScope, parseDivisionCode, rankedDivisions, requireDivisionCode, sliceConnection, subtreeGroups, subtreeRange, toConnection, valueLoader,
   type Page, type SubgraphContext,
 } from '@cadres/kit';
 import { readableSql } from './access';
@@ -155,21 +154,8 @@ async function serviceRatingsIn(ctx: SubgraphContext, prefixes: string[], from?:
  * `_entities` request per GraphQL request for every division asked; null for a division places
  * does not know.
  */
-function childCodesOf(ctx: SubgraphContext, code: string): Promise<string[] | null> {
-  const loader = ctx.loaders.get(
-    'placesChildCodes',
-    () =>
-      new DataLoader<string, string[] | null>(async (codes) => {
-        const found = await fetchEntities<{ childCodes: string[] }>(
-          ctx,
-          ownerOf('Division').peer,
-          codes.map((c) => ({ __typename: 'Division', code: c })),
-          '... on Division { childCodes }',
-        );
-        return found.map((f) => f?.childCodes ?? null);
-      }),
-  );
-  return loader.load(code);
+async function childCodesOf(ctx: SubgraphContext, code: string): Promise<string[] | null> {
+  return (await entityLoader<{ childCodes: string[] }>(ctx, 'Division', 'childCodes').load(code))?.childCodes ?? null;
 }
 
 /** Whether a child's subtree overlaps the viewer's scope: it lies in the scope, or the scope lies in it. */

@@ -103,19 +103,18 @@ export async function fetchEntities<T>(
 }
 
 /**
- * One field of many `type` entities, read from `peer` (by default the type's owner; another
- * subgraph for a field it adds, e.g. enterprises' Division.enterpriseIds): one `_entities`
- * request per request and field, whatever the number of keys (a DataLoader on ctx.loaders).
- * An entity the peer does not have, or does not show this caller, is null.
+ * `selection` (fields, e.g. `from to`) of many `type` entities, read from `peer` (by default the
+ * type's owner; another subgraph for fields it adds, e.g. enterprises' Division.enterpriseIds):
+ * one `_entities` request per request and selection, whatever the number of keys (a DataLoader
+ * on ctx.loaders). An entity the peer does not have, or does not show this caller, is null.
  */
-export function entityFieldLoader<T>(ctx: PeerContext & Pick<SubgraphContext, 'loaders'>, type: OwnedType, field: string, peer?: SubgraphName): DataLoader<string, T | null> {
+export function entityLoader<T>(ctx: PeerContext & Pick<SubgraphContext, 'loaders'>, type: OwnedType, selection: string, peer?: SubgraphName): DataLoader<string, T | null> {
   const owner = ownerOf(type);
   const asked = peer ?? owner.peer;
-  return ctx.loaders.get(`entityField:${asked}:${type}:${field}`, () =>
-    new DataLoader<string, T | null>(async (keys) => {
-      const found = await fetchEntities<Record<string, T>>(ctx, asked, keys.map((k) => ({ __typename: type, [owner.key]: k })), `... on ${type} { ${field} }`);
-      return found.map((f) => f?.[field] ?? null);
-    }),
+  return ctx.loaders.get(`entities:${asked}:${type}:${selection}`, () =>
+    new DataLoader<string, T | null>((keys) =>
+      fetchEntities<T>(ctx, asked, keys.map((k) => ({ __typename: type, [owner.key]: k })), `... on ${type} { ${selection} }`),
+    ),
   );
 }
 

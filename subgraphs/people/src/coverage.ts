@@ -1,7 +1,7 @@
 import {
   badInput,
   countByGroup,
-  entityFieldLoader,
+  entityLoader,
   equalGroups,
   loadOrNull,
   notFound,
@@ -35,7 +35,7 @@ import { cadreById, householdById } from './loaders';
  * buildingUnitCount")`: two integers, whatever the size of the subtree), and every figure is
  * counted from people's own links, one statement per prefix length for any number of
  * divisions. Only the lists of the uncovered villages and of the units short of cadres need
- * places' lists: people asks places for them itself (entityFieldLoader), and only when a client
+ * places' lists: people asks places for them itself (kit entityLoader), and only when a client
  * reads those lists. So a dashboard's coverage costs the same for a township as for a city.
  */
 /** The rules coverage measures against: today's defaults (defaultRules), or a campaign's. */
@@ -324,8 +324,8 @@ const isGrassroots = (code: string) => code.slice(9) !== '000';
 const isTownship = (code: string) => code.slice(6, 9) !== '000' && code.slice(9) === '000';
 
 /** What people asks places for itself: lists only when a client reads them, and township sizes for 包片. */
-const placesField = <T>(ctx: SubgraphContext, field: 'villageAndCommunityCodes' | 'buildingUnitIds' | 'villageAndCommunityCount') =>
-  entityFieldLoader<T>(ctx, 'Division', field);
+const placesField = async <T>(ctx: SubgraphContext, field: 'villageAndCommunityCodes' | 'buildingUnitIds' | 'villageAndCommunityCount', code: string) =>
+  ((await entityLoader<Record<string, T>>(ctx, 'Division', field).load(code))?.[field] ?? null) as T | null;
 
 /** Whether each village or community of `c` is covered: its own ranked liaison, or (when the rule says so) its township's ranked AREA_LEAD. */
 async function coveredTest(ctx: SubgraphContext, c: CoverageSource): Promise<(code: string) => boolean> {
@@ -350,8 +350,8 @@ async function coveredCount(ctx: SubgraphContext, c: CoverageSource): Promise<nu
       if (led.includes(townshipOf(c.code))) covered = c.villages;
     } else {
       const ledSet = new Set(led);
-      const sizes = await placesField<number>(ctx, 'villageAndCommunityCount').loadMany(led);
-      const inLed = sizes.reduce<number>((sum, n) => sum + (typeof n === 'number' ? n : 0), 0);
+      const sizes = await Promise.all(led.map((code) => placesField<number>(ctx, 'villageAndCommunityCount', code)));
+      const inLed = sizes.reduce<number>((sum, n) => sum + (n ?? 0), 0);
       covered = inLed + own.filter((v) => !ledSet.has(townshipOf(v))).length;
     }
   }
@@ -413,7 +413,8 @@ const enterprisesLinked = (ctx: SubgraphContext, c: CoverageSource) => {
 };
 
 /** What people asks enterprises for itself, only when a client reads the enterprise figures. */
-const enterprisesField = <T>(ctx: SubgraphContext, field: 'enterpriseCount' | 'enterpriseIds') => entityFieldLoader<T>(ctx, 'Division', field, 'enterprises');
+const enterprisesField = async <T>(ctx: SubgraphContext, field: 'enterpriseCount' | 'enterpriseIds', code: string) =>
+  ((await entityLoader<Record<string, T>>(ctx, 'Division', field, 'enterprises').load(code))?.[field] ?? null) as T | null;
 
 /** The building units of each subtree with at least the rule's distinct cadres actively linked. */
 const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) => {
@@ -456,7 +457,7 @@ export const coverageResolvers = {
     villagesAndCommunities: (c) => c.villages,
     withRankedLiaison: (c, _, ctx) => coveredCount(ctx, c),
     uncovered: async (c, args, ctx) => {
-      const [covered, codes] = await Promise.all([coveredTest(ctx, c), placesField<string[]>(ctx, 'villageAndCommunityCodes').load(c.code)]);
+      const [covered, codes] = await Promise.all([coveredTest(ctx, c), placesField<string[]>(ctx, 'villageAndCommunityCodes', c.code)]);
       return sliceConnection(
         (codes ?? []).filter((code) => !covered(code)).map((code) => ({ code })),
         args,
@@ -473,16 +474,16 @@ export const coverageResolvers = {
     buildingUnits: (c) => c.units,
     buildingUnitsFullyLinked: async (c, _, ctx) => Math.min((await unitsFullyLinked(ctx, c).load(c.prefix)).size, c.units),
     buildingUnitsShort: async (c, args, ctx) => {
-      const [full, ids] = await Promise.all([unitsFullyLinked(ctx, c).load(c.prefix), placesField<string[]>(ctx, 'buildingUnitIds').load(c.code)]);
+      const [full, ids] = await Promise.all([unitsFullyLinked(ctx, c).load(c.prefix), placesField<string[]>(ctx, 'buildingUnitIds', c.code)]);
       return sliceConnection(
         (ids ?? []).filter((id) => !full.has(id)).map((id) => ({ id })),
         args,
       );
     },
-    enterprises: (c, _, ctx) => enterprisesField<number>(ctx, 'enterpriseCount').load(c.code),
+    enterprises: (c, _, ctx) => enterprisesField<number>(ctx, 'enterpriseCount', c.code),
     enterprisesLinked: async (c, _, ctx) => (await enterprisesLinked(ctx, c).load(c.prefix)).size,
     enterprisesWithoutLiaison: async (c, args, ctx) => {
-      const [linked, ids] = await Promise.all([enterprisesLinked(ctx, c).load(c.prefix), enterprisesField<string[]>(ctx, 'enterpriseIds').load(c.code)]);
+      const [linked, ids] = await Promise.all([enterprisesLinked(ctx, c).load(c.prefix), enterprisesField<string[]>(ctx, 'enterpriseIds', c.code)]);
       if (!ids) return null;
       return sliceConnection(
         ids.filter((id) => !linked.has(id)).map((id) => ({ id })),
