@@ -5,10 +5,11 @@ import {
   groupLoader,
   groupedConnectionLoaders,
   pageOf,
+  countsByGroup,
+  idsByGroup,
   rowsByKey,
-  subtreeGroups,
+  subtreeLoader,
   today,
-  valueLoader,
   type PageArgs,
   type SubgraphContext,
 } from '@cadres/kit';
@@ -35,32 +36,14 @@ export function enterprisesIn(ctx: SubgraphContext, args: PageArgs & { category?
 
 /** Enterprise ids of many subtrees (keys are division-code prefixes), ordered: one statement per prefix length. */
 export const enterpriseIdsIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('enterpriseIdsIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, string[]>();
-      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
-        const rows: { grp: unknown; id: string }[] = await ctx.ds.query(`SELECT ${spec.key} AS grp, t.id AS id FROM enterprise t WHERE ${spec.filter} ORDER BY t.id`, spec.params);
-        for (const r of rows) {
-          const ids = out.get(String(r.grp));
-          if (ids) ids.push(r.id);
-          else out.set(String(r.grp), [r.id]);
-        }
-      }
-      return out;
-    }, [] as string[]),
+  subtreeLoader(ctx, 'enterpriseIdsIn', 'divisionCode', [] as string[], async (spec) =>
+    idsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, t.id AS id FROM enterprise t WHERE ${spec.filter} ORDER BY t.id`, spec.params)),
   );
 
 /** Enterprise counts of many subtrees (keys are division-code prefixes): one statement per prefix length. */
 export const enterpriseCountIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('enterpriseCountIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, number>();
-      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
-        const rows: { grp: unknown; n: unknown }[] = await ctx.ds.query(`SELECT ${spec.key} AS grp, COUNT(*) AS n FROM enterprise t WHERE ${spec.filter} GROUP BY ${spec.key}`, spec.params);
-        for (const r of rows) out.set(String(r.grp), Number(r.n));
-      }
-      return out;
-    }, 0),
+  subtreeLoader(ctx, 'enterpriseCountIn', 'divisionCode', 0, async (spec) =>
+    countsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, COUNT(*) AS n FROM enterprise t WHERE ${spec.filter} GROUP BY ${spec.key}`, spec.params)),
   );
 
 /** Re-exported for the resolvers: the one definition of "today" (read once per request) is kit's. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { toConnection, type Connection, type Page } from './connection';
+import { valueLoader, type LoaderCache } from './loaders';
 import { subtreeRange } from './validators';
 
 /**
@@ -162,3 +163,38 @@ export const byColumn = (column: string) => (keys: readonly string[]) => [
 /** specs() for `groupedConnectionLoaders` over subtrees; keys are division-code prefixes. */
 export const bySubtree = (column: string) => (keys: readonly string[]) =>
   subtreeGroups(column, keys).map(({ spec, prefixes }) => ({ spec, keys: prefixes }));
+
+/**
+ * A per-request loader (on ctx.loaders, under `name`) of one value per subtree, keyed by code
+ * prefixes of `column`: `run` once per prefix length, whatever the number of subtrees asked;
+ * `fallback` for a subtree `run` gives nothing for.
+ */
+export function subtreeLoader<V>(
+  ctx: { loaders: LoaderCache },
+  name: string,
+  column: string,
+  fallback: V,
+  run: (spec: GroupSpec) => Promise<Map<string, V>>,
+): DataLoader<string, V> {
+  return ctx.loaders.get(name, () =>
+    valueLoader(async (prefixes: string[]) => {
+      const out = new Map<string, V>();
+      for (const { spec } of subtreeGroups(column, prefixes)) for (const [k, v] of await run(spec)) out.set(k, v);
+      return out;
+    }, fallback),
+  );
+}
+
+/** Rows `(grp, n)` as group → number. */
+export const countsByGroup = (rows: { grp: unknown; n: unknown }[]): Map<string, number> => new Map(rows.map((r) => [String(r.grp), Number(r.n)]));
+
+/** Rows `(grp, id)` as group → its ids, in row order. */
+export function idsByGroup(rows: { grp: unknown; id: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const ids = out.get(String(r.grp));
+    if (ids) ids.push(r.id);
+    else out.set(String(r.grp), [r.id]);
+  }
+  return out;
+}

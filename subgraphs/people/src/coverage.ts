@@ -1,6 +1,9 @@
 import {
   badInput,
   countByGroup,
+  countsByGroup,
+  idsByGroup,
+  subtreeLoader,
   entityLoader,
   equalGroups,
   loadOrNull,
@@ -181,20 +184,8 @@ function perGroup<V>(ctx: SubgraphContext, name: string, groups: Grouping, fallb
   );
 }
 
-/** `perGroup` over subtrees of `column`'s codes (keys: prefixes): one statement per prefix length, for many subtrees. */
-export const perSubtree = <V>(ctx: SubgraphContext, name: string, column: string, fallback: V, run: (spec: GroupSpec) => Promise<Map<string, V>>) =>
-  perGroup(ctx, name, subtreesOf(column), fallback, run);
-
-const counts = (rows: { grp: unknown; n: unknown }[]) => new Map(rows.map((r) => [String(r.grp), Number(r.n)]));
-const idsByGroup = (rows: { grp: unknown; id: string }[]) => {
-  const out = new Map<string, string[]>();
-  for (const r of rows) {
-    const ids = out.get(String(r.grp));
-    if (ids) ids.push(r.id);
-    else out.set(String(r.grp), [r.id]);
-  }
-  return out;
-};
+/** kit subtreeLoader: one statement per prefix length, for many subtrees. */
+export const perSubtree = subtreeLoader;
 
 /** SQL for a link (alias `alias`) active on a day, with its two parameters. */
 export const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
@@ -213,7 +204,7 @@ interface ListSource {
 const listCount = (ctx: SubgraphContext, source: ListSource) =>
   perGroup(ctx, `${source.name}:count`, source.groups, 0, async (spec) => {
     const { sql, params } = source.sql(spec);
-    return counts(await ctx.ds.query(`SELECT x.grp AS grp, COUNT(*) AS n FROM (${sql}) x GROUP BY x.grp`, params));
+    return countsByGroup(await ctx.ds.query(`SELECT x.grp AS grp, COUNT(*) AS n FROM (${sql}) x GROUP BY x.grp`, params));
   });
 
 /**
@@ -365,7 +356,7 @@ const householdCount = (ctx: SubgraphContext) =>
 const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
   return perSubtree(ctx, `coverage:householdsLinked:${c.asOf}`, 'divisionCode', 0, async (spec) =>
-    counts(
+    countsByGroup(
       await ctx.ds.query(
         `SELECT ${spec.key} AS grp, COUNT(DISTINCT t.targetId) AS n FROM liaison t WHERE t.targetType = 'Household' AND (${spec.filter}) AND ${active.sql} GROUP BY ${spec.key}`,
         [...spec.params, ...active.params],
@@ -378,7 +369,7 @@ const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
 const householdsOfCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => {
   const links = countedLinks(ctx, c);
   return perGroup(ctx, `coverage:householdsOfCadres:${c.cadresOf.by}:${c.asOf}`, departmentGroups[c.cadresOf.by], 0, async (spec) =>
-    counts(
+    countsByGroup(
       await ctx.ds.query(
         `SELECT ${spec.key} AS grp, COUNT(DISTINCT l.targetId) AS n FROM department t JOIN cadre c ON c.departmentId = t.id JOIN liaison l ON ${links.sql}` +
           ` WHERE (${spec.filter}) AND l.targetType = 'Household' GROUP BY ${spec.key}`,
@@ -390,7 +381,7 @@ const householdsOfCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => {
 
 const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
   perSubtree(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
-    counts(
+    countsByGroup(
       await ctx.ds.query(
         `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM visit t` +
           ` WHERE t.targetType = 'Household' AND (${spec.filter}) AND t.date >= ? AND t.date <= ?` +

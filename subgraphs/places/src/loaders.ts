@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, pageOf, rowsByKey, subtreeGroups, valueLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { groupLoader, groupedConnectionLoaders, bySubtree, byColumn, countsByGroup, idsByGroup, pageOf, rowsByKey, subtreeLoader, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { Building, BuildingUnit, Division } from './entities';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
@@ -48,70 +48,26 @@ export function buildingsIn(ctx: SubgraphContext, args: PageArgs) {
   );
 }
 
-/** Village and community codes of many subtrees (keys are code prefixes): one statement per prefix length. */
+/** Village and community codes of many subtrees (keys are code prefixes), ordered: one statement per prefix length. */
 export const grassrootsCodesIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('grassrootsCodesIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, string[]>();
-      for (const { spec } of subtreeGroups('code', prefixes)) {
-        const rows: { grp: string; code: string }[] = await ctx.ds.query(
-          `SELECT ${spec.key} AS grp, t.code AS code FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') ORDER BY t.code`,
-          spec.params,
-        );
-        for (const r of rows) out.set(String(r.grp), [...(out.get(String(r.grp)) ?? []), r.code]);
-      }
-      return out;
-    }, [] as string[]),
+  subtreeLoader(ctx, 'grassrootsCodesIn', 'code', [] as string[], async (spec) =>
+    idsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, t.code AS id FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') ORDER BY t.code`, spec.params)),
   );
 
 /** Village and community counts of many subtrees (keys are code prefixes): one statement per prefix length. */
 export const grassrootsCountIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('grassrootsCountIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, number>();
-      for (const { spec } of subtreeGroups('code', prefixes)) {
-        const rows: { grp: string; n: unknown }[] = await ctx.ds.query(
-          `SELECT ${spec.key} AS grp, COUNT(*) AS n FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') GROUP BY ${spec.key}`,
-          spec.params,
-        );
-        for (const r of rows) out.set(String(r.grp), Number(r.n));
-      }
-      return out;
-    }, 0),
+  subtreeLoader(ctx, 'grassrootsCountIn', 'code', 0, async (spec) =>
+    countsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, COUNT(*) AS n FROM division t WHERE (${spec.filter}) AND t.level IN ('VILLAGE', 'COMMUNITY') GROUP BY ${spec.key}`, spec.params)),
   );
 
 /** Building-unit ids of many subtrees (keys are code prefixes), ordered: one statement per prefix length. */
 export const unitIdsIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('unitIdsIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, string[]>();
-      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
-        const rows: { grp: string; id: string }[] = await ctx.ds.query(
-          `SELECT ${spec.key} AS grp, u.id AS id FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} ORDER BY u.id`,
-          spec.params,
-        );
-        for (const r of rows) {
-          const ids = out.get(String(r.grp));
-          if (ids) ids.push(r.id);
-          else out.set(String(r.grp), [r.id]);
-        }
-      }
-      return out;
-    }, [] as string[]),
+  subtreeLoader(ctx, 'unitIdsIn', 'divisionCode', [] as string[], async (spec) =>
+    idsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, u.id AS id FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} ORDER BY u.id`, spec.params)),
   );
 
 /** Building-unit counts of many subtrees (keys are code prefixes): one statement per prefix length. */
 export const unitCountIn = (ctx: SubgraphContext) =>
-  ctx.loaders.get('unitCountIn', () =>
-    valueLoader(async (prefixes: string[]) => {
-      const out = new Map<string, number>();
-      for (const { spec } of subtreeGroups('divisionCode', prefixes)) {
-        const rows: { grp: string; n: unknown }[] = await ctx.ds.query(
-          `SELECT ${spec.key} AS grp, COUNT(*) AS n FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} GROUP BY ${spec.key}`,
-          spec.params,
-        );
-        for (const r of rows) out.set(String(r.grp), Number(r.n));
-      }
-      return out;
-    }, 0),
+  subtreeLoader(ctx, 'unitCountIn', 'divisionCode', 0, async (spec) =>
+    countsByGroup(await ctx.ds.query(`SELECT ${spec.key} AS grp, COUNT(*) AS n FROM building_unit u JOIN building t ON t.id = u.buildingId WHERE ${spec.filter} GROUP BY ${spec.key}`, spec.params)),
   );
