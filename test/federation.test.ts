@@ -98,6 +98,26 @@ describeEachDatabase('the federation through the gateway', (db) => {
     expect(body).toEqual({ data: { department: { id: department.id, divisionCode: division.code, parentDivision: { code: division.code, level: division.level } } } });
   });
 
+  it("totals residents' ratings of a department's cadres in issues, by the cadres people lists (Department.cadreIds)", async () => {
+    const { body } = await fed.request(`{ departments(first: 20) { nodes { id cadres(first: 500) { nodes { id } } cadreEvaluations { count average satisfactionRate } } } }`);
+    expect(body.errors).toBeUndefined();
+    const nodes: { id: string; cadres: { nodes: { id: string }[] }; cadreEvaluations: unknown }[] = body.data.departments.nodes;
+    const expected = await Promise.all(
+      nodes.map(async (d) => {
+        const ids = d.cadres.nodes.map((c) => c.id);
+        if (!ids.length) return { count: 0, average: null, satisfactionRate: null };
+        const [r] = await fed.subgraphs.issues.ds.query(
+          `SELECT COUNT(*) AS n, SUM(score) AS total, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS good FROM rating WHERE targetType = 'Cadre' AND targetId IN (${ids.map(() => '?').join(', ')})`,
+          ids,
+        );
+        const n = Number(r.n);
+        return n ? { count: n, average: Number(r.total) / n, satisfactionRate: Number(r.good) / n } : { count: 0, average: null, satisfactionRate: null };
+      }),
+    );
+    expect(nodes.map((d) => d.cadreEvaluations)).toEqual(expected);
+    expect(expected.some((e) => e.count > 0)).toBe(true);
+  });
+
   it('answers /health and /ready', async () => {
     const base = fed.url.replace('/graphql', '');
     expect((await fetch(`${base}/health`)).status).toBe(200);

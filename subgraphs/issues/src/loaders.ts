@@ -1,6 +1,7 @@
 import {
   byColumn,
   bySubtree,
+  entityLoader,
   groupLoader,
   groupedConnectionLoaders,
   hydrate,
@@ -16,7 +17,7 @@ import { mayRead, readableDemandSql, readableSql } from './access';
 import { CoHandler, DeadlineExtension, Demand, DemandEvent, DemandTaker, Issue, IssueEvent, Meeting, type DemandStatus } from './entities';
 import type { PublishedList } from './generated/graphql';
 import type { PublishedItemMapper } from './mappers';
-import { ISSUE_ORDER, and, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
+import { ISSUE_ORDER, and, between, filterSql, num, subtreeSql, type IssueFilter, type Where } from './sql';
 
 /** Per-request loaders: one statement per entity type and argument set, whatever the list size. */
 export const issueById = (ctx: SubgraphContext) => rowsByKey(ctx, Issue, 'id');
@@ -114,6 +115,34 @@ export interface EvaluationSummary {
 
 const noRatings: EvaluationSummary = { count: 0, average: null, satisfactionRate: null };
 
+/** Ratings counted, their scores summed and those >= 4 counted: what a summary is made of, and what adds up over many cadres. */
+interface Tally {
+  n: number;
+  total: number;
+  good: number;
+}
+
+const noTally: Tally = { n: 0, total: 0, good: 0 };
+
+const summaryOf = (t: Tally): EvaluationSummary => (t.n ? { count: t.n, average: t.total / t.n, satisfactionRate: t.good / t.n } : noRatings);
+
+/**
+ * Tallies of the ratings many cadres or departments received (or enterprises gave), within
+ * `period` (over `rating r`): one GROUP BY statement.
+ */
+async function ratingTallies(ctx: SubgraphContext, side: 'Cadre' | 'Department' | 'Enterprise', ids: string[], period: Where): Promise<Map<string, Tally>> {
+  const [typeColumn, idColumn] = side === 'Enterprise' ? ['r.raterType', 'r.raterId'] : ['r.targetType', 'r.targetId'];
+  const where = and([{ sql: `${typeColumn} = ? AND ${idColumn} IN (${ids.map(() => '?').join(', ')})`, params: [side, ...ids] }, period]);
+  const rows: Record<string, unknown>[] = await ctx.ds.query(
+    `SELECT ${idColumn} AS k, COUNT(*) AS n, SUM(r.score) AS total, SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END) AS good` +
+      ` FROM rating r WHERE ${where.sql} GROUP BY ${idColumn}`,
+    where.params,
+  );
+  return new Map(rows.map((r) => [String(r.k), { n: num(r.n), total: num(r.total), good: num(r.good) }]));
+}
+
+const always: Where = { sql: '', params: [] };
+
 /**
  * 双评 summaries of many cadres or departments (ratings they received) or enterprises (ratings
  * they gave): one GROUP BY statement per batch.
@@ -121,20 +150,28 @@ const noRatings: EvaluationSummary = { count: 0, average: null, satisfactionRate
 export function evaluationsOf(ctx: SubgraphContext, side: 'Cadre' | 'Department' | 'Enterprise') {
   return ctx.loaders.get(`evaluations:${side}`, () =>
     valueLoader(async (ids: string[]) => {
-      const [typeColumn, idColumn] = side === 'Enterprise' ? ['raterType', 'raterId'] : ['targetType', 'targetId'];
-      const rows: Record<string, unknown>[] = await ctx.ds.query(
-        `SELECT ${idColumn} AS k, COUNT(*) AS n, SUM(score) AS total, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS good` +
-          ` FROM rating WHERE ${typeColumn} = ? AND ${idColumn} IN (${ids.map(() => '?').join(', ')}) GROUP BY ${idColumn}`,
-        [side, ...ids],
-      );
-      return new Map(
-        rows.map((r) => {
-          const n = num(r.n);
-          return [String(r.k), { count: n, average: num(r.total) / n, satisfactionRate: num(r.good) / n }] as const;
-        }),
-      );
+      const tallies = await ratingTallies(ctx, side, ids, always);
+      return new Map([...tallies].map(([k, t]) => [k, summaryOf(t)] as const));
     }, noRatings),
   );
+}
+
+/** Residents' ratings of many cadres made from..to (Beijing dates): one statement per batch, whatever the departments they come from. */
+const cadreTallies = (ctx: SubgraphContext, from: string | null | undefined, to: string | null | undefined) =>
+  ctx.loaders.get(`cadreTallies:${from ?? ''}:${to ?? ''}`, () => valueLoader((ids: string[]) => ratingTallies(ctx, 'Cadre', ids, between('r.at', from, to)), noTally));
+
+/**
+ * Department.cadreEvaluations: the ratings of every cadre who is now the department's, as people
+ * says (Department.cadreIds; issues keeps no copy of who belongs where), totalled. People is asked
+ * once per request for every department asked, and the ratings of all their cadres are read in
+ * one statement. Null for a department people does not show the caller.
+ */
+export async function cadreEvaluationsOf(ctx: SubgraphContext, departmentId: string, from?: string | null, to?: string | null): Promise<EvaluationSummary | null> {
+  between('r.at', from, to); // a bad period is BAD_USER_INPUT before people is asked
+  const department = await entityLoader<{ cadreIds: string[] }>(ctx, 'Department', 'cadreIds').load(departmentId);
+  if (!department) return null;
+  const tallies = await Promise.all(department.cadreIds.map((id) => cadreTallies(ctx, from, to).load(id)));
+  return summaryOf(tallies.reduce((a, t) => ({ n: a.n + t.n, total: a.total + t.total, good: a.good + t.good }), noTally));
 }
 
 export const demandById = (ctx: SubgraphContext) => rowsByKey(ctx, Demand, 'id');

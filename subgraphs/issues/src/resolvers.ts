@@ -4,7 +4,7 @@ import type { IssuesConfig } from './config';
 import { deliberationOf } from './demands';
 import type { Demand, Issue } from './entities';
 import type { Light, Resolvers } from './generated/graphql';
-import { coHandlersOf, demandById, demandByRef, demandHistoryOf, demandsOf, publishedListOf, takersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
+import { cadreEvaluationsOf, coHandlersOf, demandById, demandByRef, demandHistoryOf, demandsOf, publishedListOf, takersOf, evaluationsOf, extensionsOf, historyOf, meetingsOf, issueById, issueByRef, issuesOf, issuesPage, raisedDuring } from './loaders';
 import { withCampaignPeriod } from './campaigns';
 import { ownersFor, withDepartment } from './owners';
 import { assigneeRankingOf, childIssueRankingOf } from './ranking';
@@ -195,6 +195,7 @@ export function createResolvers(config: IssuesConfig): Resolvers {
     Department: {
       issueStats: async ({ id }, args, ctx) => issueStatsOf(ctx, await withCampaignPeriod(ctx, args), 'assignee', id),
       serviceEvaluations: ({ id }, _, ctx) => (mayReadRatings(ctx.viewer) ? evaluationsOf(ctx, 'Department').load(id) : null),
+      cadreEvaluations: ({ id }, args, ctx) => (mayReadRatings(ctx.viewer) ? cadreEvaluationsOf(ctx, id, args.from, args.to) : null),
     },
     Enterprise: {
       issues: ({ id }, args, ctx) => issuesOf(ctx, 'Enterprise', args.filter, args).load(id),

@@ -1,8 +1,9 @@
 // Test support: the issues subgraph on a fresh database, with stand-ins for its peers. kit's
 // fake owners (startFakeOwners) answer keys and divisions only; issues also asks people for a
-// department's division, a cadre's department, a household's linked cadres and a campaign's period, so people's
-// stand-in here answers those too, from people's real SDL (a selection people does not serve
-// still fails the test). Places' stand-in answers a Division's childCodes from `places`.
+// department's division, a cadre's department, a household's linked cadres, a campaign's period
+// and a department's cadres, so people's stand-in here answers those too, from people's real SDL
+// (a selection people does not serve still fails the test). Places' stand-in answers a
+// Division's childCodes from `places`.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -17,6 +18,8 @@ export interface PeopleFixtures {
   departments?: Record<string, string>;
   /** Cadre id → its department. Default D-370502-01. */
   cadres?: Record<string, string>;
+  /** Department id → its cadres' ids (people's Department.cadreIds, ordered). Default: none. */
+  departmentCadres?: Record<string, string[]>;
   /** Household id → the cadres linked to it. Default C-00001 and C-00002. */
   links?: Record<string, string[]>;
   /** Visit id → the cadres who made it. Default C-00001 and C-00002. */
@@ -38,7 +41,7 @@ const isMissing = (key: string) => key.includes('missing');
 function peopleSchema(f: PeopleFixtures) {
   const served = (id: string) => f.departments?.[id] ?? `${/^D-(\d{6})-/.exec(id)?.[1] ?? '370502'}000000`;
   const fields: Record<string, (id: string) => Record<string, unknown>> = {
-    Department: (id) => ({ divisionCode: served(id) }),
+    Department: (id) => ({ divisionCode: served(id), cadreIds: f.departmentCadres?.[id] ?? [] }),
     Cadre: (id) => ({ department: { id: f.cadres?.[id] ?? 'D-370502-01' } }),
     Household: (id) => ({ division: { code: LOCATED }, liaisons: (f.links?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ cadre: { id: c } })) }),
     Visit: (id) => ({ cadres: (f.visits?.[id] ?? ['C-00001', 'C-00002']).map((c) => ({ id: c })) }),

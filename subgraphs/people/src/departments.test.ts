@@ -1,5 +1,6 @@
 import type { Viewer } from '@cadres/kit';
-import { describeEachDatabase, expectIdempotentCreate } from '@cadres/kit/src/testing';
+import { countStatements, describeEachDatabase, expectIdempotentCreate } from '@cadres/kit/src/testing';
+import { Cadre } from './entities';
 import { CITY, D_DONGYING, D_HEKOU, T1, useSmallWorld } from './small-world';
 
 const dongyingAdmin: Viewer = { sub: 'admin-dy', role: 'ADMIN', scope: D_DONGYING };
@@ -71,5 +72,25 @@ describeEachDatabase('departments', (db) => {
       field: 'registerDepartment',
       count: async () => (await t.ok(`{ departments(divisionCode: "${T1}") { totalCount } }`)).departments.totalCount,
     });
+  });
+
+  it('answers Department.cadreIds (what issues totals ratings by): every cadre, by id, one statement for any number of departments, seen as Department.cadres', async () => {
+    // A cadre registered after the others, with the smallest id: the order is the id's, not the insertion's.
+    await t.people.ds.getRepository(Cadre).insert({ id: 'c0', name: '干部c0', cadreRank: 'SECTION_LEVEL', departmentId: 'D3', partyMember: false, phone: null, version: 1 });
+    const Q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { id cadreIds cadres(first: 1) { totalCount } } } }`;
+    const IDS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Department { cadreIds } } }`;
+    const reps = (list: string[]) => ({ r: list.map((id) => ({ __typename: 'Department', id })) });
+    const one = await countStatements(() => t.ok(IDS, reps(['D1'])));
+    const many = await countStatements(() => t.ok(IDS, reps(['D3', 'D1', 'DC', 'D5', 'D4', 'nope'])));
+    expect(one.result._entities).toEqual([{ cadreIds: ['c2', 'c3'] }]);
+    expect(many.result._entities).toEqual([{ cadreIds: ['c0', 'c5', 'c6', 'c7'] }, { cadreIds: ['c2', 'c3'] }, { cadreIds: ['c1'] }, { cadreIds: [] }, { cadreIds: ['c8'] }, null]);
+    expect([one.statements, many.statements]).toEqual([2, 2]); // the departments, then all their cadres
+    // 河口区 sees its own department and the city's with their cadres, as Department.cadres shows them; not 东营区's. PARTNER sees none.
+    expect((await t.ok(Q, reps(['D3', 'D1', 'DC']), hekouAnalyst))._entities).toEqual([
+      { id: 'D3', cadreIds: ['c0', 'c5', 'c6', 'c7'], cadres: { totalCount: 4 } },
+      null,
+      { id: 'DC', cadreIds: ['c1'], cadres: { totalCount: 1 } },
+    ]);
+    expect((await t.ok(Q, reps(['D3', 'DC']), partner))._entities).toEqual([null, null]);
   });
 });

@@ -66,6 +66,15 @@ export function cadresOfDepartment(ctx: SubgraphContext, args: PageArgs) {
   );
 }
 
+/** The cadres (id and department only) of many departments, ordered by id: one statement, for Department.cadreIds. */
+export const cadreIdsOfDepartment = (ctx: SubgraphContext) =>
+  ctx.loaders.get('cadreIdsOfDepartment', () =>
+    groupLoader(
+      (ids: string[]) => ctx.ds.getRepository(Cadre).find({ select: { id: true, departmentId: true }, where: { departmentId: In(ids) }, order: { id: 'ASC' } }),
+      (c) => c.departmentId,
+    ),
+  );
+
 // ------------------------------------------------------------------ households and residents
 
 export const householdById = (ctx: SubgraphContext) => rowsByKey(ctx, Household, 'id');

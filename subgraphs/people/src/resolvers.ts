@@ -27,6 +27,7 @@ import {
 import { linkCadre, unlinkCadre } from './liaisons';
 import {
   cadreById,
+  cadreIdsOfDepartment,
   cadresOfDepartment,
   cadresOfVisit,
   departmentById,
@@ -118,6 +119,8 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
   Department: {
     __resolveReference: async ({ id }, ctx) => visibleDepartment(ctx, await loadOrNull(departmentById(ctx), id)),
     cadres: (d, args, ctx) => cadresOfDepartment(ctx, args).load(d.id),
+    // Seen as Department.cadres is: every cadre of a department the viewer sees (it is null otherwise).
+    cadreIds: async (d, _, ctx) => (await cadreIdsOfDepartment(ctx).load(d.id)).map((c) => c.id),
     leader: async (d, _, ctx) => (d.leaderCadreId ? visibleCadre(ctx, await loadOrNull(cadreById(ctx), d.leaderCadreId)) : null),
     activity: (d, args, ctx) => departmentActivity(ctx, d, args),
     coverage: (d, args, ctx) => departmentCoverage(ctx, d, args.campaignId, config),

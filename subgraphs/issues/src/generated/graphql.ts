@@ -221,6 +221,12 @@ export type Department = {
   issueStats?: Maybe<IssueStats>;
   /** How enterprises rate this department (评环境评服务): every rating it received. */
   serviceEvaluations?: Maybe<EvaluationSummary>;
+  /**
+   * How residents rate this department's cadres (评干部): every household's rating of a cadre who is
+   * now one of its cadres (asked of people), optionally only those made from..to (Beijing dates, both
+   * inclusive). Null for those who may not read ratings, and for a department people does not show the caller.
+   */
+  cadreEvaluations?: Maybe<EvaluationSummary>;
 };
 
 
@@ -229,6 +235,12 @@ export type DepartmentIssueStatsArgs = {
   from?: InputMaybe<Scalars['Date']['input']>;
   to?: InputMaybe<Scalars['Date']['input']>;
   by?: InputMaybe<IssueDate>;
+};
+
+
+export type DepartmentCadreEvaluationsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 /** What a department is ranked by: ASSIGNED issues, the four rates of IssueStats, or SERVICE_RATING (the average score enterprises gave it). */
@@ -1309,6 +1321,7 @@ export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issueStats?: Resolver<Maybe<ResolversTypes['IssueStats']>, ParentType, ContextType, RequireFields<DepartmentIssueStatsArgs, 'by'>>;
   serviceEvaluations?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType>;
+  cadreEvaluations?: Resolver<Maybe<ResolversTypes['EvaluationSummary']>, ParentType, ContextType, Partial<DepartmentCadreEvaluationsArgs>>;
 };
 
 export type RankedDepartmentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RankedDepartment'] = ResolversParentTypes['RankedDepartment']> = {

@@ -300,6 +300,8 @@ export type Department = {
   divisionCode: Scalars['ID']['output'];
   /** Its cadres, ordered by id. */
   cadres: CadreConnection;
+  /** Ids of all its cadres, ordered (the issues subgraph asks for them to total its cadres' ratings: Department.cadreEvaluations). */
+  cadreIds: Array<Scalars['ID']['output']>;
   /** The responsible leader (责任领导), if named; null when the caller does not see that cadre. */
   leader?: Maybe<Cadre>;
   /** Optimistic-locking version: bumped by every change. */
@@ -1645,6 +1647,7 @@ export type DepartmentResolvers<ContextType = SubgraphContext, ParentType extend
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   divisionCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   cadres?: Resolver<ResolversTypes['CadreConnection'], ParentType, ContextType, Partial<DepartmentCadresArgs>>;
+  cadreIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   leader?: Resolver<Maybe<ResolversTypes['Cadre']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activity?: Resolver<Maybe<ResolversTypes['ActivityStats']>, ParentType, ContextType, Partial<DepartmentActivityArgs>>;
