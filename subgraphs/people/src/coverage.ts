@@ -184,9 +184,6 @@ function perGroup<V>(ctx: SubgraphContext, name: string, groups: Grouping, fallb
   );
 }
 
-/** kit subtreeLoader: one statement per prefix length, for many subtrees. */
-export const perSubtree = subtreeLoader;
-
 /** SQL for a link (alias `alias`) active on a day, with its two parameters. */
 export const activeOn = (alias: string, day: string) => ({ sql: `(${alias}.until IS NULL OR ${alias}.until > ?) AND ${alias}.since <= ?`, params: [day, day] });
 
@@ -290,7 +287,7 @@ const householdsUnderQuota = (c: CoverageSource): ListSource => ({
 const rankedLinkTargets = (ctx: SubgraphContext, c: CoverageSource, role: 'AREA_LEAD' | null) => {
   const ranks = [...c.rules.rankedLiaisonRanks].sort();
   const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:ranked:${role ?? 'any'}:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
+  return subtreeLoader(ctx, `coverage:ranked:${role ?? 'any'}:${ranks.join()}:${c.asOf}`, 'targetId', new Set<string>(), async (spec) => {
     if (!ranks.length) return new Map();
     const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
       `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t JOIN cadre c ON c.id = t.cadreId` +
@@ -351,11 +348,11 @@ async function coveredCount(ctx: SubgraphContext, c: CoverageSource): Promise<nu
 }
 
 const householdCount = (ctx: SubgraphContext) =>
-  perSubtree(ctx, 'coverage:households', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
+  subtreeLoader(ctx, 'coverage:households', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
 
 const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:householdsLinked:${c.asOf}`, 'divisionCode', 0, async (spec) =>
+  return subtreeLoader(ctx, `coverage:householdsLinked:${c.asOf}`, 'divisionCode', 0, async (spec) =>
     countsByGroup(
       await ctx.ds.query(
         `SELECT ${spec.key} AS grp, COUNT(DISTINCT t.targetId) AS n FROM liaison t WHERE t.targetType = 'Household' AND (${spec.filter}) AND ${active.sql} GROUP BY ${spec.key}`,
@@ -380,7 +377,7 @@ const householdsOfCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => {
 };
 
 const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
-  perSubtree(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
+  subtreeLoader(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
     countsByGroup(
       await ctx.ds.query(
         `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM visit t` +
@@ -394,7 +391,7 @@ const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
 /** The enterprises of each subtree with an active liaison (links lie at the enterprise's division). */
 const enterprisesLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:enterprisesLinked:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
+  return subtreeLoader(ctx, `coverage:enterprisesLinked:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
     const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
       `SELECT DISTINCT ${spec.key} AS grp, t.targetId AS id FROM liaison t WHERE t.targetType = 'Enterprise' AND (${spec.filter}) AND ${active.sql}`,
       [...spec.params, ...active.params],
@@ -410,7 +407,7 @@ const enterprisesField = async <T>(ctx: SubgraphContext, field: 'enterpriseCount
 /** The building units of each subtree with at least the rule's distinct cadres actively linked. */
 const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
-  return perSubtree(ctx, `coverage:unitsFullyLinked:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
+  return subtreeLoader(ctx, `coverage:unitsFullyLinked:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
     const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
       `SELECT ${spec.key} AS grp, t.targetId AS id FROM liaison t WHERE t.targetType = 'BuildingUnit' AND (${spec.filter}) AND ${active.sql}` +
         ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(DISTINCT t.cadreId) >= ?`,

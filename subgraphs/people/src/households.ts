@@ -13,6 +13,7 @@ import {
   requireExisting,
   requireText,
   requireVersion,
+  subtreeLoader,
   today,
   updateVersioned,
   type SubgraphContext,
@@ -22,7 +23,7 @@ import type { EntityManager } from 'typeorm';
 import { periodOf } from './activity';
 import { maskPersonal, mayListByTag, mayReadAt, personalView, requireMayWrite, requireWriteScope, type PersonalView } from './access';
 import { auditIdNumberRead } from './audit';
-import { activeOn, linksDay, perSubtree } from './coverage';
+import { activeOn, linksDay } from './coverage';
 import { Household, HouseholdTagRow, Resident, householdTags, type HouseholdTag } from './entities';
 import type { DivisionHouseholdTagsArgs, DivisionHouseholdsArgs, HouseholdTagCount, MutationAddResidentArgs, MutationRegisterHouseholdArgs, ResidentInput, Resolvers } from './generated/graphql';
 import {
@@ -171,7 +172,7 @@ export async function divisionHouseholds(ctx: SubgraphContext, code: string, arg
 const tagCounts = (ctx: SubgraphContext, period: { from: string; to: string }) => {
   const day = linksDay(ctx, period);
   const active = activeOn('l', day);
-  return perSubtree(ctx, `householdTags:${period.from}:${period.to}:${day}`, 'divisionCode', new Map<string, HouseholdTagCount>(), async (spec) => {
+  return subtreeLoader(ctx, `householdTags:${period.from}:${period.to}:${day}`, 'divisionCode', new Map<string, HouseholdTagCount>(), async (spec) => {
     const rows: { grp: unknown; tag: HouseholdTag; households: unknown; linked: unknown; visited: unknown }[] = await ctx.ds.query(
       `SELECT ${spec.key} AS grp, ht.tag AS tag, COUNT(*) AS households,` +
         ` SUM(CASE WHEN EXISTS (SELECT 1 FROM liaison l WHERE l.targetType = 'Household' AND l.targetId = t.id AND ${active.sql}) THEN 1 ELSE 0 END) AS linked,` +
