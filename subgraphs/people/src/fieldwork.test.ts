@@ -154,6 +154,15 @@ describeEachDatabase('people subgraph: field work (townships, first secretaries,
     expect((await t.ok(FS, { ...divisions([CITY]), first: 10 }, partner))._entities).toEqual([null]);
   });
 
+  it('lists ended first secretaries too with includeEnded, each with its until', async () => {
+    const ENDED = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { all: firstSecretaries(includeEnded: true, first: 10) { totalCount nodes { until cadre { id } target { ... on Division { code } } } } } } }`;
+    const all = (await t.ok(ENDED, divisions([D_HEKOU])))._entities[0].all;
+    // c6's first post (won in the race above, then ended today) sits between C and its second by village code.
+    expect(all.totalCount).toBe(3);
+    expect(all.nodes.map((n: { until: string | null; cadre: { id: string } }) => [n.cadre.id, n.until])).toEqual([['c5', null], ['c6', '2026-07-01'], ['c6', null]]);
+    expect(all.nodes[1].target.code).toMatch(/^37050310021[1-5]$/);
+  });
+
   it('sends as many statements for first secretaries of many divisions as of one', async () => {
     const run = (codes: string[]) => countStatements(() => t.ok(FS, { ...divisions(codes), first: 10 }));
     const one = await run([D_HEKOU]);

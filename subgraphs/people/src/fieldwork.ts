@@ -45,13 +45,14 @@ import { visibleCadre } from './visible';
  * cadre the viewer sees (a link goes with its cadre), in SQL so that totalCount is exact. One
  * statement (and one count) per batch of subtrees of one level.
  */
-export function firstSecretaries(ctx: SubgraphContext, args: PageArgs) {
+export function firstSecretaries(ctx: SubgraphContext, args: PageArgs & { includeEnded?: boolean | null }) {
   const page = pageOf(args);
-  const where = ["t.role = 'FIRST_SECRETARY'", "t.targetType = 'Division'", '(t.until IS NULL OR t.until > ?)'];
-  const params: unknown[] = [today(ctx)];
+  const where = ["t.role = 'FIRST_SECRETARY'", "t.targetType = 'Division'"];
+  const params: unknown[] = [];
+  if (!args.includeEnded) (where.push('(t.until IS NULL OR t.until > ?)'), params.push(today(ctx)));
   const seen = cadreSeenSql(ctx.viewer, 't.cadreId');
   if (seen) (where.push(seen.sql), params.push(...seen.params));
-  return ctx.loaders.get(`firstSecretaries:${page.offset}:${page.limit}`, () =>
+  return ctx.loaders.get(`firstSecretaries:${Boolean(args.includeEnded)}:${page.offset}:${page.limit}`, () =>
     groupedConnectionLoaders(ctx.ds, { entity: Liaison, orderBy: 't.divisionCode, t.since, t.id', where: where.join(' AND '), params }, page, bySubtree('divisionCode')),
   );
 }

@@ -129,7 +129,7 @@ export type Division = {
    * hidden, see Household.tags); null for PARTNER and outside the caller's scope.
    */
   householdTags?: Maybe<Array<HouseholdTagCount>>;
-  /** Active FIRST_SECRETARY links to the villages and communities of the subtree, by village code then oldest first; null outside the caller's scope. */
+  /** Active FIRST_SECRETARY links to the villages and communities of the subtree (with includeEnded, ended ones with their until too), by village code then oldest first; null outside the caller's scope. */
   firstSecretaries?: Maybe<LiaisonConnection>;
   /** Pledges lying in the subtree, optionally of one status, by target date then id; null outside the caller's scope. */
   pledges?: Maybe<PledgeConnection>;
@@ -204,6 +204,7 @@ export type DivisionHouseholdTagsArgs = {
 
 /** A division (owned by places). People adds the cadres linked to it, its households and its coverage. */
 export type DivisionFirstSecretariesArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1612,7 +1613,7 @@ export type DivisionResolvers<ContextType = SubgraphContext, ParentType extends 
   divisionRanking?: Resolver<Maybe<ResolversTypes['DivisionRankingConnection']>, ParentType, ContextType, RequireFields<DivisionDivisionRankingArgs, 'measure'>>;
   coverageIn?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<DivisionCoverageInArgs, 'campaignId'>>;
   householdTags?: Resolver<Maybe<Array<ResolversTypes['HouseholdTagCount']>>, ParentType, ContextType, Partial<DivisionHouseholdTagsArgs>>;
-  firstSecretaries?: Resolver<Maybe<ResolversTypes['LiaisonConnection']>, ParentType, ContextType, Partial<DivisionFirstSecretariesArgs>>;
+  firstSecretaries?: Resolver<Maybe<ResolversTypes['LiaisonConnection']>, ParentType, ContextType, RequireFields<DivisionFirstSecretariesArgs, 'includeEnded'>>;
   pledges?: Resolver<Maybe<ResolversTypes['PledgeConnection']>, ParentType, ContextType, Partial<DivisionPledgesArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
