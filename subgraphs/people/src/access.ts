@@ -114,7 +114,7 @@ export function servesSubtree(code: string, subtree: string): boolean {
 export function departmentScopeSql(viewer: Viewer, alias: string): { sql: string; params: Record<string, string | string[]> } | null {
   if (!viewer.scope) return null;
   const { lo, hi } = subtreeRange(viewer.scope);
-  const above = aboveScope(viewer.scope);
+  const above = divisionsAbove(viewer.scope);
   return {
     sql: `((${alias}.divisionCode >= :scopeLo AND ${alias}.divisionCode < :scopeHi) OR ${alias}.divisionCode IN (:...scopeAbove))`,
     params: { scopeLo: lo, scopeHi: hi, scopeAbove: above },
@@ -125,7 +125,7 @@ export function departmentScopeSql(viewer: Viewer, alias: string): { sql: string
 export function cadreSeenSql(viewer: Viewer, cadreIdSql: string): { sql: string; params: string[] } | null {
   if (!viewer.scope) return null;
   const { lo, hi } = subtreeRange(viewer.scope);
-  const above = aboveScope(viewer.scope);
+  const above = divisionsAbove(viewer.scope);
   const aboveSql = above.length ? ` OR sd.divisionCode IN (${above.map(() => '?').join(', ')})` : '';
   return {
     sql: `EXISTS (SELECT 1 FROM cadre sc JOIN department sd ON sd.id = sc.departmentId WHERE sc.id = ${cadreIdSql} AND ((sd.divisionCode >= ? AND sd.divisionCode < ?)${aboveSql}))`,
@@ -133,9 +133,9 @@ export function cadreSeenSql(viewer: Viewer, cadreIdSql: string): { sql: string;
   };
 }
 
-/** The codes of the divisions above `scope` (its province, city, district, township). */
-function aboveScope(scope: string): string[] {
-  const prefix = parseDivisionCode(scope)!.prefix;
+/** The codes of the divisions above `code` (its province, city, district, township). */
+export function divisionsAbove(code: string): string[] {
+  const prefix = parseDivisionCode(code)!.prefix;
   return [2, 4, 6, 9].filter((n) => n < prefix.length).map((n) => prefix.slice(0, n).padEnd(12, '0'));
 }
 

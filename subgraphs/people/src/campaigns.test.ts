@@ -37,6 +37,13 @@ describeEachDatabase('campaigns', (db) => {
     expect((await t.ok(LIST)).campaigns).toEqual({ totalCount: 2, nodes: [{ id: hekou.id }, { id: created.id }] });
     expect((await t.ok(LIST, { on: '2026-04-30' })).campaigns.nodes).toEqual([{ id: created.id }]);
     expect((await t.ok(LIST, { code: D_HEKOU })).campaigns.nodes).toEqual([{ id: hekou.id }]);
+    // appliesTo: run by the division or one above it; a village of 东营区 is under 东营区's campaign only.
+    const APPLIES = `query($to: ID) { campaigns(appliesTo: $to) { totalCount nodes { id } } }`;
+    expect((await t.ok(APPLIES, { to: '370502001001' })).campaigns.nodes).toEqual([{ id: created.id }]);
+    expect((await t.ok(APPLIES, { to: D_DONGYING })).campaigns.nodes).toEqual([{ id: created.id }]);
+    expect((await t.ok(APPLIES, { to: '370503100201' })).campaigns.nodes).toEqual([{ id: hekou.id }]);
+    expect((await t.ok(APPLIES, { to: '370500000000' })).campaigns).toEqual({ totalCount: 0, nodes: [] });
+    expect(await t.failure(APPLIES, { to: '3705' })).toEqual([{ code: 'BAD_USER_INPUT', field: 'appliesTo' }]);
     expect((await t.ok(LIST, {}, hekouAnalyst)).campaigns.nodes).toEqual([{ id: hekou.id }]);
     expect((await t.ok(LIST, {}, partner)).campaigns).toEqual({ totalCount: 0, nodes: [] });
     expect((await t.ok(`{ campaign(id: "${created.id}") { id } }`, {}, hekouAnalyst)).campaign).toBeNull();

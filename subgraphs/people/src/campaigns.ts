@@ -22,7 +22,7 @@ import {
   type SubgraphContext,
 } from '@cadres/kit';
 import { In, type EntityManager } from 'typeorm';
-import { departmentScopeSql, mayRead, mayReadCampaignAt, requireMayWrite, requireWriteScope, servesSubtree, visitScopeSql } from './access';
+import { departmentScopeSql, divisionsAbove, mayRead, mayReadCampaignAt, requireMayWrite, requireWriteScope, servesSubtree, visitScopeSql } from './access';
 import { Campaign, CampaignDepartment, Department, cadreRanks, type CadreRank } from './entities';
 import type { CampaignInput, MutationCreateCampaignArgs, MutationUpdateCampaignArgs, QueryCampaignsArgs } from './generated/graphql';
 import { departmentById } from './loaders';
@@ -142,6 +142,10 @@ export async function campaigns(ctx: SubgraphContext, args: QueryCampaignsArgs) 
   if (args.divisionCode != null) {
     const { lo, hi } = subtreeRange(requireDivisionCode(args.divisionCode, 'divisionCode').code);
     q.andWhere('d.divisionCode >= :lo AND d.divisionCode < :hi', { lo, hi });
+  }
+  if (args.appliesTo != null) {
+    const { code } = requireDivisionCode(args.appliesTo, 'appliesTo');
+    q.andWhere('d.divisionCode IN (:...runners)', { runners: [code, ...divisionsAbove(code)] });
   }
   if (args.activeOn != null) q.andWhere('d.dateFrom <= :on AND d.dateTo >= :on', { on: requireDate(args.activeOn, 'activeOn') });
   // A campaign is seen where it runs, as a department is: the same SQL.

@@ -663,7 +663,11 @@ export type Query = {
   idNumberReads: IdNumberReadConnection;
   /** A campaign by id; null when there is none or the caller does not see it. */
   campaign?: Maybe<Campaign>;
-  /** Campaigns run in divisionCode's subtree (default: everywhere), optionally those running on activeOn, newest first; only those the caller sees. */
+  /**
+   * Campaigns run in divisionCode's subtree (default: everywhere); with appliesTo, only those that
+   * apply to that division, run by it or by a division above it (a district's dashboard finds the
+   * city's campaign); optionally those running on activeOn. Newest first; only those the caller sees.
+   */
   campaigns: CampaignConnection;
 };
 
@@ -717,6 +721,7 @@ export type QueryCampaignArgs = {
 
 export type QueryCampaignsArgs = {
   divisionCode?: InputMaybe<Scalars['ID']['input']>;
+  appliesTo?: InputMaybe<Scalars['ID']['input']>;
   activeOn?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
