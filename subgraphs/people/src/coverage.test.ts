@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { insertInChunks, type Subgraph, type Viewer } from '@cadres/kit';
 import { type DemoWorld } from '@cadres/demo';
 import { countStatements, createTestSubgraph, data, describeEachDatabase, runOperation } from '@cadres/kit/src/testing';
@@ -62,12 +64,14 @@ const miniWorld = {
 
 describeEachDatabase('coverage on a hand-built world', (db) => {
   let placesSg: Subgraph;
+  let placesUrl: string;
   let people: Subgraph;
   beforeAll(async () => {
     placesSg = await createTestSubgraph(placesSubgraph, db);
     await placesSg.seed(miniWorld);
     // People asks places itself for the lists of villages and units (and township sizes for 包片).
-    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: { places: (await placesSg.listen(0)).url } });
+    placesUrl = (await placesSg.listen(0)).url;
+    people = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: { places: placesUrl } });
     await people.ds.transaction(async (em) => {
       await insertInChunks(em, Department, [
         { id: 'D1', name: '东营区民政局', divisionCode: '370502000000' },
@@ -177,6 +181,27 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
         households householdsLinked householdsVisitedEnough ${list('householdsUnderQuota')} buildingUnits buildingUnitsFullyLinked ${list('buildingUnitsShort')}
         cadres cadresLinked ${list('cadresWithoutVillage')} householdsPerCadre ${list('cadresOffHouseholdQuota')}`),
     ).toEqual([township, district, city]);
+  });
+
+  it('answers the rest of coverage when the enterprises subgraph does not: its figures null, the error names it', async () => {
+    const gone = http.createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const port = (gone.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => gone.close(() => resolve()));
+    const alone = await createTestSubgraph(peopleSubgraph, db, { now: () => NOW, peers: { places: placesUrl, enterprises: `http://127.0.0.1:${port}/graphql` } });
+    try {
+      const result = await runOperation(alone, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { coverage {
+        villagesAndCommunities buildingUnits enterprises enterprisesLinked enterprisesWithoutLiaison { totalCount } } } } }`, {
+        r: [{ __typename: 'Division', code: `${T}000`, villageAndCommunityCount: 3, buildingUnitCount: 3 }],
+      });
+      expect(result.data).toEqual({ _entities: [{ coverage: { villagesAndCommunities: 3, buildingUnits: 3, enterprises: null, enterprisesLinked: 0, enterprisesWithoutLiaison: null } }] });
+      expect(result.errors?.map((e) => [e.path?.at(-1), e.extensions?.code, e.extensions?.subgraph])).toEqual([
+        ['enterprises', 'SERVICE_UNAVAILABLE', 'enterprises'],
+        ['enterprisesWithoutLiaison', 'SERVICE_UNAVAILABLE', 'enterprises'],
+      ]);
+    } finally {
+      await alone.stop();
+    }
   });
 
   it('pages the lists: first, after, hasNextPage', async () => {
