@@ -183,7 +183,7 @@ export function createResolvers(config: IssuesConfig): Resolvers {
       },
       childIssueRanking: async ({ code }, args, ctx) => {
         if (args.measure === 'SERVICE_RATING' && !mayReadRatings(ctx.viewer)) return null;
-        prefixOf(code, 'code');
+        prefixOf(code, 'code'); // a bad code is BAD_USER_INPUT before people is asked for the campaign
         return childIssueRankingOf(ctx, code, await withCampaignPeriod(ctx, args));
       },
       demands: ({ code }, args, ctx) => demandsOf(ctx, args.status, args).load(prefixOf(code, 'code')),
