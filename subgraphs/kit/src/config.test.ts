@@ -10,6 +10,7 @@ describe('config', () => {
     expect(rest).toEqual({
       dataDir: './data',
       dbPoolSize: 20,
+      shareReads: true,
       keys: {
         issuer: 'cadres-dev',
         audience: 'cadres',

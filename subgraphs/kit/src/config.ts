@@ -119,6 +119,7 @@ export function subgraphEnv(name: string) {
     // A dashboard request sends up to seven statements at once (coverage, activity): the ten
     // connections of before let barely two such requests run at a time.
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+    SQL_DEDUPLICATE: z.enum(['true', 'false']).default('true'),
     DEMO_DATA: z.enum(['true', 'false']).default('false'),
     DEMO_SEED: z.coerce.number().int().default(2023),
     DEMO_SCALE: z.coerce.number().positive().max(100).default(1),
@@ -130,6 +131,8 @@ export function subgraphEnv(name: string) {
     dbUrl: e[`${upper}_DB_URL`] as string | undefined,
     /** Connections to MySQL/MariaDB this process keeps at most (SQLite has one). */
     dbPoolSize: e.DB_POOL_SIZE as number,
+    /** Identical reads in flight share one statement (kit db.ts shareReadsInFlight). */
+    shareReads: e.SQL_DEDUPLICATE === 'true',
     port: e[`${upper}_PORT`] as number,
     ...monitoringOf(e),
     /** Where each subgraph answers, for the few checks that must ask the owner: <NAME>_URL or the default. */

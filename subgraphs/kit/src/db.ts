@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
-import { DataSource, EventSubscriber, type AfterQueryEvent, type DataSourceOptions, type EntitySubscriberInterface, type EntityManager, type EntityTarget, type Logger as OrmLogger, type MixedList, type ObjectLiteral } from 'typeorm';
+import { DataSource, EventSubscriber, type AfterQueryEvent, type DataSourceOptions, type EntitySubscriberInterface, type EntityManager, type EntityTarget, type Logger as OrmLogger, type MixedList, type ObjectLiteral, type QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
 
 /**
@@ -12,12 +12,24 @@ import type { Logger } from 'pino';
  */
 let statementsSent = 0;
 export const statementCount = () => statementsSent;
+/** Reads that joined an identical statement in flight instead of sending their own (shareReadsInFlight). */
+let statementsShared = 0;
+export const sharedStatementCount = () => statementsShared;
 export interface RequestStats {
   sql: number;
+  /** Reads this request had answered by an identical statement already in flight. */
+  sqlShared?: number;
   /** Time its statements took, as TypeORM measures it (whole milliseconds), for the metrics. */
   sqlMs?: number;
 }
 export const requestStats = new AsyncLocalStorage<RequestStats>();
+
+/**
+ * Bumped by every statement that may write, when it is sent and again when it is done (a COMMIT
+ * among them): a read in flight from before a write of this process is not shared after it.
+ */
+let writeEpoch = 0;
+const isRead = (sql: string) => /^\s*(SELECT|WITH)\b/i.test(sql);
 
 /**
  * Told when each statement has run (TypeORM's afterQuery, in the request's async context): adds
@@ -29,6 +41,7 @@ export const sqlHooks: { onStatement?: (event: AfterQueryEvent) => void } = {};
 @EventSubscriber()
 class StatementTimer implements EntitySubscriberInterface {
   afterQuery(event: AfterQueryEvent) {
+    if (!isRead(event.query)) writeEpoch++;
     const stats = requestStats.getStore();
     if (stats && event.executionTime) stats.sqlMs = (stats.sqlMs ?? 0) + event.executionTime;
     sqlHooks.onStatement?.(event);
@@ -39,6 +52,7 @@ class StatementLogger implements OrmLogger {
   constructor(private readonly out?: Logger) {}
   logQuery(query: string, parameters?: unknown) {
     statementsSent++;
+    if (!isRead(query)) writeEpoch++;
     const stats = requestStats.getStore();
     if (stats) stats.sql++;
     this.out?.trace({ query, parameters }, 'sql');
@@ -61,6 +75,40 @@ class StatementLogger implements OrmLogger {
   }
 }
 
+/**
+ * Identical reads in flight at the same time share one statement and its rows. Ten people on
+ * the same district screen under ten tokens are ten callers the gateway must not share a fetch
+ * between, yet their aggregates are the same statements: sent once, answered ten times. Safe
+ * across viewers: what a viewer may see is in the statement (its scope predicates and their
+ * parameters), so the same text and parameters give the same rows. Only DataSource.query outside
+ * a transaction is shared, never after this process wrote since the statement was sent (a
+ * request reads its own writes), and each joiner gets its own copy of the rows. With SQLite
+ * nothing is ever in flight: its driver runs a statement to the end when it is called.
+ */
+function shareReadsInFlight(ds: DataSource): void {
+  const inFlight = new Map<string, { epoch: number; rows: Promise<unknown> }>();
+  const send = ds.query.bind(ds);
+  const query = (sql: string, params?: unknown[], runner?: QueryRunner): Promise<unknown> => {
+    if (runner || !isRead(sql)) return send(sql, params, runner);
+    const key = `${sql}\u0000${JSON.stringify(params ?? [])}`;
+    const running = inFlight.get(key);
+    if (running && running.epoch === writeEpoch) {
+      statementsShared++;
+      const stats = requestStats.getStore();
+      if (stats) stats.sqlShared = (stats.sqlShared ?? 0) + 1;
+      return running.rows.then(copyRows);
+    }
+    const entry = { epoch: writeEpoch, rows: send(sql, params) };
+    inFlight.set(key, entry);
+    const done = () => inFlight.get(key) === entry && inFlight.delete(key);
+    entry.rows.then(done, done);
+    return entry.rows;
+  };
+  ds.query = query as DataSource['query'];
+}
+
+const copyRows = (rows: unknown) => (Array.isArray(rows) ? rows.map((r) => (r && typeof r === 'object' ? { ...r } : r)) : rows);
+
 export interface DatabaseOptions {
   /** `mysql://…` for MySQL/MariaDB; undefined for the embedded SQLite file; `:memory:` for tests. */
   url?: string;
@@ -74,6 +122,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** For mysql:// URLs: which server answers (TypeORM reads MariaDB's schema differently). */
   flavor?: 'mysql' | 'mariadb';
+  /** Identical reads in flight share one statement (shareReadsInFlight; SQL_DEDUPLICATE); on unless false. */
+  shareReads?: boolean;
 }
 
 export const isMysqlUrl = (url?: string) => !!url && /^(mysql|mariadb):\/\//.test(url);
@@ -124,6 +174,7 @@ function sqliteFile(dataDir: string, name: string) {
 export async function openDatabase(opts: DatabaseOptions): Promise<DataSource> {
   const flavor = isMysqlUrl(opts.url) ? await detectMysqlFlavor(opts.url!) : undefined;
   const ds = createDataSource({ ...opts, flavor });
+  if (flavor && opts.shareReads !== false) shareReadsInFlight(ds);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });

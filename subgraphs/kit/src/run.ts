@@ -40,6 +40,7 @@ export function runSubgraph<C>(def: SubgraphDefinition<C>): void {
     const subgraph = await createSubgraph(def, {
       dbUrl: env.dbUrl,
       dbPoolSize: env.dbPoolSize,
+      shareReads: env.shareReads,
       dataDir: env.dataDir,
       trust: await loadTrust(env.keys, def.name),
       log,

@@ -121,6 +121,8 @@ export interface SubgraphOptions<C = unknown> {
   dbUrl?: string;
   /** For mysql:// URLs: the most connections open at once (DB_POOL_SIZE). */
   dbPoolSize?: number;
+  /** For mysql:// URLs: identical reads in flight share one statement (SQL_DEDUPLICATE); on unless false. */
+  shareReads?: boolean;
   dataDir: string;
   /** Verifies callers' tokens and the service credential every request must carry, and signs this subgraph's own. */
   trust: Trust;
@@ -201,7 +203,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
   const resolvers = def.resolvers(config);
   const ds =
     opts.dataSource ??
-    (await openDatabase({ url: opts.dbUrl, poolSize: opts.dbPoolSize, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
+    (await openDatabase({ url: opts.dbUrl, poolSize: opts.dbPoolSize, shareReads: opts.shareReads, dataDir: opts.dataDir, name: def.name, entities: def.entities, migrations: def.migrations, log }));
   const now = opts.now ?? systemClock;
   const schema = buildSubgraphSchema([{ typeDefs: def.typeDefs, resolvers: asResolverMap({ ...scalarResolvers, ...resolvers }) }]);
   const limits = apolloLimits<SubgraphContext>({ ...subgraphLimits, ...opts.limits }, maskUnexpectedErrors(log, def.name));
@@ -295,6 +297,7 @@ export async function createSubgraph<C>(def: SubgraphDefinition<C>, opts: Subgra
         status,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         sql: stats.sql,
+        ...(stats.sqlShared ? { sqlShared: stats.sqlShared } : {}),
         requestId,
         caller: caller || null,
       },
