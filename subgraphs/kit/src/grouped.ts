@@ -127,13 +127,15 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
 
 /**
  * DataLoaders for a connection per group key (a parent code, a subtree prefix), for one set of
- * arguments. `specs` turns a batch of keys into the group specs to run.
+ * arguments. `specs` turns a batch of keys into the group specs to run. `count`, when given,
+ * answers totalCount instead of the loaders' own count (a count the request needs elsewhere too).
  */
 export function groupedConnectionLoaders<T extends ObjectLiteral>(
   ds: DataSource,
   q: GroupedListQuery<T>,
   page: Page,
   specs: (keys: readonly string[]) => { spec: GroupSpec; keys: string[] }[],
+  count?: (key: string) => Promise<number>,
 ) {
   const rows = new DataLoader<string, T[]>(async (keys) => {
     const found = new Map<string, T[]>();
@@ -151,7 +153,7 @@ export function groupedConnectionLoaders<T extends ObjectLiteral>(
   });
   return {
     load: async (key: string): Promise<Connection<T>> =>
-      toConnection(await rows.load(key), page, () => counts.load(key)),
+      toConnection(await rows.load(key), page, () => (count ? count(key) : counts.load(key))),
   };
 }
 

@@ -1,6 +1,5 @@
 import {
   badInput,
-  countByGroup,
   countsByGroup,
   idsByGroup,
   subtreeLoader,
@@ -25,9 +24,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { liaisonScopeSql, mayRead } from './access';
 import { campaignById, ranksOf, visibleCampaign } from './campaigns';
 import type { PeopleConfig } from './config';
-import { Household, type CadreRank, type Department } from './entities';
+import type { CadreRank, Department } from './entities';
 import type { DivisionCoverageArgs, Resolvers } from './generated/graphql';
-import { cadreById, householdById } from './loaders';
+import { cadreById, householdById, householdCount } from './loaders';
 
 /**
  * Division.coverage: the subtree against the campaign rules (两个全覆盖 and the quotas).
@@ -268,17 +267,29 @@ const cadresOffHouseholdQuota = (ctx: SubgraphContext, c: CadreCoverageSource) =
     [c.rules.householdsPerCadre],
   );
 
-/** Households of the subtree with fewer visits in the period than the rule. */
-const householdsUnderQuota = (c: CoverageSource): ListSource => ({
-  name: `coverage:underQuota:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`,
-  groups: subtreesOf('divisionCode'),
-  sql: (spec) => ({
-    sql:
-      `SELECT ${spec.key} AS grp, t.id AS id FROM household t WHERE (${spec.filter}) AND (SELECT COUNT(*) FROM visit v` +
-      ` WHERE v.targetType = 'Household' AND v.targetId = t.id AND v.date >= ? AND v.date <= ?) < ?`,
-    params: [...spec.params, c.period.from, c.period.to, c.rules.visitsPerHousehold],
-  }),
+/**
+ * SQL: the visits household `t` had in the period, with its two parameters. One short range of
+ * idx_visit_target per household: cheaper than grouping the subtree's visits by household
+ * (a district at a city's size: 64 → 34 ms on SQLite, 87 → 65 ms on MariaDB), and it grows with
+ * the households, not with the years of visits kept.
+ */
+const visitsInPeriod = (period: Period) => ({
+  sql: `(SELECT COUNT(*) FROM visit v WHERE v.targetType = 'Household' AND v.targetId = t.id AND v.date >= ? AND v.date <= ?)`,
+  params: [period.from, period.to],
 });
+
+/** Households of the subtree with fewer visits in the period than the rule. */
+const householdsUnderQuota = (c: CoverageSource): ListSource => {
+  const visits = visitsInPeriod(c.period);
+  return {
+    name: `coverage:underQuota:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`,
+    groups: subtreesOf('divisionCode'),
+    sql: (spec) => ({
+      sql: `SELECT ${spec.key} AS grp, t.id AS id FROM household t WHERE (${spec.filter}) AND ${visits.sql} < ?`,
+      params: [...spec.params, ...visits.params, c.rules.visitsPerHousehold],
+    }),
+  };
+};
 
 /**
  * The divisions of each subtree with an active link (of `role`, or any) of a cadre of a ranked
@@ -347,9 +358,6 @@ async function coveredCount(ctx: SubgraphContext, c: CoverageSource): Promise<nu
   return Math.min(covered, c.villages);
 }
 
-const householdCount = (ctx: SubgraphContext) =>
-  subtreeLoader(ctx, 'coverage:households', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
-
 const householdsLinked = (ctx: SubgraphContext, c: CoverageSource) => {
   const active = activeOn('t', c.asOf);
   return subtreeLoader(ctx, `coverage:householdsLinked:${c.asOf}`, 'divisionCode', 0, async (spec) =>
@@ -376,17 +384,19 @@ const householdsOfCadres = (ctx: SubgraphContext, c: CadreCoverageSource) => {
   );
 };
 
-const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) =>
-  subtreeLoader(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
+/** Households of the subtree with at least the rule's visits in the period: the complement of householdsUnderQuota. */
+const householdsVisitedEnough = (ctx: SubgraphContext, c: CoverageSource) => {
+  const visits = visitsInPeriod(c.period);
+  return subtreeLoader(ctx, `coverage:visitedEnough:${c.period.from}:${c.period.to}:${c.rules.visitsPerHousehold}`, 'divisionCode', 0, async (spec) =>
     countsByGroup(
-      await ctx.ds.query(
-        `SELECT x.grp AS grp, COUNT(*) AS n FROM (SELECT ${spec.key} AS grp, t.targetId AS targetId FROM visit t` +
-          ` WHERE t.targetType = 'Household' AND (${spec.filter}) AND t.date >= ? AND t.date <= ?` +
-          ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(*) >= ?) x GROUP BY x.grp`,
-        [...spec.params, c.period.from, c.period.to, c.rules.visitsPerHousehold],
-      ),
+      await ctx.ds.query(`SELECT ${spec.key} AS grp, COUNT(*) AS n FROM household t WHERE (${spec.filter}) AND ${visits.sql} >= ? GROUP BY ${spec.key}`, [
+        ...spec.params,
+        ...visits.params,
+        c.rules.visitsPerHousehold,
+      ]),
     ),
   );
+};
 
 /** The enterprises of each subtree with an active liaison (links lie at the enterprise's division). */
 const enterprisesLinked = (ctx: SubgraphContext, c: CoverageSource) => {
@@ -404,18 +414,31 @@ const enterprisesLinked = (ctx: SubgraphContext, c: CoverageSource) => {
 const enterprisesField = async <T>(ctx: SubgraphContext, field: 'enterpriseCount' | 'enterpriseIds', code: string) =>
   ((await entityLoader<Record<string, T>>(ctx, 'Division', field, 'enterprises').load(code))?.[field] ?? null) as T | null;
 
-/** The building units of each subtree with at least the rule's distinct cadres actively linked. */
-const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) => {
+/** The building units of a subtree (one group spec) with at least the rule's distinct cadres actively linked, as SQL. */
+function unitsFullyLinkedSql(c: CoverageSource, spec: GroupSpec) {
   const active = activeOn('t', c.asOf);
-  return subtreeLoader(ctx, `coverage:unitsFullyLinked:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
-    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(
+  return {
+    sql:
       `SELECT ${spec.key} AS grp, t.targetId AS id FROM liaison t WHERE t.targetType = 'BuildingUnit' AND (${spec.filter}) AND ${active.sql}` +
-        ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(DISTINCT t.cadreId) >= ?`,
-      [...spec.params, ...active.params, c.rules.cadresPerBuildingUnit],
-    );
+      ` GROUP BY ${spec.key}, t.targetId HAVING COUNT(DISTINCT t.cadreId) >= ?`,
+    params: [...spec.params, ...active.params, c.rules.cadresPerBuildingUnit],
+  };
+}
+
+/** Those units' ids, for the list of the units short of cadres. */
+const unitsFullyLinked = (ctx: SubgraphContext, c: CoverageSource) =>
+  subtreeLoader(ctx, `coverage:unitsFullyLinked:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', new Set<string>(), async (spec) => {
+    const { sql, params } = unitsFullyLinkedSql(c, spec);
+    const rows: { grp: unknown; id: string }[] = await ctx.ds.query(sql, params);
     return new Map([...idsByGroup(rows)].map(([k, ids]) => [k, new Set(ids)]));
   });
-};
+
+/** How many there are, counted in SQL: the figure alone sends no ids (a city has tens of thousands of units). */
+const unitsFullyLinkedCount = (ctx: SubgraphContext, c: CoverageSource) =>
+  subtreeLoader(ctx, `coverage:unitsFullyLinked:count:${c.rules.cadresPerBuildingUnit}:${c.asOf}`, 'divisionCode', 0, async (spec) => {
+    const { sql, params } = unitsFullyLinkedSql(c, spec);
+    return countsByGroup(await ctx.ds.query(`SELECT x.grp AS grp, COUNT(*) AS n FROM (${sql}) x GROUP BY x.grp`, params));
+  });
 
 const cadreNodes = async (ctx: SubgraphContext, page: Connection<string>) => ({
   ...page,
@@ -460,7 +483,7 @@ export const coverageResolvers = {
     },
     visitQuota: (c) => c.rules.visitsPerHousehold,
     buildingUnits: (c) => c.units,
-    buildingUnitsFullyLinked: async (c, _, ctx) => Math.min((await unitsFullyLinked(ctx, c).load(c.prefix)).size, c.units),
+    buildingUnitsFullyLinked: async (c, _, ctx) => Math.min(await unitsFullyLinkedCount(ctx, c).load(c.prefix), c.units),
     buildingUnitsShort: async (c, args, ctx) => {
       const [full, ids] = await Promise.all([unitsFullyLinked(ctx, c).load(c.prefix), placesField<string[]>(ctx, 'buildingUnitIds', c.code)]);
       return sliceConnection(

@@ -1,6 +1,8 @@
 import { In } from 'typeorm';
 import {
   byColumn,
+  countByGroup,
+  subtreeLoader,
   bySubtree,
   groupedConnectionLoaders,
   groupLoader,
@@ -103,6 +105,10 @@ export const tagsByHousehold = (ctx: SubgraphContext) =>
     ),
   );
 
+/** Households of each subtree (key: a code prefix): Division.households' totalCount and Coverage.households, one statement for both. */
+export const householdCount = (ctx: SubgraphContext) =>
+  subtreeLoader(ctx, 'households:count', 'divisionCode', 0, (spec) => countByGroup(ctx.ds, { entity: Household, orderBy: 't.id' }, spec));
+
 /**
  * Household pages of many subtrees (keys are code prefixes), ordered by id. With a tag, the
  * page is cut from household_tag, whose (tag, divisionCode) index is exactly that range; the
@@ -112,7 +118,7 @@ export function householdsIn(ctx: SubgraphContext, args: PageArgs & { tag?: Hous
   const page = pageOf(args);
   const tag = args.tag ?? null;
   return ctx.loaders.get(`householdsIn:${tag}:${page.offset}:${page.limit}`, () => {
-    if (!tag) return groupedConnectionLoaders(ctx.ds, { entity: Household, orderBy: 't.id' }, page, bySubtree('divisionCode'));
+    if (!tag) return groupedConnectionLoaders(ctx.ds, { entity: Household, orderBy: 't.id' }, page, bySubtree('divisionCode'), (prefix) => householdCount(ctx).load(prefix));
     const tagged = groupedConnectionLoaders(
       ctx.ds,
       { entity: HouseholdTagRow, where: 't.tag = ?', params: [tag], orderBy: 't.householdId' },

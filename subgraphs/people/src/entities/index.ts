@@ -92,12 +92,13 @@ export class Cadre {
  */
 @Entity('liaison')
 @Index('idx_liaison_target', ['targetType', 'targetId'])
-@Index('idx_liaison_type_division', ['targetType', 'divisionCode'])
+// Covering: coverage's statements read these alone (migration 1735900000000).
+@Index('idx_liaison_type_division', ['targetType', 'divisionCode', 'targetId', 'cadreId', 'since', 'until'])
+@Index('idx_liaison_cadre', ['cadreId', 'targetType', 'targetId', 'since', 'until'])
 export class Liaison {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
-  @Index('idx_liaison_cadre')
   @Column({ type: 'varchar', length: 40 })
   cadreId!: string;
 
