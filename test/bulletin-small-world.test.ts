@@ -85,8 +85,10 @@ async function buildWorld(fed: RunningSupergraph, setClock: (d: Date) => void, o
     ['V4', '2026-04-11', 'HOME_VISIT', 'Household', 'H2', B, 1, ['c3']],
     ['V5', '2026-05-02', 'RESEARCH', 'Division', C, C, 1, ['c5']],
   ];
-  await people.getRepository(Visit).insert(visits.map(([id, date, kind, targetType, targetId, divisionCode, days]) => ({ id, date, kind, targetType, targetId, divisionCode, days, notes: null, version: 1 })));
-  await people.getRepository(VisitCadre).insert(visits.flatMap(([visitId, date, , , , , , cadres]) => cadres.map((cadreId) => ({ visitId, cadreId, date }))));
+  await people.getRepository(Visit).insert(
+    visits.map(([id, date, kind, targetType, targetId, divisionCode, days, cadres]) => ({ id, date, kind, targetType, targetId, divisionCode, days, cadreCount: cadres.length, notes: null, version: 1 })),
+  );
+  await people.getRepository(VisitCadre).insert(visits.flatMap(([visitId, date, , , , divisionCode, , cadres]) => cadres.map((cadreId) => ({ visitId, cadreId, date, divisionCode }))));
   await people.getRepository(HelpRecord).insert([
     { id: 'HR1', date: '2026-03-06', cadreId: 'c1', targetType: 'Household', targetId: 'H1', divisionCode: A, peopleHelped: 3, fundsFen: 120050, contactCards: 10, researchReports: 0, note: null },
     { id: 'HR2', date: '2026-04-15', cadreId: 'c3', targetType: null, targetId: null, divisionCode: T2, peopleHelped: 1, fundsFen: 10000, contactCards: 0, researchReports: 2, note: null },

@@ -128,7 +128,7 @@ describeEachDatabase('field-work lists: as many statements for 1,000 items as fo
         const template = await people().getRepository(Visit).findOneByOrFail({ id: made.recordVisit.id });
         const visits = Array.from({ length: n - 1 - existing }, () => ({ ...template, id: `V-T${pad(next++)}` }));
         await insertAll(people(), Visit, visits);
-        await insertAll(people(), VisitCadre, visits.flatMap((v) => cadreIds.slice(0, 2).map((cadreId) => ({ visitId: v.id, cadreId, date: v.date }))));
+        await insertAll(people(), VisitCadre, visits.flatMap((v) => cadreIds.slice(0, 2).map((cadreId) => ({ visitId: v.id, cadreId, date: v.date, divisionCode: v.divisionCode }))));
       }
     }
     const VISITS = `visits(first: $first, after: $after) { totalCount pageInfo { endCursor } nodes { id kind days cadres { name } target { __typename } raisedIssues { id } } }`;

@@ -125,8 +125,8 @@ describeEachDatabase('coverage on a hand-built world', (db) => {
       add('H1', A, ['2026-01-10', '2026-02-10', '2026-03-10', '2026-04-10']);
       add('H2', A, ['2025-10-10', '2025-11-10', '2026-01-15', '2026-02-15', '2026-03-15']);
       add('H3', B, ['2026-01-20', '2026-02-20', '2026-03-20', '2026-04-20', '2026-05-20']);
-      await insertInChunks(em, Visit, visits.map(([targetId, divisionCode, date], i) => ({ id: `V${i}`, date, kind: 'HOME_VISIT', targetType: 'Household', targetId, divisionCode, notes: null, version: 1 })));
-      await insertInChunks(em, VisitCadre, visits.flatMap(([, , date], i) => ['S1', 'S2'].map((cadreId) => ({ visitId: `V${i}`, cadreId, date }))));
+      await insertInChunks(em, Visit, visits.map(([targetId, divisionCode, date], i) => ({ id: `V${i}`, date, kind: 'HOME_VISIT', targetType: 'Household', targetId, divisionCode, cadreCount: 2, notes: null, version: 1 })));
+      await insertInChunks(em, VisitCadre, visits.flatMap(([, divisionCode, date], i) => ['S1', 'S2'].map((cadreId) => ({ visitId: `V${i}`, cadreId, date, divisionCode }))));
     });
   });
   afterAll(async () => {

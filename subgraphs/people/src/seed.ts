@@ -41,11 +41,11 @@ export async function seedPeople({ ds, now }: Subgraph, world: DemoWorld): Promi
       HouseholdTagRow,
       people.households.flatMap((h) => h.tags.map((tag) => ({ householdId: h.id, tag, divisionCode: h.divisionCode }))),
     );
-    await insertInChunks(tx, Visit, people.visits.map(({ cadreIds: _c, ...v }) => ({ ...v, version: 1 })));
+    await insertInChunks(tx, Visit, people.visits.map(({ cadreIds, ...v }) => ({ ...v, cadreCount: cadreIds.length, version: 1 })));
     await insertInChunks(
       tx,
       VisitCadre,
-      people.visits.flatMap((v) => v.cadreIds.map((cadreId) => ({ visitId: v.id, cadreId, date: v.date }))),
+      people.visits.flatMap((v) => v.cadreIds.map((cadreId) => ({ visitId: v.id, cadreId, date: v.date, divisionCode: v.divisionCode }))),
       500,
     );
     const { rules } = campaign;

@@ -2,6 +2,7 @@
 // campaigns, help records and activity is worked out by hand in the tests that use it.
 import { insertInChunks, parseDivisionCode, type Subgraph, type Viewer } from '@cadres/kit';
 import { adminViewer, createTestSubgraph, data, runOperation, type TestDatabaseKind } from '@cadres/kit/src/testing';
+import { visitPlace } from './access';
 import { Cadre, Department, Household, Liaison, Visit, VisitCadre, openKeyOf } from './entities';
 import { subgraph as peopleSubgraph } from './server';
 
@@ -72,8 +73,9 @@ async function seed(people: Subgraph): Promise<void> {
       id, cadreId, targetType, targetId, divisionCode, role: 'LEAD' as const, since: '2026-01-01', until: null, openKey: openKeyOf({ cadreId, targetType, targetId, role: 'LEAD' }), version: 1,
     });
     await insertInChunks(em, Liaison, [link('L1', 'c2', 'Division', A, A), link('L2', 'c4', 'Division', B, B), link('L3', 'c3', 'Household', 'H1', A)]);
-    await insertInChunks(em, Visit, visits.map(([id, date, kind, targetType, targetId, divisionCode]) => ({ id, date, kind, targetType, targetId, divisionCode, notes: null, version: 1 })));
-    await insertInChunks(em, VisitCadre, visits.flatMap(([visitId, date, , , , , cadres]) => cadres.map((cadreId) => ({ visitId, cadreId, date }))));
+    const place = (v: (typeof visits)[number]) => visitPlace({ divisionCode: v[5], targetType: v[3], targetId: v[4] });
+    await insertInChunks(em, Visit, visits.map((v) => ({ id: v[0], date: v[1], kind: v[2], targetType: v[3], targetId: v[4], divisionCode: place(v), cadreCount: v[6].length, notes: null, version: 1 })));
+    await insertInChunks(em, VisitCadre, visits.flatMap((v) => v[6].map((cadreId) => ({ visitId: v[0], cadreId, date: v[1], divisionCode: place(v) }))));
   });
 }
 

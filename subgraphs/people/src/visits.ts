@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, createOnceFor, idempotencyKeyArg, notFound, requireText, toIsoDate, today, type SubgraphContext } from '@cadres/kit';
-import { requireMayRecordVisit, requireMayWrite } from './access';
+import { requireMayRecordVisit, requireMayWrite, visitPlace } from './access';
 import { Visit, VisitCadre, targetTypes, type Cadre, type Department, type TargetType, type VisitKind } from './entities';
 import type { MutationRecordVisitArgs } from './generated/graphql';
 import { cadreById, departmentById } from './loaders';
@@ -85,13 +85,14 @@ export async function recordVisit(ctx: SubgraphContext, args: MutationRecordVisi
         kind: args.kind,
         targetType: type,
         targetId: target.id,
-        divisionCode: target.divisionCode,
+        divisionCode: visitPlace({ divisionCode: target.divisionCode, targetType: type, targetId: target.id }),
+        cadreCount: cadreIds.length,
         notes,
         days,
         version: 1,
       });
       await em.insert(Visit, visit);
-      await em.insert(VisitCadre, cadreIds.map((cadreId) => ({ visitId: visit.id, cadreId, date: visit.date })));
+      await em.insert(VisitCadre, cadreIds.map((cadreId) => ({ visitId: visit.id, cadreId, date: visit.date, divisionCode: visit.divisionCode })));
       return visit;
     },
   });

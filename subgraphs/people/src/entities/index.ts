@@ -218,6 +218,8 @@ export class HouseholdTagRow {
 @Index('idx_visit_target', ['targetType', 'targetId', 'date'])
 // targetId too: coverage's households visited enough reads the index alone (migration 1735800000000).
 @Index('idx_visit_type_division', ['targetType', 'divisionCode', 'date', 'targetId'])
+// A subtree's visits in a period, read from the index alone (activity; migration 1736000000000).
+@Index('idx_visit_place', ['divisionCode', 'date', 'kind', 'cadreCount', 'days'])
 export class Visit {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -235,9 +237,17 @@ export class Visit {
   @Column({ type: 'varchar', length: 48 })
   targetId!: string;
 
-  /** The division the target lies in, when known (as on Liaison): coverage counts by range. */
+  /**
+   * Where the visit lies (access.ts visitPlace): the village or community its target lies in,
+   * or a Division target itself; null only for a target whose division is unknown. Coverage and
+   * activity count a subtree's visits by range on it.
+   */
   @Column({ type: 'varchar', length: 12, nullable: true })
   divisionCode!: string | null;
+
+  /** Its cadres (visit_cadre rows), i.e. its person-times: activity sums them without the join. */
+  @Column({ type: 'int', default: 1 })
+  cadreCount!: number;
 
   @Column({ type: 'varchar', length: 2000, nullable: true })
   notes!: string | null;
@@ -250,9 +260,13 @@ export class Visit {
   version!: number;
 }
 
-/** Who made a visit; the date is copied here so that a cadre's visits in a period are one index range. */
+/**
+ * Who made a visit. The date and the visit's place are copied here, so that a cadre's visits in
+ * a period, and a subtree's cadre-days, are each one index range.
+ */
 @Entity('visit_cadre')
 @Index('idx_visit_cadre_cadre', ['cadreId', 'date'])
+@Index('idx_visit_cadre_place', ['divisionCode', 'date', 'cadreId'])
 export class VisitCadre {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   visitId!: string;
@@ -262,6 +276,10 @@ export class VisitCadre {
 
   @Column({ type: 'varchar', length: 10 })
   date!: string;
+
+  /** The visit's divisionCode. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  divisionCode!: string | null;
 }
 
 /**
