@@ -1,4 +1,5 @@
 import { countStatements, describeEachDatabase, type OperationResult } from '@cadres/kit/src/testing';
+import { Visit, VisitCadre } from './entities';
 import { YEAR, buildingDivision, byId, demo, household, newestFirst, world, useDemoPeople, visitsOf } from './testing';
 
 describeEachDatabase('people subgraph: visits', (db) => {
@@ -31,7 +32,7 @@ describeEachDatabase('people subgraph: visits', (db) => {
     const visit = (kind: string, date: string, cadreIds: string[], targetType: string, targetId: string) =>
       asUser(
         `mutation($k: VisitKind!, $d: Date!, $c: [ID!]!, $t: String!, $id: ID!) { recordVisit(kind: $k, date: $d, cadreIds: $c, targetType: $t, targetId: $id, notes: " 了解情况 ") {
-           date kind notes cadres { id } target { __typename ... on Household { id visitsThisYear } ... on BuildingUnit { id } ... on Division { code } } } }`,
+           id date kind notes cadres { id } target { __typename ... on Household { id visitsThisYear } ... on BuildingUnit { id } ... on Division { code } } } }`,
         { k: kind, d: date, c: cadreIds, t: targetType, id: targetId },
       );
     const errors = async (r: Promise<OperationResult>) => (await r).errors?.map((e) => e.extensions);
@@ -46,12 +47,20 @@ describeEachDatabase('people subgraph: visits', (db) => {
     const before = visitsOf(household.id).filter((v) => v.date.startsWith(YEAR)).length;
     const home = await visit('HOME_VISIT', '2026-07-01', [pair[1], pair[0]], 'Household', household.id);
     expect(home.data).toEqual({
-      recordVisit: { date: '2026-07-01', kind: 'HOME_VISIT', notes: '了解情况', cadres: [...pair].sort().map((id) => ({ id })), target: { __typename: 'Household', id: household.id, visitsThisYear: before + 1 } },
+      recordVisit: { id: expect.any(String), date: '2026-07-01', kind: 'HOME_VISIT', notes: '了解情况', cadres: [...pair].sort().map((id) => ({ id })), target: { __typename: 'Household', id: household.id, visitsThisYear: before + 1 } },
     });
     const unit = await visit('FORUM', '2026-06-20', pair, 'BuildingUnit', world.units[0].id);
     expect(unit.data?.recordVisit.target).toEqual({ __typename: 'BuildingUnit', id: world.units[0].id });
     const forum = await visit('RESEARCH', '2026-06-20', [pair[0]], 'Division', '370502000000');
     expect(forum.data?.recordVisit.target).toEqual({ __typename: 'Division', code: '370502000000' });
+    // Where each lies and its person-times, kept on the visit and beside its cadres for activity.
+    const stored = async (id: string) => {
+      const v = await t.people.ds.getRepository(Visit).findOneByOrFail({ id });
+      const cadres = await t.people.ds.getRepository(VisitCadre).findBy({ visitId: id });
+      return [v.divisionCode, v.cadreCount, cadres.map((c) => c.divisionCode)];
+    };
+    expect(await stored(home.data?.recordVisit.id)).toEqual([household.divisionCode, 2, [household.divisionCode, household.divisionCode]]);
+    expect(await stored(forum.data?.recordVisit.id)).toEqual(['370502000000', 1, ['370502000000']]);
 
     const mine = await ok(`query($id: ID!) { household(id: $id) { visits(from: "2026-06-30", to: "2026-07-01") { totalCount nodes { date } } } }`, { id: household.id });
     const expected = [{ date: '2026-07-01' }, ...visitsOf(household.id).filter((v) => v.date === '2026-06-30').map(() => ({ date: '2026-06-30' }))];
