@@ -316,6 +316,14 @@ describeEachDatabase('help records, activity and rankings', (db) => {
     expect(city.statements).toBe(township.statements);
     // The figures alone: visits by month and kind, households, cadre-days, cadres, help, pledges.
     expect((await countStatements(() => t.ok(ENTITIES(`activity { ${FIGURES} }`), divisions([CITY])))).statements).toBe(6);
+    // Only those the query reads: person-times and visits are one statement; a ranking of the
+    // districts by person-times one more (its children are of another prefix length).
+    const some = await countStatements(() => t.ok(ENTITIES('activity { personTimes visits byKind { kind count } }'), divisions([CITY])));
+    expect([some.statements, some.result._entities[0].activity.personTimes]).toEqual([1, 11]);
+    const ranked = await countStatements(() =>
+      t.ok(ENTITIES('activity { personTimes } divisionRanking(measure: PERSON_TIMES) { nodes { value } }'), { r: [{ __typename: 'Division', code: CITY, childCodes: [D_DONGYING, D_HEKOU] }] }),
+    );
+    expect([ranked.statements, ranked.result._entities[0].divisionRanking.nodes]).toEqual([2, [{ value: 8 }, { value: 3 }]]);
     // Many divisions of one level: as many statements as one.
     expect((await run([D_DONGYING, D_HEKOU])).statements).toBe(township.statements);
     // Department.activity for 10 departments and for 1,000 in one request (as the gateway asks: _entities).

@@ -2,7 +2,8 @@
 // (Division.departmentRanking), computed in SQL: aggregates only, never rows into Node. Each
 // batch of divisions (one statement per prefix length) or of departments (one IN list) sends a
 // fixed number of statements, whatever the number asked for or the size of the subtree.
-import { badInput, isMysql, loadOrNull, monthsOf, notFound, parseDivisionCode, rankedDivisions, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { badInput, isMysql, loadOrNull, monthsOf, notFound, parseDivisionCode, rankedDivisions, selectsField, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { helpRecordScopeSql, liaisonScopeSql, mayRead, visitScopeSql } from './access';
 import { campaignById, visibleCampaign } from './campaigns';
 import { campaignCoverage, coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
@@ -237,8 +238,35 @@ const PLEDGE_EVENTS = [
   ['doneOn', 'pledgesDone'],
 ] as const;
 
-/** Six statements for one group of keys: visits by month and kind, households, cadre-days, cadres, help, pledges. */
-async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Promise<Map<string, ActivityFigures>> {
+/** The statements figuresOf may send, each feeding some figures. */
+type Part = 'counts' | 'households' | 'days' | 'cadres' | 'help' | 'pledges';
+const ALL_PARTS: readonly Part[] = ['counts', 'households', 'days', 'cadres', 'help', 'pledges'];
+
+/** The parts each field of Activity reads (monthly: all that have months). */
+const PARTS_OF_FIELD: Record<string, readonly Part[]> = {
+  personTimes: ['counts'], visits: ['counts'], byKind: ['counts'], forums: ['counts'], householdsVisited: ['households'], cadreDays: ['days'],
+  cadres: ['cadres'], cadresActive: ['cadres'], peopleHelped: ['help'], funds: ['help'], contactCards: ['help'], researchReports: ['help'],
+  pledgesStarted: ['pledges'], pledgesOngoing: ['pledges'], pledgesDone: ['pledges'], monthly: ['counts', 'households', 'days', 'pledges'],
+};
+
+/**
+ * The parts the query's Activity selection reads, so that a dashboard asking for person-times
+ * sends one statement, not six (cadre-days, the dearest, only when asked for).
+ */
+export const partsSelected = (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Part[] =>
+  ALL_PARTS.filter((part) => Object.entries(PARTS_OF_FIELD).some(([field, parts]) => parts.includes(part) && selectsField(info, field)));
+
+/** The parts a ranking measure reads. */
+const PARTS_OF_MEASURE: Record<ActivityMeasure, readonly Part[]> = {
+  PERSON_TIMES: ['counts'], VISITS_PER_CADRE: ['counts', 'cadres'], HOUSEHOLDS_VISITED: ['households'], CADRE_DAYS: ['days'],
+  ACTIVE_CADRE_SHARE: ['cadres'], LINKED_CADRE_SHARE: ['cadres'], PEOPLE_HELPED: ['help'],
+};
+
+/**
+ * Up to six statements for one group of keys, those of `parts`: visits by month and kind,
+ * households, cadre-days, cadres, help, pledges. The figures of a part not sent stay 0.
+ */
+async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period, parts: readonly Part[]): Promise<Map<string, ActivityFigures>> {
   const out = new Map(s.visits.keys.map((k) => [k, emptyFigures(period)]));
   const at = (grp: unknown) => out.get(String(grp));
   const v = s.visits;
@@ -247,21 +275,23 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
   const inPeriod = [period.from, period.to];
   const c = v.counts;
   const first = v.firstDays;
-  const q = (sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => ctx.ds.query(sql, params);
+  const sent = (part: Part, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> => (parts.includes(part) ? ctx.ds.query(sql, params) : Promise.resolve([]));
 
   const p = s.pledges;
   const hh = v.households;
   const [counts, households, days, cadres, help, pledges] = await Promise.all([
     // Person-times and visits per month and kind: the totals, the kinds and the months are its
     // sums (a visit has one kind and one date), one pass over the visits instead of three.
-    q(
+    sent(
+      'counts',
       `SELECT ${v.key} AS grp, SUBSTR(${c.date}, 1, 7) AS m, v.kind AS kind, ${c.personTimes} AS pt, ${c.visits} AS visits FROM ${c.from}` +
         ` WHERE (${v.filter}) AND ${c.date} >= ? AND ${c.date} <= ? GROUP BY grp, m, kind`,
       [...v.params, ...inPeriod],
     ),
     // Households visited per month, and how many of them were first visited in that month (the
     // months' firsts add up to the period's households): one pass over the household visits.
-    q(
+    sent(
+      'households',
       'SELECT x.grp AS grp, x.m AS m, COUNT(*) AS hh, SUM(CASE WHEN x.rk = 1 THEN 1 ELSE 0 END) AS firsts FROM (' +
         'SELECT d.grp AS grp, d.m AS m, ROW_NUMBER() OVER (PARTITION BY d.grp, d.hid ORDER BY d.m) AS rk FROM (' +
         `SELECT DISTINCT ${v.key} AS grp, SUBSTR(${hh.date}, 1, 7) AS m, v.targetId AS hid FROM ${hh.from}` +
@@ -270,26 +300,30 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
     ),
     // Distinct (cadre, day) over every day of the visits counted (a visit of N days counts N, but
     // none after the period): a day lies in one month, so the months add up to the total.
-    q(
+    sent(
+      'days',
       `${DAY_OFFSETS}SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, ${cadreDaysSql(ctx)} AS n FROM (` +
         visitDaysSql(ctx, { key: first.key, from: first.from, where: `WHERE (${first.filter}) AND vc.date >= ? AND vc.date <= ?` }, { key: v.key, from: v.from, where: visitWhere }) +
         ') x WHERE x.day <= ? GROUP BY x.grp, SUBSTR(x.day, 1, 7)',
       [...first.params, ...inPeriod, ...visitParams, period.to],
     ),
-    q(
+    sent(
+      'cadres',
       `SELECT ${s.cadres.key} AS grp, COUNT(*) AS n, SUM(CASE WHEN EXISTS (SELECT 1 FROM visit_cadre vc JOIN visit v ON v.id = vc.visitId` +
         ` WHERE vc.cadreId = c.id AND vc.date >= ? AND vc.date <= ? AND ${s.cadres.activeWhere}) THEN 1 ELSE 0 END) AS active` +
         ` FROM ${s.cadres.from} WHERE ${s.cadres.filter} GROUP BY grp`,
       [period.from, period.to, ...s.cadres.activeParams, ...s.cadres.params],
     ),
-    q(
+    sent(
+      'help',
       `SELECT ${s.help.key} AS grp, SUM(h.peopleHelped) AS people, SUM(h.fundsFen) AS fen, SUM(h.contactCards) AS cards, SUM(h.researchReports) AS reports` +
         ` FROM ${s.help.from} WHERE (${s.help.filter}) AND h.date >= ? AND h.date <= ? GROUP BY grp`,
       [...s.help.params, period.from, period.to],
     ),
     // Each event of a pledge (taken on, made routine, done) on its own day: one row per group,
     // month and event, so that the months add up to the total.
-    q(
+    sent(
+      'pledges',
       `SELECT x.grp AS grp, SUBSTR(x.day, 1, 7) AS m, x.event AS event, COUNT(*) AS n FROM (` +
         PLEDGE_EVENTS.map(([column], k) => `SELECT ${p.key} AS grp, p.${column} AS day, ${k} AS event FROM ${p.from} WHERE (${p.filter}) AND p.${column} >= ? AND p.${column} <= ?`).join(
           ' UNION ALL ',
@@ -345,17 +379,19 @@ async function figuresOf(ctx: SubgraphContext, s: Sources, period: Period): Prom
   return out;
 }
 
-async function batch(ctx: SubgraphContext, sources: Sources[], period: Period): Promise<Map<string, ActivityFigures>> {
+async function batch(ctx: SubgraphContext, sources: Sources[], period: Period, parts: readonly Part[]): Promise<Map<string, ActivityFigures>> {
   const out = new Map<string, ActivityFigures>();
-  for (const s of sources) for (const [k, f] of await figuresOf(ctx, s, period)) out.set(k, f);
+  for (const s of sources) for (const [k, f] of await figuresOf(ctx, s, period, parts)) out.set(k, f);
   return out;
 }
 
 const periodKey = (p: Period) => `${p.from}:${p.to}`;
 
-/** The figures of subtrees (key: a code's prefix) over a period, batched per request and period. */
-const subtreeFigures = (ctx: SubgraphContext, period: Period) =>
-  ctx.loaders.get(`divisionActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, divisionSources(keys), period), emptyFigures(period)));
+/** The figures (of `parts`) of subtrees (key: a code's prefix) over a period, batched per request, period and parts. */
+const subtreeFigures = (ctx: SubgraphContext, period: Period, parts: readonly Part[]) =>
+  ctx.loaders.get(`divisionActivity:${periodKey(period)}:${parts.join()}`, () =>
+    valueLoader((keys: string[]) => batch(ctx, divisionSources(keys), period, parts), emptyFigures(period)),
+  );
 
 const prefixOf = (code: string, field = 'code') => {
   const prefix = parseDivisionCode(code)?.prefix;
@@ -363,18 +399,26 @@ const prefixOf = (code: string, field = 'code') => {
   return prefix;
 };
 
-/** Division.activity: the subtree's figures. */
-export async function divisionActivity(ctx: SubgraphContext, code: string, args: { campaignId?: string | null; from?: string | null; to?: string | null }) {
+/** Division.activity: the subtree's figures, those the query reads. */
+export async function divisionActivity(ctx: SubgraphContext, code: string, args: { campaignId?: string | null; from?: string | null; to?: string | null }, info: GraphQLResolveInfo) {
   const period = await periodOf(ctx, args);
-  return subtreeFigures(ctx, period).load(prefixOf(code));
+  return subtreeFigures(ctx, period, partsSelected(info)).load(prefixOf(code));
 }
 
-/** Department.activity: its cadres' figures in the viewer's scope, batched per request and period. */
-export async function departmentActivity(ctx: SubgraphContext, d: Department, args: { campaignId?: string | null; from?: string | null; to?: string | null }) {
+/** Department.activity: its cadres' figures in the viewer's scope (those the query reads), batched per request, period and parts. */
+export async function departmentActivity(
+  ctx: SubgraphContext,
+  d: Department,
+  args: { campaignId?: string | null; from?: string | null; to?: string | null },
+  info: GraphQLResolveInfo,
+) {
   if (!mayRead(ctx.viewer)) return null;
   const period = await periodOf(ctx, args);
+  const parts = partsSelected(info);
   return ctx.loaders
-    .get(`departmentActivity:${periodKey(period)}`, () => valueLoader((keys: string[]) => batch(ctx, departmentSources(ctx, keys), period), emptyFigures(period)))
+    .get(`departmentActivity:${periodKey(period)}:${parts.join()}`, () =>
+      valueLoader((keys: string[]) => batch(ctx, departmentSources(ctx, keys), period, parts), emptyFigures(period)),
+    )
     .load(d.id);
 }
 
@@ -575,7 +619,7 @@ function measureOf(measure: ActivityMeasure, f: ActivityFigures, linked: number)
 export async function divisionRanking(ctx: SubgraphContext, childCodes: readonly string[] | undefined, args: DivisionDivisionRankingArgs & PageArgs) {
   const period = await periodOf(ctx, args);
   const children = (childCodes ?? []).map((code) => ({ code, prefix: prefixOf(code, 'childCodes') }));
-  const figures = subtreeFigures(ctx, period);
+  const figures = subtreeFigures(ctx, period, PARTS_OF_MEASURE[args.measure]);
   const on = period.to < today(ctx) ? period.to : today(ctx);
   const linked =
     args.measure === 'LINKED_CADRE_SHARE'

@@ -104,7 +104,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     liaisons: (d, args, ctx) => inReach(ctx, d.code, async () => visibleLiaisons(ctx, await liaisonsByTarget(ctx, 'Division', !!args.includeEnded).load(d.code))),
     households: (d, args, ctx) => divisionHouseholds(ctx, d.code, args),
     householdTags: (d, args, ctx) => divisionHouseholdTags(ctx, d.code, args),
-    activity: (d, args, ctx) => inReach(ctx, d.code, () => divisionActivity(ctx, d.code, args)),
+    activity: (d, args, ctx, info) => inReach(ctx, d.code, () => divisionActivity(ctx, d.code, args, info)),
     departmentRanking: (d, args, ctx) => inReach(ctx, d.code, () => departmentRanking(ctx, d.code, args, pageOf(args))),
     divisionRanking: (d, args, ctx) => inReach(ctx, d.code, () => divisionRanking(ctx, d.childCodes, args)),
     coverageIn: (d, args, ctx) => inReach(ctx, d.code, () => coverageInCampaign(ctx, d, args.campaignId)),
@@ -122,7 +122,7 @@ export const createResolvers = (config: PeopleConfig): Resolvers => ({
     // Seen as Department.cadres is: every cadre of a department the viewer sees (it is null otherwise).
     cadreIds: async (d, _, ctx) => (await cadreIdsOfDepartment(ctx).load(d.id)).map((c) => c.id),
     leader: async (d, _, ctx) => (d.leaderCadreId ? visibleCadre(ctx, await loadOrNull(cadreById(ctx), d.leaderCadreId)) : null),
-    activity: (d, args, ctx) => departmentActivity(ctx, d, args),
+    activity: (d, args, ctx, info) => departmentActivity(ctx, d, args, info),
     coverage: (d, args, ctx) => departmentCoverage(ctx, d, args.campaignId, config),
   },
   Cadre: {
