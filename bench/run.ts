@@ -122,6 +122,9 @@ async function post(url: string, sent: Sent, extra: Record<string, string> = {})
 async function main() {
   const started = new Date();
   const loadAtStart = os.loadavg();
+  // Built before the ports are chosen: a port free now may not be once a build's seconds are over.
+  console.log('Building the code as npm run build does …');
+  const built = buildForBench();
   // Every API and metrics port chosen free; the subgraphs' metrics are scraped for SQL counts.
   const services = subgraphServices({});
   const ports = await freePorts(services.length * 2 + 3);
@@ -142,8 +145,6 @@ async function main() {
     GATEWAY_WORKERS: String(workers),
   };
 
-  console.log('Building the code as npm run build does …');
-  const built = buildForBench();
   // Each process with the heap of its Deployment's container; Hive Gateway with our gateway's.
   const runOf = (deployment: string): NodeRun => ({ built, nodeArgs: productionNodeArgs(deployment) });
   const heapLine = [...services.map((s) => s.name), 'gateway'].map((n) => `${n} ${runOf(n).nodeArgs!.join(' ')}`).join(', ');
