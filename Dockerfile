@@ -18,6 +18,12 @@ RUN npm ci --no-audit --no-fund \
 # the links to the built workspace packages; third-party packages come from /app/node_modules.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/app/data
+# V8's young generation at the 16 MB semi-space Node takes on a large machine, not the 4 MB it
+# derives from a 768Mi-1Gi container limit: under npm run bench's load the gateway spends some 15%
+# more CPU per request with the smaller one (2.6 against 2.25 ms on red projects), to save some
+# 25 MB of peak RSS (140 against 165 MB). The old space stays as Node sizes it from the container
+# (half its limit).
+ENV NODE_OPTIONS=--max-semi-space-size=16
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

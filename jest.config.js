@@ -5,10 +5,10 @@ module.exports = {
   transform: {
     '^.+\\.ts$': 'ts-jest',
   },
-  // npm run build's output (and the test build under .test-data) holds copies of every package.json
-  // and no tests: jest neither maps nor runs them.
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.test-data/'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.test-data/'],
+  // npm run build's output (and the test build under .test-data, the bench's under .bench-build-*)
+  // holds copies of every package.json and no tests: jest neither maps nor runs them.
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.test-data/', '<rootDir>/.bench-build-'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/.test-data/', '<rootDir>/.bench-build-'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testTimeout: 60000,
 };

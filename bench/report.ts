@@ -72,6 +72,12 @@ export function peakRss(status: string): number | undefined {
   return m ? Number(m[1]) * 1024 : undefined;
 }
 
+/** VmRSS (resident set size now) from a /proc/<pid>/status, in bytes; undefined when absent. */
+export function residentRss(status: string): number | undefined {
+  const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return m ? Number(m[1]) * 1024 : undefined;
+}
+
 /** The figures of one operation in one mode against one target (a gateway, or the subgraph directly). */
 export interface Measured {
   requestsPerSecond: number;

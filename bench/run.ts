@@ -2,9 +2,11 @@
 // gateway and through Hive Gateway on the same committed supergraph and the same four subgraphs,
 // each its own process as npm start runs them, against the data set already seeded (SQLite in
 // DATA_DIR, or MariaDB when <NAME>_DB_URL are set). Ratios are measured in one run, so they
-// travel between machines; absolute figures do not. Not part of npm test.
+// travel between machines; absolute figures do not. Every process runs as in production
+// (bench/production.ts): the code npm run build makes, built afresh for the run, the image's
+// NODE_OPTIONS and the heap its container gets. Not part of npm test.
 //   BENCH_SECONDS=5 BENCH_CLIENTS=10 GATEWAY_WORKERS=1 npm run bench
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,9 +14,10 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { CREDENTIAL_HEADER, devTokenSigner, loadTrust, settingPrefix, subgraphEntries } from '@cadres/kit';
 import { loadGatewayConfig } from '../gateway/src/config';
-import { nodeProcess, root, subgraphServices, subgraphUrlEnv } from '../scripts/stack';
+import { nodeProcess, root, subgraphServices, subgraphUrlEnv, type NodeRun } from '../scripts/stack';
 import { Supervisor } from '../scripts/supervisor';
 import { documentOf, operations, type Operation, type Targets } from './operations';
+import { buildForBench, productionNodeArgs } from './production';
 import {
   checkTargets,
   combine,
@@ -22,6 +25,7 @@ import {
   histogramTotals,
   peakRss,
   replaceSection,
+  residentRss,
   resultsTable,
   targetsList,
   valueAt,
@@ -77,13 +81,14 @@ function resetPeak(pid: number) {
     // Not ours to reset (or not Linux): its peak then covers its whole life, said in RESULTS.md.
   }
 }
-const peakOf = (pid: number) => {
+const statusOf = (pid: number, read: (status: string) => number | undefined) => {
   try {
-    return peakRss(readFileSync(`/proc/${pid}/status`, 'utf8')) ?? 0;
+    return read(readFileSync(`/proc/${pid}/status`, 'utf8')) ?? 0;
   } catch {
     return 0;
   }
 };
+const peakOf = (pid: number) => statusOf(pid, peakRss);
 
 /** CPU time the process has used, in clock ticks (/proc/<pid>/stat utime + stime). */
 function cpuTicks(pid: number): number {
@@ -117,6 +122,9 @@ async function post(url: string, sent: Sent, extra: Record<string, string> = {})
 async function main() {
   const started = new Date();
   const loadAtStart = os.loadavg();
+  // Built before the ports are chosen: a port free now may not be once a build's seconds are over.
+  console.log('Building the code as npm run build does …');
+  const built = buildForBench();
   // Every API and metrics port chosen free; the subgraphs' metrics are scraped for SQL counts.
   const services = subgraphServices({});
   const ports = await freePorts(services.length * 2 + 3);
@@ -137,9 +145,13 @@ async function main() {
     GATEWAY_WORKERS: String(workers),
   };
 
+  // Each process with the heap of its Deployment's container; Hive Gateway with our gateway's.
+  const runOf = (deployment: string): NodeRun => ({ built, nodeArgs: productionNodeArgs(deployment) });
+  const heapLine = [...services.map((s) => s.name), 'gateway'].map((n) => `${n} ${runOf(n).nodeArgs!.join(' ')}`).join(', ');
+
   const supervisor = new Supervisor({ stallMs: 600_000, log: (line) => console.log(line), onGiveUp: (reason) => fail(reason) });
   let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= supervisor.stop());
+  const stop = () => (stopping ??= supervisor.stop().finally(() => rmSync(built, { recursive: true, force: true })));
   const fail = (reason: string) => {
     console.error(reason);
     void stop().then(() => process.exit(1));
@@ -149,7 +161,7 @@ async function main() {
   try {
     const sign = await devTokenSigner(dataDir);
     console.log(`Starting ${stack.length} subgraphs (${onMysql ? 'MariaDB' : `SQLite in ${dataDir}`}), our gateway and Hive Gateway …`);
-    await Promise.all(stack.map((s) => supervisor.start(nodeProcess(s.name, s.main, s.health, { ...base, METRICS_PORT: String(metricsPorts[s.name]) }))));
+    await Promise.all(stack.map((s) => supervisor.start(nodeProcess(s.name, s.main, s.health, { ...base, METRICS_PORT: String(metricsPorts[s.name]) }, runOf(s.name)))));
     await Promise.all([
       supervisor.start(
         nodeProcess('gateway', 'gateway/src/main.ts', `http://127.0.0.1:${oursPort}/ready`, {
@@ -158,13 +170,19 @@ async function main() {
           METRICS_PORT: String(oursMetrics),
           // One caller per client: the per-caller limit would measure itself, not the gateway.
           RATE_LIMIT_PER_SECOND: '0',
-        }),
+        }, runOf('gateway')),
       ),
       supervisor.start(
-        nodeProcess('hive', 'bench/hive-gateway.ts', `http://127.0.0.1:${hivePort}/healthcheck`, { ...base, GATEWAY_PORT: String(hivePort), METRICS_PORT: 'off' }),
+        nodeProcess('hive', 'bench/hive-gateway.ts', `http://127.0.0.1:${hivePort}/healthcheck`, { ...base, GATEWAY_PORT: String(hivePort), METRICS_PORT: 'off' }, runOf('gateway')),
       ),
     ]);
     const gateways = { ours: `http://127.0.0.1:${oursPort}/graphql`, hive: `http://127.0.0.1:${hivePort}/graphql` };
+    // Started, nothing asked yet (a gateway as heavy as its heaviest worker, as under load).
+    const atRest: Record<string, number> = {};
+    for (const name of [...stack.map((s) => s.name), 'gateway', 'hive']) {
+      const pid = supervisor.pid(name);
+      if (pid) atRest[name] = Math.max(...withChildren(pid).map((p) => statusOf(p, residentRss)));
+    }
 
     // One caller per client (an ADMIN of the whole city each), so that "different" clients share nothing.
     const tokens = await Promise.all(Array.from({ length: clients }, (_, i) => sign({ sub: `bench-${i + 1}`, role: 'ADMIN', scope: null }, '2h')));
@@ -351,10 +369,12 @@ async function main() {
     const subgraphPeaks = Object.fromEntries(stack.map((s) => [s.name, peaks[s.name] ?? 0]));
     const targetsMet = checkTargets(rows, { gatewayWorkers: peaks.gateway ?? 0, subgraphs: subgraphPeaks }, 'city overview');
     const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
-    const rssLine = [...stack.map((s) => s.name), 'gateway', 'hive'].map((n) => `${n === 'gateway' ? 'our gateway' : n === 'hive' ? 'Hive Gateway' : n} ${mb(peaks[n] ?? 0)}`).join(', ');
+    const rssLineOf = (figures: Record<string, number>) =>
+      [...stack.map((s) => s.name), 'gateway', 'hive'].map((n) => `${n === 'gateway' ? 'our gateway' : n === 'hive' ? 'Hive Gateway' : n} ${mb(figures[n] ?? 0)}`).join(', ');
+    const rssLine = rssLineOf(peaks);
     const table = resultsTable(rows);
     if (unmeasured.length) console.log(`\nNot measured:\n${unmeasured.map((u) => `- ${u}`).join('\n')}`);
-    console.log(`\n${table}\n\nPeak RSS under load (VmHWM, the highest of any run): ${rssLine}\n\nTargets:\n${targetsList(targetsMet)}`);
+    console.log(`\n${table}\n\nPeak RSS under load (VmHWM, the highest of any run): ${rssLine}\nRSS at rest: ${rssLineOf(atRest)}\n\nTargets:\n${targetsList(targetsMet)}`);
 
     const heading = `## ${onMysql ? 'MariaDB' : 'SQLite'}`;
     const section = [
@@ -364,6 +384,7 @@ async function main() {
         `The cores are shared with other work: load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start, so compare the ratios, not the absolute figures.`,
       `- Data set: ${sizesLine(sizes)}.`,
       `- Command: \`${commandLine()}\``,
+      `- Every process as in production: the code npm run build makes, run by plain node, with the image's NODE_OPTIONS (Dockerfile) and the V8 heap Node gives itself in its Deployment's container (deploy/k8s limits.memory; Hive Gateway as our gateway): ${heapLine}.`,
       `- ${clients} clients at once for ${seconds} s per operation and target, one gateway worker each (GATEWAY_WORKERS=${workers}); our gateway with its defaults (in-flight deduplication on) and its per-caller rate limit off; Hive Gateway with its defaults. ` +
         `"the same": every client sends the same request (one caller, one division); "different": each client is its own caller and, as far as there are enough, asks its own division, cadre or department, so no two clients' subgraph fetches are identical.`,
       '- SQL per request: the statements the subgraphs sent (their subgraph_request_sql_statements) over the requests answered; subgraph requests per request below the number of subgraphs asked means fetches were shared.',
@@ -371,6 +392,8 @@ async function main() {
       table,
       '',
       `Peak RSS under load (VmHWM, reset before each run; the highest of any run): ${rssLine}.`,
+      '',
+      `RSS at rest (VmRSS once started, before the first request): ${rssLineOf(atRest)}.`,
       ...(unmeasured.length ? ['', 'Not measured (the answer asked before the run had errors):', '', ...unmeasured.map((u) => `- ${u}`)] : []),
       '',
       'Targets of issue 13 checked in this run:',

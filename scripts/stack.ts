@@ -26,15 +26,25 @@ export function subgraphServices(env: NodeJS.ProcessEnv = process.env): StackSer
 /** <NAME>_URL of each: the gateway and the peers are told where the others answer. */
 export const subgraphUrlEnv = (services: readonly StackService[]) => Object.fromEntries(services.map((s) => [`${settingPrefix(s.name)}_URL`, s.url]));
 
+/** How a process runs: its TypeScript by tsx (npm start), or the code npm run build made (the bench). */
+export interface NodeRun {
+  /** The built tree (scripts/build.ts's output): `main` runs as its .js there with plain node, as in production. */
+  built?: string;
+  /** Node's own options, before the script (V8 heap sizes). */
+  nodeArgs?: readonly string[];
+}
+
 /**
- * `main` (a TypeScript file under the root) run by Node with tsx, with `env`; ready once it has
- * reported `listening` (kit progress.ts: only then is its port its own) and `ready` answers OK.
+ * `main` (a TypeScript file under the root) run by Node, with tsx unless `run.built` says where its
+ * compiled JavaScript is, with `env`; ready once it has reported `listening` (kit progress.ts: only
+ * then is its port its own) and `ready` answers OK.
  */
-export function nodeProcess(name: string, main: string, ready: string, env: NodeJS.ProcessEnv): ProcessSpec {
+export function nodeProcess(name: string, main: string, ready: string, env: NodeJS.ProcessEnv, run: NodeRun = {}): ProcessSpec {
+  const script = run.built ? [path.join(run.built, main.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', path.join(root, main)];
   return {
     name,
     command: process.execPath,
-    args: ['--import', 'tsx', path.join(root, main)],
+    args: [...(run.nodeArgs ?? []), ...script],
     cwd: root,
     env,
     // A probe that hangs must not hold up the next one.

@@ -1,5 +1,7 @@
-// The pure parts of npm run bench (bench/report.ts); the bench itself is not part of npm test.
-import { checkTargets, combine, firstDifference, histogramTotals, peakRss, percentile, replaceSection, resultsTable, valueAt, type Measured, type ResultRow } from '../bench/report';
+// The pure parts of npm run bench (bench/report.ts, bench/production.ts); the bench itself is not part of npm test.
+import { checkTargets, combine, firstDifference, histogramTotals, peakRss, percentile, residentRss, replaceSection, resultsTable, valueAt, type Measured, type ResultRow } from '../bench/report';
+import { containerHeapArgs, containerMemoryLimit, imageNodeOptions, productionNodeArgs } from '../bench/production';
+import { registry } from '../subgraphs/registry';
 
 const m = (requestsPerSecond: number, p95 = 100, extra: Partial<Measured> = {}): Measured => ({
   requestsPerSecond,
@@ -77,9 +79,11 @@ describe('what the bench reads', () => {
     expect(histogramTotals('', 'subgraph_request_sql_statements').size).toBe(0);
   });
 
-  it('reads VmHWM in bytes', () => {
+  it('reads VmHWM and VmRSS in bytes', () => {
     expect(peakRss('Name:\tnode\nVmPeak:\t 1234 kB\nVmHWM:\t  204800 kB\nVmRSS:\t 100 kB\n')).toBe(200 * 2 ** 20);
     expect(peakRss('Name:\tnode\n')).toBeUndefined();
+    expect(residentRss('Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t 102400 kB\n')).toBe(100 * 2 ** 20);
+    expect(residentRss('Name:\tnode\n')).toBeUndefined();
   });
 });
 
@@ -148,5 +152,38 @@ describe('replaceSection', () => {
   it('adds a section not there yet at the end', () => {
     expect(replaceSection('# results\n', '## MariaDB', 'figures')).toBe('# results\n\n## MariaDB\n\nfigures\n');
     expect(replaceSection('', '## SQLite', 'figures')).toBe('## SQLite\n\nfigures\n');
+  });
+});
+
+describe('the heap the bench gives each process', () => {
+  it("is the one Node 20 takes in a container of that memory (heap_size_limit measured under a memory cgroup)", () => {
+    // heap_size_limit = old space + 3 semi-spaces: 259, 396, 524, 1048 and 2096 MB for 512Mi, 768Mi, 1Gi, 2Gi and 4Gi.
+    const limit = (bytes: number) => {
+      const [old, semi] = containerHeapArgs(bytes).map((a) => Number(a.split('=')[1]));
+      return old + 3 * semi;
+    };
+    expect([512, 768, 1024, 2048, 4096].map((mb) => limit(mb * 2 ** 20))).toEqual([259, 396, 524, 1048, 2096]);
+    expect(containerHeapArgs(2 ** 30)).toEqual(['--max-old-space-size=512', '--max-semi-space-size=4']);
+  });
+
+  it("reads each Deployment's memory limit from deploy/k8s", () => {
+    expect(containerMemoryLimit('gateway')).toBe(2 ** 30);
+    for (const { name } of registry) expect(containerMemoryLimit(name)).toBeGreaterThan(0);
+    expect(() => containerMemoryLimit('absent')).toThrow();
+  });
+});
+
+describe("the image's NODE_OPTIONS", () => {
+  it("are read from the Dockerfile's final stage, quoted or not", () => {
+    expect(imageNodeOptions('FROM a AS build\nENV NODE_OPTIONS=--x\nFROM b\nENV NODE_ENV=production \\\n  NODE_OPTIONS="--max-semi-space-size=16 --y"\n')).toEqual(['--max-semi-space-size=16', '--y']);
+    expect(imageNodeOptions('FROM a\nENV NODE_OPTIONS=--x\nFROM b\nENV NODE_ENV=production\n')).toEqual([]);
+  });
+
+  it('override the heap size Node derives from the container, and leave the others', () => {
+    const image = imageNodeOptions();
+    const args = productionNodeArgs('gateway');
+    expect(args).toEqual(expect.arrayContaining(image));
+    expect(args.filter((a) => a.startsWith('--max-semi-space-size='))).toHaveLength(1);
+    expect(args).toContain('--max-old-space-size=512');
   });
 });
