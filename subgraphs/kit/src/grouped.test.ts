@@ -23,6 +23,11 @@ describe('subtreeGroups', () => {
         params: ['370502001201', '370502001202'],
       },
     ]);
+    // A column that names its alias is taken as it is.
+    expect(subtreeGroups('v.divisionCode', ['370502', '370502001201']).map(({ spec }) => [spec.key, spec.filter])).toEqual([
+      ['SUBSTR(v.divisionCode, 1, 6)', '((v.divisionCode >= ? AND v.divisionCode < ?))'],
+      ['v.divisionCode', 'v.divisionCode IN (?)'],
+    ]);
   });
 
   it('keeps SQLite under its expression depth limit with thousands of subtrees', () => {

@@ -29,9 +29,11 @@ export function equalGroups(column: string, keys: readonly string[]): GroupSpec[
  * township in one batch) get one statement per length: at most five, whatever the list size.
  * Full 12-digit codes (villages, communities) are one `IN (…)`. Ranges are ORed in
  * parenthesized chunks because SQLite parses an OR chain as a tree as deep as the chain and
- * refuses past 1,000 ("Expression tree is too large").
+ * refuses past 1,000 ("Expression tree is too large"). `column` is on `t` unless it names its
+ * alias (`v.divisionCode`).
  */
 export function subtreeGroups(column: string, prefixes: readonly string[], chunk = 100): { spec: GroupSpec; prefixes: string[] }[] {
+  const col = column.includes('.') ? column : `t.${column}`;
   const byLength = new Map<number, string[]>();
   for (const p of new Set(prefixes)) {
     const group = byLength.get(p.length);
@@ -40,16 +42,16 @@ export function subtreeGroups(column: string, prefixes: readonly string[], chunk
   }
   return [...byLength].map(([length, group]) => {
     if (length === 12) {
-      return { prefixes: group, spec: { key: `t.${column}`, filter: `t.${column} IN (${group.map(() => '?').join(', ')})`, params: [...group] } };
+      return { prefixes: group, spec: { key: col, filter: `${col} IN (${group.map(() => '?').join(', ')})`, params: [...group] } };
     }
     const parts: string[] = [];
     for (let i = 0; i < group.length; i += chunk) {
-      parts.push(`(${group.slice(i, i + chunk).map(() => `(t.${column} >= ? AND t.${column} < ?)`).join(' OR ')})`);
+      parts.push(`(${group.slice(i, i + chunk).map(() => `(${col} >= ? AND ${col} < ?)`).join(' OR ')})`);
     }
     return {
       prefixes: group,
       spec: {
-        key: `SUBSTR(t.${column}, 1, ${length})`,
+        key: `SUBSTR(${col}, 1, ${length})`,
         filter: parts.join(' OR '),
         params: group.flatMap((p) => {
           const { lo, hi } = subtreeRange(p.padEnd(12, '0'));

@@ -3,7 +3,7 @@
 // batch of divisions (one statement per prefix length) or of departments (one IN list) sends a
 // fixed number of statements, whatever the number asked for or the size of the subtree.
 import type { GraphQLResolveInfo } from 'graphql';
-import { badInput, isMysql, loadOrNull, monthsOf, notFound, parseDivisionCode, rankedDivisions, selectsField, sliceConnection, subtreeRange, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
+import { badInput, isMysql, loadOrNull, monthsOf, notFound, parseDivisionCode, rankedDivisions, selectsField, sliceConnection, subtreeGroups, today, toConnection, valueLoader, type Page, type PageArgs, type SubgraphContext } from '@cadres/kit';
 import { helpRecordScopeSql, liaisonScopeSql, mayRead, visitScopeSql } from './access';
 import { campaignById, visibleCampaign } from './campaigns';
 import { campaignCoverage, coverageUnder, type CoverageSource, type DivisionWithRequires } from './coverage';
@@ -86,33 +86,12 @@ interface Group {
 }
 
 /**
- * Subtrees of division codes, one group per prefix length. `column(lo, hi)` is the SQL for "lies in
- * [lo, hi)" with its parameters, `keyOf(length)` the SQL of a row's prefix. Ranges are ORed in
- * parenthesized chunks (SQLite refuses OR chains past 1,000, see kit subtreeGroups).
+ * Subtrees of the rows of `alias` by range on its divisionCode (kit subtreeGroups, the filter
+ * parenthesized): where a visit (and its visit_cadre rows), a department, a help record or a
+ * pledge lies.
  */
-function subtrees(prefixes: readonly string[], inRange: string, paramsPer: number, keyOf: (length: number) => string): Group[] {
-  const byLength = new Map<number, string[]>();
-  for (const p of new Set(prefixes)) byLength.set(p.length, [...(byLength.get(p.length) ?? []), p]);
-  return [...byLength].map(([length, keys]) => {
-    const parts: string[] = [];
-    for (let i = 0; i < keys.length; i += 100) parts.push(`(${keys.slice(i, i + 100).map(() => `(${inRange})`).join(' OR ')})`);
-    return {
-      keys,
-      key: keyOf(length),
-      filter: `(${parts.join(' OR ')})`,
-      params: keys.flatMap((p) => {
-        const { lo, hi } = subtreeRange(p.padEnd(12, '0'));
-        return Array.from({ length: paramsPer / 2 }, () => [lo, hi]).flat();
-      }),
-    };
-  });
-}
-
-const prefixSql = (expr: string, length: number) => (length === 12 ? expr : `SUBSTR(${expr}, 1, ${length})`);
-
-/** Subtrees of the rows of `alias` by range on its divisionCode: where a visit (and its visit_cadre rows), a department, a help record or a pledge lies. */
-const placeGroups = (prefixes: readonly string[], alias: string) =>
-  subtrees(prefixes, `${alias}.divisionCode >= ? AND ${alias}.divisionCode < ?`, 2, (n) => prefixSql(`${alias}.divisionCode`, n));
+const placeGroups = (prefixes: readonly string[], alias: string): Group[] =>
+  subtreeGroups(`${alias}.divisionCode`, prefixes).map(({ spec, prefixes: keys }) => ({ keys, key: spec.key, filter: `(${spec.filter})`, params: spec.params }));
 
 /**
  * How one kind of owner (divisions or departments) finds its visits, cadres, help records and
@@ -488,7 +467,7 @@ const perCadre: ReadonlySet<ActivityMeasure> = new Set(['VISITS_PER_CADRE', 'ACT
 
 /** The departments a ranking of these subtrees ranks: lying in them (with a campaign, those taking part). */
 function rankedDepartments(prefixes: string[], period: Period, alias: string) {
-  return subtrees(prefixes, `${alias}.divisionCode >= ? AND ${alias}.divisionCode < ?`, 2, (n) => prefixSql(`${alias}.divisionCode`, n)).map((g) => ({
+  return placeGroups(prefixes, alias).map((g) => ({
     ...g,
     join: period.campaignId ? ` JOIN campaign_department cd ON cd.departmentId = ${alias}.id AND cd.campaignId = ?` : '',
     joinParams: period.campaignId ? [period.campaignId] : [],
@@ -577,7 +556,7 @@ export async function departmentRanking(ctx: SubgraphContext, code: string, args
 async function linkedCadresIn(ctx: SubgraphContext, prefixes: string[], on: string): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const scope = liaisonScopeSql(ctx.viewer, 'l');
-  for (const g of subtrees(prefixes, 'd.divisionCode >= ? AND d.divisionCode < ?', 2, (n) => prefixSql('d.divisionCode', n))) {
+  for (const g of placeGroups(prefixes, 'd')) {
     const rows: Record<string, unknown>[] = await ctx.ds.query(
       `SELECT ${g.key} AS grp, COUNT(DISTINCT l.cadreId) AS n FROM liaison l JOIN cadre c ON c.id = l.cadreId JOIN department d ON d.id = c.departmentId` +
         ` WHERE ${g.filter} AND l.targetType = 'Division' AND l.divisionCode IS NOT NULL AND l.since <= ? AND (l.until IS NULL OR l.until > ?)` +
